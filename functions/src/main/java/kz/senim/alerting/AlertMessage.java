@@ -1,0 +1,55 @@
+package kz.senim.alerting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The alert as responders' channels receive it: schema version 1, documented in {@code alert-message.v1.schema.json}.
+ * It names the case and how urgent it is, and never carries the narrative or anything about the reporter: the
+ * details stay behind authentication. New fields may be added within version 1; none may be removed or renamed.
+ */
+public record AlertMessage(Alert alert) {
+
+    public static final String SCHEMA_VERSION = "1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public String topicSuffix() {
+        return alert.organisationId();
+    }
+
+    public String toJson() {
+        ObjectNode body = JSON.createObjectNode()
+                .put("schemaVersion", SCHEMA_VERSION)
+                .put("alertId", alert.alertId())
+                .put("reference", alert.reference().value())
+                .put("organisationId", alert.organisationId())
+                .put("region", alert.region().value())
+                .put("category", alert.category().code())
+                .put("severity", alert.severity().code())
+                .put("createdAt", alert.createdAt().toString());
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Attributes subscriptions filter on (SNS filter policies). */
+    public Map<String, String> attributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("schemaVersion", SCHEMA_VERSION);
+        attributes.put("region", alert.region().value());
+        attributes.put("category", alert.category().code());
+        attributes.put("severity", alert.severity().code());
+        return attributes;
+    }
+
+    /** One line for an SMS or a log: what, where, how urgent; nothing else. */
+    public String summary() {
+        return "Senim " + alert.severity().code() + " alert " + alert.reference() + " region " + alert.region()
+                + " category " + alert.category().code();
+    }
+}

@@ -1,0 +1,77 @@
+package kz.senim.alerting.dynamodb;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import kz.senim.alerting.Alert;
+import kz.senim.cases.Category;
+import kz.senim.cases.Reference;
+import kz.senim.cases.Severity;
+import kz.senim.regions.RegionCode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The outbox item of an alert in the cases table: {@code pk=CASE#<reference>}, {@code sk=ALERT#<organisation>}. Written
+ * by intake in the report's transaction, read back from the table's stream by the dispatcher.
+ */
+public final class AlertItems {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String KIND = "kind";
+    public static final String KIND_ALERT = "ALERT";
+    static final String ALERT_ID = "alertId";
+    static final String REFERENCE = "reference";
+    static final String ORGANISATION = "organisationId";
+    static final String REGION = "region";
+    static final String CATEGORY = "category";
+    static final String SEVERITY = "severity";
+    static final String CREATED_AT = "createdAt";
+    static final String CLAIMED_UNTIL = "claimedUntil";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String MESSAGE_ID = "messageId";
+
+    private AlertItems() {
+    }
+
+    public static String casePartition(Reference reference) {
+        return "CASE#" + reference.value();
+    }
+
+    public static Map<String, AttributeValue> key(Alert alert) {
+        return Map.of(PK, s(casePartition(alert.reference())), SK, s("ALERT#" + alert.organisationId()));
+    }
+
+    public static Map<String, AttributeValue> toItem(Alert alert) {
+        Map<String, AttributeValue> item = new HashMap<>(key(alert));
+        item.put(KIND, s(KIND_ALERT));
+        item.put(ALERT_ID, s(alert.alertId()));
+        item.put(REFERENCE, s(alert.reference().value()));
+        item.put(ORGANISATION, s(alert.organisationId()));
+        item.put(REGION, s(alert.region().value()));
+        item.put(CATEGORY, s(alert.category().code()));
+        item.put(SEVERITY, s(alert.severity().code()));
+        item.put(CREATED_AT, s(alert.createdAt().toString()));
+        return item;
+    }
+
+    public static boolean isAlert(Map<String, AttributeValue> item) {
+        AttributeValue kind = item.get(KIND);
+        return kind != null && KIND_ALERT.equals(kind.s());
+    }
+
+    public static Alert fromItem(Map<String, AttributeValue> item) {
+        return new Alert(
+                item.get(ALERT_ID).s(),
+                new Reference(item.get(REFERENCE).s()),
+                item.get(ORGANISATION).s(),
+                new RegionCode(item.get(REGION).s()),
+                Category.fromCode(item.get(CATEGORY).s()).orElseThrow(),
+                Severity.fromCode(item.get(SEVERITY).s()).orElseThrow(),
+                Instant.parse(item.get(CREATED_AT).s()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,77 @@
+package kz.senim.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kz.senim.cases.Category;
+import kz.senim.i18n.Language;
+import kz.senim.regions.RegionCode;
+
+/** Reads the directory's seed file; a malformed file fails loudly at deploy time, never silently at alert time. */
+public final class DirectoryData {
+
+    public static final String SEED_RESOURCE = "/kz/senim/directory/organisations.json";
+    private static final String EVERYWHERE = "*";
+
+    private DirectoryData() {
+    }
+
+    public static List<Organisation> seed() {
+        try (InputStream in = DirectoryData.class.getResourceAsStream(SEED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SEED_RESOURCE + " is missing from the classpath");
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Organisation> parse(JsonNode root) {
+        List<Organisation> organisations = new ArrayList<>();
+        for (JsonNode node : root.path("organisations")) {
+            String id = node.path("id").asText();
+            Map<Language, String> names = new EnumMap<>(Language.class);
+            node.path("names").fields().forEachRemaining(e -> names.put(
+                    Language.fromCode(e.getKey()).orElseThrow(() -> invalid(id, "names." + e.getKey())),
+                    e.getValue().asText()));
+            if (!names.containsKey(Language.DEFAULT)) {
+                throw invalid(id, "names.en");
+            }
+            Set<RegionCode> regions = new HashSet<>();
+            for (JsonNode region : node.path("regions")) {
+                if (!EVERYWHERE.equals(region.asText())) {
+                    regions.add(new RegionCode(region.asText()));
+                }
+            }
+            Set<Category> categories = new HashSet<>();
+            for (JsonNode category : node.path("categories")) {
+                if (!EVERYWHERE.equals(category.asText())) {
+                    categories.add(Category.fromCode(category.asText()).orElseThrow(() -> invalid(id, "categories")));
+                }
+            }
+            organisations.add(new Organisation(
+                    id,
+                    OrganisationType.fromCode(node.path("type").asText()).orElseThrow(() -> invalid(id, "type")),
+                    names,
+                    regions,
+                    categories,
+                    AlertCondition.fromCode(node.path("alertWhen").asText()).orElseThrow(() -> invalid(id, "alertWhen")),
+                    Optional.ofNullable(node.path("publicPhone").textValue())));
+        }
+        return List.copyOf(organisations);
+    }
+
+    private static IllegalArgumentException invalid(String id, String field) {
+        return new IllegalArgumentException("organisation '" + id + "': invalid or missing " + field);
+    }
+}

@@ -1,0 +1,75 @@
+package kz.senim.directory.dynamodb;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kz.senim.cases.Category;
+import kz.senim.directory.AlertCondition;
+import kz.senim.directory.Organisation;
+import kz.senim.directory.OrganisationType;
+import kz.senim.i18n.Language;
+import kz.senim.regions.RegionCode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Organisation items of the directory table: all in partition {@code DIRECTORY}, sort key {@code ORG#<id>}. */
+final class DirectoryItems {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String PARTITION = "DIRECTORY";
+    static final String ORG_PREFIX = "ORG#";
+    static final String SOURCE = "source";
+    static final String SOURCE_SEED = "seed";
+    private static final String EVERYWHERE = "*";
+
+    private DirectoryItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Organisation o) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(PARTITION));
+        item.put(SK, s(ORG_PREFIX + o.id()));
+        item.put("id", s(o.id()));
+        item.put("type", s(o.type().code()));
+        Map<String, AttributeValue> names = new HashMap<>();
+        o.names().forEach((language, name) -> names.put(language.code(), s(name)));
+        item.put("names", AttributeValue.fromM(names));
+        item.put("regions", list(o.regions().stream().map(RegionCode::value).collect(Collectors.toSet())));
+        item.put("categories", list(o.categories().stream().map(Category::code).collect(Collectors.toSet())));
+        item.put("alertWhen", s(o.alertWhen().code()));
+        o.publicPhone().ifPresent(phone -> item.put("publicPhone", s(phone)));
+        item.put(SOURCE, s(SOURCE_SEED));
+        return item;
+    }
+
+    static Organisation fromItem(Map<String, AttributeValue> item) {
+        Map<Language, String> names = new EnumMap<>(Language.class);
+        item.get("names").m().forEach((code, name) -> Language.fromCode(code).ifPresent(l -> names.put(l, name.s())));
+        return new Organisation(
+                item.get("id").s(),
+                OrganisationType.fromCode(item.get("type").s()).orElseThrow(),
+                names,
+                values(item.get("regions")).stream().map(RegionCode::new).collect(Collectors.toSet()),
+                values(item.get("categories")).stream().map(c -> Category.fromCode(c).orElseThrow())
+                        .collect(Collectors.toSet()),
+                AlertCondition.fromCode(item.get("alertWhen").s()).orElseThrow(),
+                Optional.ofNullable(item.get("publicPhone")).map(AttributeValue::s));
+    }
+
+    private static AttributeValue list(Set<String> values) {
+        List<String> stored = values.isEmpty() ? List.of(EVERYWHERE) : values.stream().sorted().toList();
+        return AttributeValue.fromL(stored.stream().map(DirectoryItems::s).toList());
+    }
+
+    private static Set<String> values(AttributeValue list) {
+        return list.l().stream().map(AttributeValue::s).filter(v -> !EVERYWHERE.equals(v)).collect(Collectors.toSet());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,79 @@
+package kz.senim.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import kz.senim.cases.InvalidInput;
+import kz.senim.i18n.Language;
+import kz.senim.i18n.Messages;
+
+/**
+ * An answer that something went wrong, as RFC 9457 {@code application/problem+json}: a stable {@code code} for apps,
+ * a localized {@code detail} for people that names the field at fault, and never an exception's own message.
+ */
+public record Problem(int status, String code, String titleKey, String detailKey, String field, List<Object> arguments) {
+
+    public Problem {
+        arguments = List.copyOf(arguments);
+    }
+
+    public static Problem invalid(InvalidInput invalid) {
+        String field = invalid.field();
+        boolean header = Character.isUpperCase(field.charAt(0));
+        return switch (invalid.violation()) {
+            case MISSING -> badRequest("missing_field", header ? "problem.missing_header" : "problem.missing_field",
+                    field);
+            case UNKNOWN -> badRequest("unknown_field", "problem.unknown_field", field);
+            case MUST_BE_TEXT -> badRequest("invalid_field", "problem.must_be_text", field);
+            case MUST_BE_BOOLEAN -> badRequest("invalid_field", "problem.must_be_boolean", field);
+            case TOO_LONG -> badRequest("invalid_field", "problem.too_long", field, invalid.limit());
+            case BLANK -> badRequest("invalid_field", "problem.blank", field);
+            case NOT_ALLOWED_VALUE -> header
+                    ? badRequest("invalid_field", "problem.invalid_header", field)
+                    : badRequest("invalid_field", "problem.not_allowed_value", field, invalid.limit());
+            case INVALID_TEXT -> badRequest("invalid_field", "problem.invalid_text", field);
+        };
+    }
+
+    public static Problem invalidParameter(String parameter, String allowed) {
+        return badRequest("invalid_field", "problem.invalid_parameter", parameter, allowed);
+    }
+
+    public static Problem badRequest(String code, String detailKey, String field, Object... arguments) {
+        return new Problem(400, code, "title.bad_request", detailKey, field, List.of(arguments));
+    }
+
+    public static Problem notFound() {
+        return new Problem(404, "not_found", "title.not_found", "problem.not_found", null, List.of());
+    }
+
+    public static Problem keyReused() {
+        return new Problem(422, "idempotency_key_reused", "title.key_reused", "problem.idempotency_key_reused",
+                "Idempotency-Key", List.of());
+    }
+
+    public static Problem unavailable() {
+        return new Problem(503, "service_unavailable", "title.unavailable", "problem.service_unavailable", null, List.of());
+    }
+
+    public static Problem internalError() {
+        return new Problem(500, "internal_error", "title.internal", "problem.internal_error", null, List.of());
+    }
+
+    public String title(Language language) {
+        return Messages.text(language, titleKey);
+    }
+
+    public String detail(Language language) {
+        List<Object> all = new ArrayList<>();
+        if (field != null) {
+            all.add(field);
+        }
+        all.addAll(arguments);
+        return Messages.text(language, detailKey, all.toArray());
+    }
+
+    @Override
+    public String toString() {
+        return "Problem[" + status + " " + code + (field == null ? "" : " " + field) + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package kz.senim.intake;
+
+/** A hash of everything a submission says, to tell a true retry from another report under a reused key. */
+final class RequestFingerprint {
+
+    private static final char SEPARATOR = '\u001F';
+
+    private RequestFingerprint() {
+    }
+
+    static String of(ReportSubmission s) {
+        String canonical = String.join(String.valueOf(SEPARATOR),
+                s.reporterRole().code(), s.category().code(), s.region().value(), s.locality().orElse(""),
+                Boolean.toString(s.immediateDanger()), Boolean.toString(s.policeConsent()),
+                Boolean.toString(s.childInvolved()), Boolean.toString(s.foreignNational()), s.narrative(),
+                s.language().code());
+        return IdempotencyKey.sha256Hex(canonical);
+    }
+}

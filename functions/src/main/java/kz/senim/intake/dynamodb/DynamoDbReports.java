@@ -1,0 +1,208 @@
+package kz.senim.intake.dynamodb;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.alerting.Alert;
+import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Category;
+import kz.senim.cases.Reference;
+import kz.senim.cases.ReporterRole;
+import kz.senim.cases.Severity;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.i18n.Language;
+import kz.senim.intake.IdempotencyRecord;
+import kz.senim.intake.Report;
+import kz.senim.intake.ReportSubmission;
+import kz.senim.intake.Reports;
+import kz.senim.regions.RegionCode;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Reports in the cases table. A new report, its alerts and its idempotency record go in one
+ * {@code TransactWriteItems}, each with a condition, so either all are stored or none is.
+ */
+public final class DynamoDbReports implements Reports {
+
+    static final String PK = AlertItems.PK;
+    static final String SK = AlertItems.SK;
+    static final String KIND = AlertItems.KIND;
+    static final String REPORT_SK = "REPORT";
+    static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String EXPIRES_AT = "expiresAt";
+    private static final int TRANSACTION_CONFLICT_RETRIES = 3;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbReports(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public SaveOutcome saveNew(Report report, List<Alert> alerts, IdempotencyRecord record) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(reportItem(report), "attribute_not_exists(#pk)", Map.of()));
+        alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
+        writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt < :now",
+                Map.of(":now", n(Instant.now().getEpochSecond()))));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new SaveOutcome.Saved();
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (failedCondition(reasons, writes.size() - 1)) {
+                    return new SaveOutcome.KeyTaken();
+                }
+                if (failedCondition(reasons, 0)) {
+                    return new SaveOutcome.ReferenceTaken();
+                }
+                if (attempt >= TRANSACTION_CONFLICT_RETRIES) {
+                    throw new StorageUnavailable("transaction kept conflicting", cancelled);
+                }
+                pause(attempt);
+            } catch (SdkClientException | DynamoDbException unavailable) {
+                throw new StorageUnavailable("cases table unavailable", unavailable);
+            }
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotencyRecord(String keyHash) {
+        return get(idempotencyPartition(keyHash), IDEMPOTENCY_SK).map(item -> new IdempotencyRecord(
+                keyHash,
+                item.get("requestHash").s(),
+                new Reference(item.get("reference").s()),
+                item.get("sealedReceipt").s(),
+                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()))));
+    }
+
+    @Override
+    public Optional<Report> find(Reference reference) {
+        return get(AlertItems.casePartition(reference), REPORT_SK).map(DynamoDbReports::toReport);
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        try {
+            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(Map.of(PK, s(pk), SK, s(sk))));
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        } catch (SdkClientException | DynamoDbException unavailable) {
+            throw new StorageUnavailable("cases table unavailable", unavailable);
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+            Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK));
+        if (condition.contains("#expiresAt")) {
+            names.put("#expiresAt", EXPIRES_AT);
+        }
+        Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition)
+                .expressionAttributeNames(names);
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    static Map<String, AttributeValue> reportItem(Report report) {
+        ReportSubmission s = report.submission();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(AlertItems.casePartition(report.reference())));
+        item.put(SK, s(REPORT_SK));
+        item.put(KIND, s("REPORT"));
+        item.put("reference", s(report.reference().value()));
+        item.put("reporterRole", s(s.reporterRole().code()));
+        item.put("category", s(s.category().code()));
+        item.put("region", s(s.region().value()));
+        s.locality().ifPresent(locality -> item.put("locality", s(locality)));
+        item.put("immediateDanger", AttributeValue.fromBool(s.immediateDanger()));
+        item.put("policeConsent", AttributeValue.fromBool(s.policeConsent()));
+        item.put("childInvolved", AttributeValue.fromBool(s.childInvolved()));
+        item.put("foreignNational", AttributeValue.fromBool(s.foreignNational()));
+        item.put("narrative", s(s.narrative()));
+        item.put("language", s(s.language().code()));
+        item.put("severity", s(report.severity().code()));
+        item.put("status", s(report.status().code()));
+        item.put("receiptHash", s(report.receiptHash()));
+        item.put("submittedAt", s(report.submittedAt().toString()));
+        item.put("updatedAt", s(report.updatedAt().toString()));
+        item.put("version", n(1));
+        return item;
+    }
+
+    static Report toReport(Map<String, AttributeValue> item) {
+        ReportSubmission submission = new ReportSubmission(
+                ReporterRole.fromCode(item.get("reporterRole").s()).orElseThrow(),
+                Category.fromCode(item.get("category").s()).orElseThrow(),
+                new RegionCode(item.get("region").s()),
+                Optional.ofNullable(item.get("locality")).map(AttributeValue::s),
+                item.get("immediateDanger").bool(),
+                item.get("policeConsent").bool(),
+                item.get("childInvolved").bool(),
+                item.get("foreignNational").bool(),
+                item.get("narrative").s(),
+                Language.fromCode(item.get("language").s()).orElseThrow());
+        return new Report(
+                new Reference(item.get("reference").s()),
+                submission,
+                Severity.fromCode(item.get("severity").s()).orElseThrow(),
+                CaseStatus.fromCode(item.get("status").s()).orElseThrow(),
+                item.get("receiptHash").s(),
+                Instant.parse(item.get("submittedAt").s()),
+                Instant.parse(item.get("updatedAt").s()));
+    }
+
+    private static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(idempotencyPartition(record.keyHash())));
+        item.put(SK, s(IDEMPOTENCY_SK));
+        item.put(KIND, s("IDEMPOTENCY"));
+        item.put("requestHash", s(record.requestHash()));
+        item.put("reference", s(record.reference().value()));
+        item.put("sealedReceipt", s(record.sealedReceipt()));
+        item.put(EXPIRES_AT, n(record.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    private static String idempotencyPartition(String keyHash) {
+        return "IDEMPOTENCY#" + keyHash;
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index
+                && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable("interrupted", e);
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

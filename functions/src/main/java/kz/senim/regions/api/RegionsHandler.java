@@ -1,0 +1,63 @@
+package kz.senim.regions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import kz.senim.http.HttpRequest;
+import kz.senim.http.HttpResponses;
+import kz.senim.http.Problem;
+import kz.senim.i18n.Language;
+import kz.senim.i18n.Messages;
+import kz.senim.regions.RegionCatalogue;
+import kz.senim.regions.RegionCode;
+import kz.senim.wiring.Wiring;
+
+/** {@code GET /v1/regions?lang=}: the regions for the app's picker, "I don't know" last. */
+public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
+            .collect(Collectors.joining(", "));
+
+    private final RegionCatalogue regions;
+
+    public RegionsHandler() {
+        this(Wiring.fromEnvironment().regions());
+    }
+
+    public RegionsHandler(RegionCatalogue regions) {
+        this.regions = regions;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = new HttpRequest(event);
+        Optional<String> lang = request.query("lang");
+        Optional<Language> requested = lang.flatMap(Language::fromCode);
+        if (lang.isPresent() && requested.isEmpty()) {
+            return HttpResponses.problem(Problem.invalidParameter("lang", ALLOWED_LANGUAGES),
+                    request.acceptLanguage().orElse(Language.DEFAULT));
+        }
+        Language language = requested.orElse(Language.DEFAULT);
+        ObjectNode body = HttpResponses.JSON.createObjectNode().put("language", language.code());
+        ArrayNode list = body.putArray("regions");
+        regions.all().forEach(region -> list.addObject()
+                .put("code", region.code().value())
+                .put("kind", region.kind().name().toLowerCase(Locale.ROOT))
+                .put("name", region.name(language))
+                .put("centre", region.centre()));
+        list.addObject()
+                .put("code", RegionCode.UNKNOWN.value())
+                .put("kind", "unknown")
+                .put("name", Messages.text(language, "region.unknown"))
+                .putNull("centre");
+        return HttpResponses.json(200, body, Map.of());
+    }
+}
