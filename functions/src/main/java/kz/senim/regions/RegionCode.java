@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /** An ISO 3166-2:KZ code such as {@code KZ-75}, or {@code unknown} when the reporter does not know where. */
 public record RegionCode(String value) {
 
-    public static final RegionCode UNKNOWN = new RegionCode("unknown");
     private static final Pattern FORMAT = Pattern.compile("KZ-\\d{2}|unknown");
+    public static final RegionCode UNKNOWN = new RegionCode("unknown");
 
     public RegionCode {
         if (value == null || !FORMAT.matcher(value).matches()) {

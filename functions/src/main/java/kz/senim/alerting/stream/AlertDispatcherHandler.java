@@ -27,7 +27,11 @@ public final class AlertDispatcherHandler implements RequestHandler<DynamodbEven
     private final DispatchAlerts dispatchAlerts;
 
     public AlertDispatcherHandler() {
-        this(Wiring.fromEnvironment().dispatchAlerts());
+        this(Wiring.fromEnvironment());
+    }
+
+    public AlertDispatcherHandler(Wiring wiring) {
+        this(wiring.dispatchAlerts());
     }
 
     public AlertDispatcherHandler(DispatchAlerts dispatchAlerts) {

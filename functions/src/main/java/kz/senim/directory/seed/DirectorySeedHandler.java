@@ -30,8 +30,11 @@ public final class DirectorySeedHandler implements RequestHandler<CloudFormation
     private final HttpClient http;
 
     public DirectorySeedHandler() {
-        this(Wiring.fromEnvironment().directorySeeder(), HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).build());
+        this(Wiring.fromEnvironment());
+    }
+
+    public DirectorySeedHandler(Wiring wiring) {
+        this(wiring.directorySeeder(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     }
 
     public DirectorySeedHandler(DirectorySeeder seeder, HttpClient http) {

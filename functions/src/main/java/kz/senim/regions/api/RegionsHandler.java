@@ -29,7 +29,11 @@ public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final RegionCatalogue regions;
 
     public RegionsHandler() {
-        this(Wiring.fromEnvironment().regions());
+        this(Wiring.fromEnvironment());
+    }
+
+    public RegionsHandler(Wiring wiring) {
+        this(wiring.regions());
     }
 
     public RegionsHandler(RegionCatalogue regions) {

@@ -1,0 +1,32 @@
+package kz.senim.testing;
+
+import java.util.Optional;
+import kz.senim.cases.Category;
+import kz.senim.cases.ReporterRole;
+import kz.senim.i18n.Language;
+import kz.senim.intake.ReportSubmission;
+import kz.senim.regions.RegionCode;
+
+/** Valid submissions to start from; tests change the one thing they are about. */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    public static ReportSubmission victimInAlmaty() {
+        return new ReportSubmission(ReporterRole.VICTIM, Category.FORCED_LABOUR, new RegionCode("KZ-75"),
+                Optional.of("Bazaar district"), false, false, false, false,
+                "They took my passport and I work without pay on a construction site.", Language.RU);
+    }
+
+    public static ReportSubmission witnessTip(RegionCode region, Category category) {
+        return new ReportSubmission(ReporterRole.WITNESS, category, region, Optional.empty(), false, false, false,
+                false, "I saw young women locked in a cafe at night.", Language.EN);
+    }
+
+    public static ReportSubmission with(ReportSubmission s, boolean immediateDanger, boolean policeConsent,
+            boolean childInvolved, boolean foreignNational) {
+        return new ReportSubmission(s.reporterRole(), s.category(), s.region(), s.locality(), immediateDanger,
+                policeConsent, childInvolved, foreignNational, s.narrative(), s.language());
+    }
+}
