@@ -1,0 +1,485 @@
+package kz.senim.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import kz.senim.infrastructure.SamTemplate.HttpRoute;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** The deployed template keeps the promises of ARCHITECTURE.md and of the product's first rule: anonymity. */
+class TemplateTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Map<String, String> HANDLERS = Map.of(
+            "SubmitReportFunction", "kz.senim.intake.api.SubmitReportHandler::handleRequest",
+            "ReportStatusFunction", "kz.senim.intake.api.ReportStatusHandler::handleRequest",
+            "RegionsFunction", "kz.senim.regions.api.RegionsHandler::handleRequest",
+            "AlertDispatcherFunction", "kz.senim.alerting.stream.AlertDispatcherHandler::handleRequest",
+            "DirectorySeedFunction", "kz.senim.directory.seed.DirectorySeedHandler::handleRequest");
+
+    private static final List<String> REGION_CODES = List.of("10", "11", "15", "19", "23", "27", "31", "33", "35",
+            "39", "43", "47", "55", "59", "61", "62", "63", "71", "75", "79");
+    private static final List<String> ORGANISATION_IDS = organisationIds();
+    private static final String TOPIC_NAME_PREFIX = "${AWS::StackName}-alerts-";
+    private static final String TOPIC_ARN_PREFIX =
+            "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:" + TOPIC_NAME_PREFIX;
+    private static final Set<String> GLOBAL_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME");
+
+    private static List<String> organisationIds() {
+        List<String> ids = new ArrayList<>();
+        REGION_CODES.forEach(code -> ids.add("kz-" + code + "-commission"));
+        ids.addAll(List.of("national-secretariat", "police-att-liaison", "ngo-shelter-astana", "ngo-shelter-almaty",
+                "ngo-shelter-shymkent", "ngo-shelter-kostanay", "ngo-foreign-nationals", "ngo-children"));
+        return List.copyOf(ids);
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    @Test
+    void deploys_exactly_the_functions_of_the_architecture_with_their_handlers() {
+        Map<String, String> handlers = TEMPLATE.functions().stream()
+                .collect(Collectors.toMap(SamTemplate.Function::logicalId, SamTemplate.Function::handler));
+
+        assertThat(handlers).isEqualTo(HANDLERS);
+    }
+
+    @Test
+    void every_handler_names_a_class_in_a_package_and_its_handleRequest_method() {
+        Pattern handler = Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*::handleRequest");
+
+        assertThat(TEMPLATE.functions()).allSatisfy(function ->
+                assertThat(function.handler()).as(function.logicalId()).matches(handler));
+    }
+
+    @Test
+    void http_routes_are_those_of_the_mobile_api() {
+        Map<String, List<HttpRoute>> routes = TEMPLATE.functions().stream()
+                .collect(Collectors.toMap(SamTemplate.Function::logicalId, SamTemplate.Function::routes));
+
+        assertThat(routes).containsOnly(
+                Map.entry("SubmitReportFunction", List.of(new HttpRoute("POST", "/v1/reports"))),
+                Map.entry("ReportStatusFunction", List.of(new HttpRoute("GET", "/v1/reports/{reference}"))),
+                Map.entry("RegionsFunction", List.of(new HttpRoute("GET", "/v1/regions"))),
+                Map.entry("AlertDispatcherFunction", List.of()),
+                Map.entry("DirectorySeedFunction", List.of()));
+    }
+
+    @Test
+    void every_route_is_on_the_throttled_and_logged_api_not_an_implicit_one() {
+        JsonNode api = JSON.createObjectNode().put("Ref", "SenimHttpApi");
+
+        for (String function : HANDLERS.keySet()) {
+            for (JsonNode event : TEMPLATE.functionProperties(function).path("Events")) {
+                if (event.path("Type").asText().equals("HttpApi")) {
+                    assertThat(event.path("Properties").path("ApiId")).as(function).isEqualTo(api);
+                }
+            }
+        }
+        assertThat(TEMPLATE.resources("AWS::Serverless::Api")).isEmpty();
+    }
+
+    @Test
+    void every_function_runs_java21_from_a_snapstart_snapshot_behind_the_live_alias() {
+        for (String function : HANDLERS.keySet()) {
+            JsonNode properties = TEMPLATE.functionProperties(function);
+            assertThat(properties.path("Runtime").asText()).as(function).isEqualTo("java21");
+            assertThat(properties.path("SnapStart").path("ApplyOn").asText()).as(function)
+                    .isEqualTo("PublishedVersions");
+            assertThat(properties.path("AutoPublishAlias").asText()).as(function).isEqualTo("live");
+            assertThat(properties.path("Architectures")).as(function).hasSize(1);
+            assertThat(properties.path("MemorySize").asInt()).as(function).isEqualTo(1024);
+            assertThat(properties.path("Tracing").asText()).as(function).isEqualTo("Active");
+            assertThat(properties.path("CodeUri").asText()).as(function)
+                    .isEqualTo("../functions/target/senim-functions-lambda.jar");
+            assertThat(properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
+                    .as(function).contains("-XX:TieredStopAtLevel=1");
+        }
+    }
+
+    @Test
+    void only_the_stream_dispatcher_gets_more_than_15_seconds() {
+        for (String function : HANDLERS.keySet()) {
+            int expected = function.equals("AlertDispatcherFunction") ? 30 : 15;
+            assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void every_function_logs_json_to_its_own_group_kept_30_days() {
+        Set<String> groups = new TreeSet<>();
+        for (String function : HANDLERS.keySet()) {
+            JsonNode logging = TEMPLATE.functionProperties(function).path("LoggingConfig");
+            assertThat(logging.path("LogFormat").asText()).as(function).isEqualTo("JSON");
+            String group = logging.path("LogGroup").path("Ref").asText();
+            JsonNode logGroup = TEMPLATE.resource(group);
+            assertThat(logGroup.path("Type").asText()).as(function).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(logGroup.path("Properties").path("RetentionInDays").asInt()).as(function).isEqualTo(30);
+            groups.add(group);
+        }
+        assertThat(groups).hasSize(HANDLERS.size());
+    }
+
+    @Test
+    void each_function_gets_only_the_environment_it_needs() {
+        Map<String, Set<String>> variables = new TreeMap<>();
+        TEMPLATE.functions().forEach(function -> variables.put(function.logicalId(),
+                without(function.environmentVariables(), GLOBAL_VARIABLES)));
+
+        assertThat(variables).containsOnly(
+                Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE")),
+                Map.entry("ReportStatusFunction", Set.of("CASES_TABLE")),
+                Map.entry("RegionsFunction", Set.of()),
+                Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX")),
+                Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")));
+        assertThat(TEMPLATE.functions()).allSatisfy(function ->
+                assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
+    }
+
+    @Test
+    void table_variables_point_at_the_tables() {
+        for (String function : HANDLERS.keySet()) {
+            JsonNode variables = TEMPLATE.functionProperties(function).path("Environment").path("Variables");
+            if (variables.has("CASES_TABLE")) {
+                assertThat(variables.path("CASES_TABLE").path("Ref").asText()).as(function).isEqualTo("CasesTable");
+            }
+            if (variables.has("DIRECTORY_TABLE")) {
+                assertThat(variables.path("DIRECTORY_TABLE").path("Ref").asText()).as(function)
+                        .isEqualTo("DirectoryTable");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    @Test
+    void every_table_has_point_in_time_recovery_encryption_and_deletion_protection() {
+        assertThat(TEMPLATE.resources(SamTemplate.TABLE_TYPE)).containsOnlyKeys("CasesTable", "DirectoryTable");
+
+        TEMPLATE.resources(SamTemplate.TABLE_TYPE).forEach((table, resource) -> {
+            JsonNode properties = resource.path("Properties");
+            assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
+                    .asBoolean()).as(table).isTrue();
+            assertThat(properties.path("SSESpecification").path("SSEEnabled").asBoolean()).as(table).isTrue();
+            assertThat(properties.path("DeletionProtectionEnabled").asBoolean()).as(table).isTrue();
+            assertThat(properties.path("BillingMode").asText()).as(table).isEqualTo("PAY_PER_REQUEST");
+            assertThat(resource.path("DeletionPolicy").asText()).as(table).isEqualTo("Retain");
+            assertThat(resource.path("UpdateReplacePolicy").asText()).as(table).isEqualTo("Retain");
+        });
+    }
+
+    @Test
+    void table_names_follow_the_stack_name() {
+        assertThat(TEMPLATE.tableName("CasesTable", "senim")).isEqualTo("senim-cases");
+        assertThat(TEMPLATE.tableName("DirectoryTable", "senim")).isEqualTo("senim-directory");
+    }
+
+    @Test
+    void create_table_requests_have_the_documented_keys_billing_and_stream() {
+        Map<String, CreateTableRequest> requests = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
+                .collect(Collectors.toMap(CreateTableRequest::tableName, r -> r));
+
+        assertThat(requests).containsOnlyKeys("senim-cases", "senim-directory");
+        requests.values().forEach(request -> {
+            assertThat(request.keySchema()).extracting(k -> k.attributeName() + " " + k.keyType())
+                    .containsExactly("pk " + KeyType.HASH, "sk " + KeyType.RANGE);
+            assertThat(request.attributeDefinitions())
+                    .extracting(a -> a.attributeName() + " " + a.attributeType())
+                    .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
+            assertThat(request.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+            assertThat(request.provisionedThroughput()).isNull();
+            assertThat(request.globalSecondaryIndexes()).isEmpty();
+            assertThat(request.localSecondaryIndexes()).isEmpty();
+        });
+        assertThat(requests.get("senim-cases").streamSpecification().streamEnabled()).isTrue();
+        assertThat(requests.get("senim-cases").streamSpecification().streamViewType())
+                .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        assertThat(requests.get("senim-directory").streamSpecification()).isNull();
+    }
+
+    @Test
+    void idempotency_records_expire_through_ttl_on_the_cases_table_only() {
+        assertThat(TEMPLATE.ttlAttribute("CasesTable")).contains("expiresAt");
+        assertThat(TEMPLATE.ttlAttribute("DirectoryTable")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ alert path
+
+    @Test
+    void the_dispatcher_consumes_the_cases_stream_with_partial_failures_and_a_dead_letter_queue() {
+        JsonNode events = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Events");
+        assertThat(events).hasSize(1);
+        JsonNode event = events.elements().next();
+        JsonNode source = event.path("Properties");
+
+        assertThat(event.path("Type").asText()).isEqualTo("DynamoDB");
+        assertThat(source.path("Stream")).isEqualTo(getAtt("CasesTable", "StreamArn"));
+        assertThat(source.path("StartingPosition").asText()).isEqualTo("TRIM_HORIZON");
+        assertThat(source.path("FunctionResponseTypes")).extracting(JsonNode::asText)
+                .containsExactly("ReportBatchItemFailures");
+        assertThat(source.path("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        assertThat(source.path("MaximumRetryAttempts").asInt()).isBetween(1, 10);
+        assertThat(source.path("BatchSize").asInt()).isEqualTo(10);
+        JsonNode onFailure = source.path("DestinationConfig").path("OnFailure");
+        assertThat(onFailure.path("Destination")).isEqualTo(getAtt("AlertDispatchDeadLetterQueue", "Arn"));
+        assertThat(onFailure.path("Type").asText()).as("lets SAM grant sqs:SendMessage on the queue only")
+                .isEqualTo("SQS");
+    }
+
+    @Test
+    void the_dispatcher_is_woken_only_by_inserted_alert_items() throws Exception {
+        JsonNode filters = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Events")
+                .elements().next().path("Properties").path("FilterCriteria").path("Filters");
+        assertThat(filters).hasSize(1);
+
+        JsonNode pattern = JSON.readTree(filters.get(0).path("Pattern").asText());
+
+        assertThat(pattern).isEqualTo(JSON.readTree(
+                "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"kind\":{\"S\":[\"ALERT\"]}}}}"));
+    }
+
+    @Test
+    void the_dead_letter_queue_is_encrypted_and_keeps_failures_for_14_days() {
+        JsonNode queue = TEMPLATE.resource("AlertDispatchDeadLetterQueue");
+
+        assertThat(queue.path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.path("Properties").path("SqsManagedSseEnabled").asBoolean()).isTrue();
+        assertThat(queue.path("Properties").path("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
+    }
+
+    @Test
+    void there_is_one_encrypted_alert_topic_per_organisation_of_the_directory() {
+        assertThat(TEMPLATE.snsTopicNames()).containsExactlyInAnyOrderElementsOf(
+                ORGANISATION_IDS.stream().map(id -> TOPIC_NAME_PREFIX + id).toList());
+
+        for (String id : ORGANISATION_IDS) {
+            JsonNode topic = TEMPLATE.resource("AlertsTopic" + pascalCase(id));
+            assertThat(topic.path("Type").asText()).as(id).isEqualTo(SamTemplate.TOPIC_TYPE);
+            assertThat(topic.path("Properties").path("KmsMasterKeyId").asText()).as(id).isEqualTo("alias/aws/sns");
+        }
+    }
+
+    @Test
+    void the_dispatcher_topic_prefix_names_exactly_the_alert_topics_and_its_policy_no_others() {
+        JsonNode prefix = TEMPLATE.functionProperties("AlertDispatcherFunction")
+                .path("Environment").path("Variables").path("ALERT_TOPIC_ARN_PREFIX");
+
+        assertThat(prefix.path("Fn::Sub").asText()).isEqualTo(TOPIC_ARN_PREFIX);
+        assertThat(grants("AlertDispatcherFunction")).containsEntry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish"));
+    }
+
+    @Test
+    void the_alert_email_is_subscribed_to_the_national_secretariat_only_when_given() {
+        JsonNode subscription = TEMPLATE.resources("AWS::SNS::Subscription").values().stream().findFirst()
+                .orElseThrow();
+
+        assertThat(subscription.path("Condition").asText()).isEqualTo("HasAlertEmail");
+        assertThat(subscription.path("Properties").path("TopicArn").path("Ref").asText())
+                .isEqualTo("AlertsTopicNationalSecretariat");
+        assertThat(subscription.path("Properties").path("Endpoint").path("Ref").asText()).isEqualTo("AlertEmail");
+        assertThat(TEMPLATE.document().path("Parameters").path("AlertEmail").path("Default").asText()).isEmpty();
+        assertThat(TEMPLATE.document().path("Conditions").path("HasAlertEmail").toString())
+                .contains("AlertEmail").contains("Fn::Not").contains("Fn::Equals");
+    }
+
+    @Test
+    void the_directory_is_reseeded_by_a_custom_resource_whenever_the_data_version_changes() {
+        JsonNode seed = TEMPLATE.resource("DirectorySeed");
+
+        assertThat(seed.path("Type").asText()).isEqualTo("Custom::DirectorySeed");
+        assertThat(seed.path("Properties").path("ServiceToken")).isEqualTo(getAtt("DirectorySeedFunction", "Arn"));
+        assertThat(seed.path("Properties").path("DataVersion").path("Ref").asText()).isEqualTo("DirectoryDataVersion");
+        assertThat(TEMPLATE.document().path("Parameters").has("DirectoryDataVersion")).isTrue();
+    }
+
+    // ------------------------------------------------------------------ anonymity and least privilege
+
+    @Test
+    void the_access_log_records_nothing_that_could_identify_a_reporter() {
+        JsonNode api = TEMPLATE.resource("SenimHttpApi").path("Properties");
+        String format = api.path("AccessLogSettings").path("Format").asText();
+
+        assertThat(contextVariables(format)).containsExactlyInAnyOrder("$context.requestId", "$context.routeKey",
+                "$context.status", "$context.responseLatency", "$context.integrationErrorMessage");
+        assertThat(format.toLowerCase(Locale.ROOT)).doesNotContain("sourceip", "useragent", "user-agent",
+                "x-forwarded-for", "identity", "$request", "caller", "authorizer");
+    }
+
+    @Test
+    void the_access_log_group_keeps_30_days_and_the_api_is_throttled() {
+        JsonNode api = TEMPLATE.resource("SenimHttpApi").path("Properties");
+        String logGroup = api.path("AccessLogSettings").path("DestinationArn").path("Fn::GetAtt").path(0).asText();
+
+        assertThat(TEMPLATE.resource(logGroup).path("Properties").path("RetentionInDays").asInt()).isEqualTo(30);
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt()).isPositive();
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asDouble()).isPositive();
+        assertThat(api.path("CorsConfiguration").path("AllowCredentials").asBoolean(false)).isFalse();
+    }
+
+    @Test
+    void browsers_may_send_the_idempotency_key_and_receipt_headers_of_the_mobile_api() {
+        JsonNode cors = TEMPLATE.resource("SenimHttpApi").path("Properties").path("CorsConfiguration");
+
+        assertThat(cors.path("AllowHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
+                .contains("content-type", "idempotency-key", "x-receipt", "accept-language");
+        assertThat(cors.path("ExposeHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
+                .contains("location", "idempotent-replayed", "retry-after");
+        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST");
+    }
+
+    @Test
+    void permissions_are_explicit_statements_never_sam_policy_templates_or_managed_policies() {
+        for (String function : HANDLERS.keySet()) {
+            JsonNode properties = TEMPLATE.functionProperties(function);
+            assertThat(properties.has("Role")).as(function).isFalse();
+            for (JsonNode policy : properties.path("Policies")) {
+                assertThat(policy.has("Statement")).as(function + ": " + policy).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void no_statement_grants_a_wildcard_action_or_every_resource() {
+        List<JsonNode> statements = allStatements();
+        assertThat(statements).isNotEmpty();
+
+        for (JsonNode statement : statements) {
+            assertThat(statement.path("Effect").asText()).as(statement.toString()).isEqualTo("Allow");
+            assertThat(statement.has("NotAction")).as(statement.toString()).isFalse();
+            assertThat(statement.has("NotResource")).as(statement.toString()).isFalse();
+            assertThat(values(statement.path("Action"))).as(statement.toString())
+                    .allSatisfy(action -> assertThat(action).doesNotContain("*").matches("[a-z0-9]+:[A-Za-z]+"));
+            assertThat(values(statement.path("Resource"))).as(statement.toString()).doesNotContain("*");
+        }
+    }
+
+    @Test
+    void each_function_may_do_exactly_what_its_use_case_needs() {
+        assertThat(grants("SubmitReportFunction")).containsOnly(
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem")),
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")));
+        assertThat(grants("ReportStatusFunction")).containsOnly(
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem")));
+        assertThat(grants("AlertDispatcherFunction")).containsOnly(
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
+        assertThat(grants("DirectorySeedFunction")).containsOnly(
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
+                        "dynamodb:Query", "dynamodb:DeleteItem")));
+    }
+
+    @Test
+    void the_regions_function_has_no_aws_permissions_at_all() {
+        JsonNode properties = TEMPLATE.functionProperties("RegionsFunction");
+
+        assertThat(properties.has("Policies")).isFalse();
+        assertThat(properties.has("Role")).isFalse();
+        assertThat(grants("RegionsFunction")).isEmpty();
+    }
+
+    @Test
+    void the_outputs_name_the_api_tables_and_dead_letter_queue() {
+        assertThat(TEMPLATE.document().path("Outputs").fieldNames()).toIterable()
+                .contains("ApiUrl", "CasesTableName", "DirectoryTableName", "AlertDeadLetterQueueUrl");
+        assertThat(TEMPLATE.document().path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static JsonNode getAtt(String resource, String attribute) {
+        return JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add(resource).add(attribute));
+    }
+
+    /** Resource (GetAtt as {@code Resource.Attribute}, Sub as its template) → actions granted on it. */
+    private static Map<String, Set<String>> grants(String function) {
+        Map<String, Set<String>> grants = new HashMap<>();
+        for (JsonNode policy : TEMPLATE.functionProperties(function).path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                for (JsonNode resource : elements(statement.path("Resource"))) {
+                    String key = resource.has("Fn::GetAtt")
+                            ? resource.path("Fn::GetAtt").path(0).asText() + "." + resource.path("Fn::GetAtt").path(1).asText()
+                            : resource.has("Fn::Sub") ? resource.path("Fn::Sub").asText() : resource.asText();
+                    grants.computeIfAbsent(key, k -> new TreeSet<>()).addAll(values(statement.path("Action")));
+                }
+            }
+        }
+        return grants;
+    }
+
+    /** Statements of every function's Policies and of any IAM role or policy declared directly. */
+    private static List<JsonNode> allStatements() {
+        List<JsonNode> statements = new ArrayList<>();
+        for (String function : TEMPLATE.resources(SamTemplate.FUNCTION_TYPE).keySet()) {
+            TEMPLATE.functionProperties(function).path("Policies")
+                    .forEach(policy -> policy.path("Statement").forEach(statements::add));
+        }
+        for (String type : List.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
+            TEMPLATE.resources(type).values().forEach(resource -> {
+                JsonNode properties = resource.path("Properties");
+                properties.path("PolicyDocument").path("Statement").forEach(statements::add);
+                properties.path("Policies").forEach(p -> p.path("PolicyDocument").path("Statement")
+                        .forEach(statements::add));
+            });
+        }
+        return statements;
+    }
+
+    private static List<JsonNode> elements(JsonNode valueOrList) {
+        List<JsonNode> elements = new ArrayList<>();
+        if (valueOrList.isArray()) {
+            valueOrList.forEach(elements::add);
+        } else if (!valueOrList.isMissingNode()) {
+            elements.add(valueOrList);
+        }
+        return elements;
+    }
+
+    private static List<String> values(JsonNode stringOrList) {
+        List<String> values = new ArrayList<>();
+        if (stringOrList.isArray()) {
+            stringOrList.forEach(v -> values.add(v.isTextual() ? v.textValue() : v.toString()));
+        } else if (!stringOrList.isMissingNode()) {
+            values.add(stringOrList.isTextual() ? stringOrList.textValue() : stringOrList.toString());
+        }
+        return values;
+    }
+
+    private static Set<String> contextVariables(String format) {
+        Set<String> variables = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$[a-zA-Z]+(\\.[a-zA-Z0-9_-]+)*").matcher(format);
+        while (matcher.find()) {
+            variables.add(matcher.group());
+        }
+        return variables;
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> removed) {
+        Set<String> rest = new TreeSet<>(all);
+        rest.removeAll(removed);
+        return rest;
+    }
+
+    private static String pascalCase(String id) {
+        return java.util.Arrays.stream(id.split("-"))
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining());
+    }
+}
