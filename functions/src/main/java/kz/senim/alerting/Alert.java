@@ -21,7 +21,7 @@ public record Alert(
 
     public static Alert of(Reference reference, String organisationId, RegionCode region, Category category,
             Severity severity, Instant createdAt) {
-        return new Alert(reference.value() + "/" + organisationId, reference, organisationId, region, category,
+        return new Alert(reference.value() + "." + organisationId, reference, organisationId, region, category,
                 severity, createdAt);
     }
 }

@@ -66,9 +66,35 @@ public final class DirectoryData {
                     regions,
                     categories,
                     AlertCondition.fromCode(node.path("alertWhen").asText()).orElseThrow(() -> invalid(id, "alertWhen")),
-                    Optional.ofNullable(node.path("publicPhone").textValue())));
+                    Optional.ofNullable(node.path("publicPhone").textValue()),
+                    services(id, node.path("services")),
+                    escalation(id, node.path("escalation"))));
         }
         return List.copyOf(organisations);
+    }
+
+    private static Set<ServiceType> services(String id, JsonNode list) {
+        Set<ServiceType> services = new HashSet<>();
+        for (JsonNode service : list) {
+            services.add(ServiceType.fromCode(service.asText()).orElseThrow(() -> invalid(id, "services")));
+        }
+        return services;
+    }
+
+    private static Optional<EscalationPolicy> escalation(String id, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        List<EscalationPolicy.Step> steps = new ArrayList<>();
+        for (JsonNode step : node.path("steps")) {
+            int minutes = step.path("waitMinutes").asInt(0);
+            String target = step.path("target").asText("");
+            if (minutes < 1 || target.isEmpty()) {
+                throw invalid(id, "escalation.steps");
+            }
+            steps.add(new EscalationPolicy.Step(java.time.Duration.ofMinutes(minutes), target));
+        }
+        return Optional.of(new EscalationPolicy(steps, node.path("repeat").asInt(1)));
     }
 
     private static IllegalArgumentException invalid(String id, String field) {

@@ -13,6 +13,8 @@ import kz.senim.regions.RegionCode;
  *
  * @param regions    the regions served; empty means every region, including {@code unknown}
  * @param categories the categories served; empty means every category
+ * @param services   what a coordinator can refer a person to here (Open Referral's "service")
+ * @param escalation what happens to this organisation's alerts nobody acknowledges
  */
 public record Organisation(
         String id,
@@ -21,7 +23,9 @@ public record Organisation(
         Set<RegionCode> regions,
         Set<Category> categories,
         AlertCondition alertWhen,
-        Optional<String> publicPhone) {
+        Optional<String> publicPhone,
+        Set<ServiceType> services,
+        Optional<EscalationPolicy> escalation) {
 
     public Organisation {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -30,6 +34,11 @@ public record Organisation(
         names = Map.copyOf(names);
         regions = Set.copyOf(regions);
         categories = Set.copyOf(categories);
+        services = Set.copyOf(services);
+    }
+
+    public boolean offers(ServiceType service) {
+        return services.contains(service);
     }
 
     public boolean serves(RegionCode region) {

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.access.Caller;
+import kz.senim.access.Role;
 import kz.senim.i18n.Language;
 
 /**
@@ -16,6 +18,9 @@ import kz.senim.i18n.Language;
  * caller's source IP and user agent are in the event, and deliberately not reachable from here.
  */
 public final class HttpRequest {
+
+    public static final String CLAIM_ORGANISATION = "custom:organisationId";
+    public static final String CLAIM_ROLE = "custom:role";
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -33,6 +38,25 @@ public final class HttpRequest {
 
     public Optional<String> path(String name) {
         return Optional.ofNullable(event.getPathParameters()).map(p -> p.get(name));
+    }
+
+    /**
+     * The signed-in caller, from the claims the API's JWT authorizer verified ({@code sub}, {@code
+     * custom:organisationId}, {@code custom:role}); empty when there are none or they are incomplete.
+     */
+    public Optional<Caller> caller() {
+        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+        String person = claims.get("sub");
+        String organisation = claims.get(CLAIM_ORGANISATION);
+        Optional<Role> role = Optional.ofNullable(claims.get(CLAIM_ROLE)).flatMap(Role::fromCode);
+        if (person == null || person.isBlank() || organisation == null || organisation.isBlank() || role.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(person, organisation, role.get()));
     }
 
     public Optional<Language> acceptLanguage() {

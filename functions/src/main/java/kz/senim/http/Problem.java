@@ -51,6 +51,32 @@ public record Problem(int status, String code, String titleKey, String detailKey
                 "Idempotency-Key", List.of());
     }
 
+    public static Problem unauthorized() {
+        return new Problem(401, "unauthorized", "title.unauthorized", "problem.unauthorized", null, List.of());
+    }
+
+    public static Problem forbidden() {
+        return new Problem(403, "forbidden", "title.forbidden", "problem.forbidden", null, List.of());
+    }
+
+    /** Not found, or not in the caller's scope: deliberately the same answer. {@code what}: case, alert, referral. */
+    public static Problem notFound(String what) {
+        return new Problem(404, "not_found", "title.not_found", "problem." + what + "_not_found", null, List.of());
+    }
+
+    /** A change the current state does not allow; {@code reason} is the code (e.g. case_closed) and message key. */
+    public static Problem conflict(String reason) {
+        return new Problem(409, reason, "title.conflict", "problem." + reason, null, List.of());
+    }
+
+    public static Problem linkUsed() {
+        return new Problem(410, "link_used", "title.gone", "problem.link_used", null, List.of());
+    }
+
+    public static Problem linkInvalid() {
+        return new Problem(410, "link_invalid", "title.gone", "problem.link_invalid", null, List.of());
+    }
+
     public static Problem unavailable() {
         return new Problem(503, "service_unavailable", "title.unavailable", "problem.service_unavailable", null, List.of());
     }

@@ -1,5 +1,6 @@
 package kz.senim.directory.dynamodb;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kz.senim.cases.Category;
 import kz.senim.directory.AlertCondition;
+import kz.senim.directory.EscalationPolicy;
+import kz.senim.directory.ServiceType;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.OrganisationType;
 import kz.senim.i18n.Language;
@@ -42,6 +45,15 @@ final class DirectoryItems {
         item.put("categories", list(o.categories().stream().map(Category::code).collect(Collectors.toSet())));
         item.put("alertWhen", s(o.alertWhen().code()));
         o.publicPhone().ifPresent(phone -> item.put("publicPhone", s(phone)));
+        if (!o.services().isEmpty()) {
+            item.put("services", AttributeValue.fromL(o.services().stream().map(ServiceType::code).sorted()
+                    .map(DirectoryItems::s).toList()));
+        }
+        o.escalation().ifPresent(policy -> item.put("escalation", AttributeValue.fromM(Map.of(
+                "repeat", AttributeValue.fromN(Integer.toString(policy.repeat())),
+                "steps", AttributeValue.fromL(policy.steps().stream().map(step -> AttributeValue.fromM(Map.of(
+                        "waitMinutes", AttributeValue.fromN(Long.toString(step.delay().toMinutes())),
+                        "target", s(step.targetOrganisationId())))).toList())))));
         item.put(SOURCE, s(SOURCE_SEED));
         return item;
     }
@@ -57,7 +69,19 @@ final class DirectoryItems {
                 values(item.get("categories")).stream().map(c -> Category.fromCode(c).orElseThrow())
                         .collect(Collectors.toSet()),
                 AlertCondition.fromCode(item.get("alertWhen").s()).orElseThrow(),
-                Optional.ofNullable(item.get("publicPhone")).map(AttributeValue::s));
+                Optional.ofNullable(item.get("publicPhone")).map(AttributeValue::s),
+                item.containsKey("services") ? item.get("services").l().stream()
+                        .map(v -> ServiceType.fromCode(v.s()).orElseThrow()).collect(Collectors.toSet()) : Set.of(),
+                Optional.ofNullable(item.get("escalation")).map(DirectoryItems::escalation));
+    }
+
+    private static EscalationPolicy escalation(AttributeValue value) {
+        Map<String, AttributeValue> policy = value.m();
+        return new EscalationPolicy(policy.get("steps").l().stream()
+                .map(step -> new EscalationPolicy.Step(
+                        Duration.ofMinutes(Long.parseLong(step.m().get("waitMinutes").n())),
+                        step.m().get("target").s()))
+                .toList(), Integer.parseInt(policy.get("repeat").n()));
     }
 
     private static AttributeValue list(Set<String> values) {

@@ -39,7 +39,6 @@ public final class DynamoDbReports implements Reports {
     static final String PK = AlertItems.PK;
     static final String SK = AlertItems.SK;
     static final String KIND = AlertItems.KIND;
-    static final String REPORT_SK = "REPORT";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static final String EXPIRES_AT = "expiresAt";
     private static final int TRANSACTION_CONFLICT_RETRIES = 3;
@@ -55,7 +54,8 @@ public final class DynamoDbReports implements Reports {
     @Override
     public SaveOutcome saveNew(Report report, List<Alert> alerts, IdempotencyRecord record) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(reportItem(report), "attribute_not_exists(#pk)", Map.of()));
+        writes.add(put(ReportItems.toItem(report, alerts.stream().map(Alert::organisationId).toList()),
+                "attribute_not_exists(#pk)", Map.of()));
         alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
         writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt < :now",
                 Map.of(":now", n(Instant.now().getEpochSecond()))));
@@ -93,7 +93,7 @@ public final class DynamoDbReports implements Reports {
 
     @Override
     public Optional<Report> find(Reference reference) {
-        return get(AlertItems.casePartition(reference), REPORT_SK).map(DynamoDbReports::toReport);
+        return get(AlertItems.casePartition(reference), ReportItems.REPORT_SK).map(ReportItems::toReport);
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
@@ -118,54 +118,6 @@ public final class DynamoDbReports implements Reports {
             put.expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    static Map<String, AttributeValue> reportItem(Report report) {
-        ReportSubmission s = report.submission();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(AlertItems.casePartition(report.reference())));
-        item.put(SK, s(REPORT_SK));
-        item.put(KIND, s("REPORT"));
-        item.put("reference", s(report.reference().value()));
-        item.put("reporterRole", s(s.reporterRole().code()));
-        item.put("category", s(s.category().code()));
-        item.put("region", s(s.region().value()));
-        s.locality().ifPresent(locality -> item.put("locality", s(locality)));
-        item.put("immediateDanger", AttributeValue.fromBool(s.immediateDanger()));
-        item.put("policeConsent", AttributeValue.fromBool(s.policeConsent()));
-        item.put("childInvolved", AttributeValue.fromBool(s.childInvolved()));
-        item.put("foreignNational", AttributeValue.fromBool(s.foreignNational()));
-        item.put("narrative", s(s.narrative()));
-        item.put("language", s(s.language().code()));
-        item.put("severity", s(report.severity().code()));
-        item.put("status", s(report.status().code()));
-        item.put("receiptHash", s(report.receiptHash()));
-        item.put("submittedAt", s(report.submittedAt().toString()));
-        item.put("updatedAt", s(report.updatedAt().toString()));
-        item.put("version", n(1));
-        return item;
-    }
-
-    static Report toReport(Map<String, AttributeValue> item) {
-        ReportSubmission submission = new ReportSubmission(
-                ReporterRole.fromCode(item.get("reporterRole").s()).orElseThrow(),
-                Category.fromCode(item.get("category").s()).orElseThrow(),
-                new RegionCode(item.get("region").s()),
-                Optional.ofNullable(item.get("locality")).map(AttributeValue::s),
-                item.get("immediateDanger").bool(),
-                item.get("policeConsent").bool(),
-                item.get("childInvolved").bool(),
-                item.get("foreignNational").bool(),
-                item.get("narrative").s(),
-                Language.fromCode(item.get("language").s()).orElseThrow());
-        return new Report(
-                new Reference(item.get("reference").s()),
-                submission,
-                Severity.fromCode(item.get("severity").s()).orElseThrow(),
-                CaseStatus.fromCode(item.get("status").s()).orElseThrow(),
-                item.get("receiptHash").s(),
-                Instant.parse(item.get("submittedAt").s()),
-                Instant.parse(item.get("updatedAt").s()));
     }
 
     private static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {

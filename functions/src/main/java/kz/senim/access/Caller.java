@@ -1,0 +1,16 @@
+package kz.senim.access;
+
+import java.util.Objects;
+
+/**
+ * A signed-in responder or coordinator, as the token's verified claims say: who ({@code sub}), for which
+ * organisation, in which role.
+ */
+public record Caller(String personId, String organisationId, Role role) {
+
+    public Caller {
+        Objects.requireNonNull(personId, "personId");
+        Objects.requireNonNull(organisationId, "organisationId");
+        Objects.requireNonNull(role, "role");
+    }
+}

@@ -1,0 +1,13 @@
+package kz.senim.audit;
+
+import java.util.List;
+import kz.senim.cases.Reference;
+
+/** Every read and change of a case, in order. Changes are audited in the same transaction as the change itself. */
+public interface AuditTrail {
+
+    /** Records a read (or anything not already recorded with a change); a failure here fails the read. */
+    void record(AuditEntry entry);
+
+    List<AuditEntry> entries(Reference reference);
+}

@@ -1,0 +1,42 @@
+package kz.senim.casework;
+
+import java.util.List;
+import java.util.Optional;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Category;
+import kz.senim.cases.Reference;
+import kz.senim.cases.Severity;
+import kz.senim.regions.RegionCode;
+
+/** Cases as responders and coordinators work them. */
+public interface Cases {
+
+    Optional<CaseFile> find(Reference reference);
+
+    /** A region's queue, oldest first, filtered, one page at a time. */
+    QueuePage queue(QueueQuery query);
+
+    /**
+     * Stores {@code changed} if the stored case is still at {@code changed.version() - 1}, together with the audit
+     * entry, in one transaction.
+     */
+    SaveOutcome save(CaseFile changed, AuditEntry entry);
+
+    record QueueQuery(RegionCode region, Optional<CaseStatus> status, Optional<Severity> severity,
+            Optional<Category> category, int limit, Optional<String> cursor) {
+    }
+
+    record QueuePage(List<CaseFile> cases, Optional<String> nextCursor) {
+        public QueuePage {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    sealed interface SaveOutcome {
+        record Saved() implements SaveOutcome { }
+
+        /** Someone changed the case first; nothing was written. Re-read and try again. */
+        record VersionConflict() implements SaveOutcome { }
+    }
+}
