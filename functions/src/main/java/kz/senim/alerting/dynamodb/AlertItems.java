@@ -30,6 +30,15 @@ public final class AlertItems {
     static final String CLAIMED_UNTIL = "claimedUntil";
     static final String PUBLISHED_AT = "publishedAt";
     static final String MESSAGE_ID = "messageId";
+    /** {@code pending} until acknowledged ({@code acknowledged}); escalation pages are {@code page}. */
+    public static final String STATUS = "status";
+    public static final String CHAIN_ID = "chainId";
+    public static final String ESCALATION_STEP = "escalationStep";
+    /** Sparse index of origin alerts nobody has acknowledged yet, oldest first: what escalation looks at. */
+    public static final String PENDING_INDEX = "PendingAlertsIndex";
+    public static final String PENDING_PK = "gsi2pk";
+    public static final String PENDING_SK = "gsi2sk";
+    public static final String PENDING = "PENDING";
 
     private AlertItems() {
     }
@@ -52,6 +61,11 @@ public final class AlertItems {
         item.put(CATEGORY, s(alert.category().code()));
         item.put(SEVERITY, s(alert.severity().code()));
         item.put(CREATED_AT, s(alert.createdAt().toString()));
+        item.put(STATUS, s("pending"));
+        item.put(CHAIN_ID, s(alert.alertId()));
+        item.put(ESCALATION_STEP, AttributeValue.fromN("0"));
+        item.put(PENDING_PK, s(PENDING));
+        item.put(PENDING_SK, s(alert.createdAt() + "#" + alert.alertId()));
         return item;
     }
 
