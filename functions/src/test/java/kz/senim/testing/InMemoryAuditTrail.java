@@ -1,0 +1,26 @@
+package kz.senim.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.AuditTrail;
+import kz.senim.cases.Reference;
+
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private final List<AuditEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized void record(AuditEntry entry) {
+        entries.add(entry);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> entries(Reference reference) {
+        return entries.stream().filter(e -> e.reference().equals(reference)).toList();
+    }
+
+    public synchronized List<String> actions(Reference reference) {
+        return new ArrayList<>(entries(reference).stream().map(AuditEntry::action).toList());
+    }
+}

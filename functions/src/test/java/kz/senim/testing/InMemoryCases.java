@@ -1,0 +1,58 @@
+package kz.senim.testing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.audit.AuditEntry;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.Cases;
+import kz.senim.cases.Reference;
+
+/** Cases in memory with the same optimistic locking as DynamoDB; audit entries go to the given trail. */
+public final class InMemoryCases implements Cases {
+
+    private final Map<Reference, CaseFile> cases = new LinkedHashMap<>();
+    private final InMemoryAuditTrail audit;
+
+    public InMemoryCases(InMemoryAuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public synchronized void add(CaseFile file) {
+        cases.put(file.reference(), file);
+    }
+
+    @Override
+    public synchronized Optional<CaseFile> find(Reference reference) {
+        return Optional.ofNullable(cases.get(reference));
+    }
+
+    @Override
+    public synchronized QueuePage queue(QueueQuery query) {
+        List<CaseFile> matching = cases.values().stream()
+                .filter(c -> c.region().equals(query.region()))
+                .filter(c -> query.status().map(s -> s == c.status()).orElse(true))
+                .filter(c -> query.severity().map(s -> s == c.severity()).orElse(true))
+                .filter(c -> query.category().map(s -> s == c.submission().category()).orElse(true))
+                .sorted(Comparator.comparing(CaseFile::submittedAt).thenComparing(c -> c.reference().value()))
+                .toList();
+        int start = query.cursor().map(Integer::parseInt).orElse(0);
+        int end = Math.min(matching.size(), start + query.limit());
+        List<CaseFile> page = new ArrayList<>(matching.subList(Math.min(start, end), end));
+        return new QueuePage(page, end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty());
+    }
+
+    @Override
+    public synchronized SaveOutcome save(CaseFile changed, AuditEntry entry) {
+        CaseFile current = cases.get(changed.reference());
+        if (current == null || current.version() != changed.version() - 1) {
+            return new SaveOutcome.VersionConflict();
+        }
+        cases.put(changed.reference(), changed);
+        audit.record(entry);
+        return new SaveOutcome.Saved();
+    }
+}
