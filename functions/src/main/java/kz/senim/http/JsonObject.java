@@ -106,6 +106,9 @@ public final class JsonObject {
 
     /** Unknown field names are echoed in errors, so only a short, plain form of them. */
     private static String safeName(String name) {
+        if (name.isEmpty()) {
+            return "\"\"";
+        }
         String plain = name.replaceAll("[^A-Za-z0-9_.-]", "?");
         return plain.length() > 40 ? plain.substring(0, 40) + "…" : plain;
     }

@@ -18,7 +18,7 @@ public record Problem(int status, String code, String titleKey, String detailKey
 
     public static Problem invalid(InvalidInput invalid) {
         String field = invalid.field();
-        boolean header = Character.isUpperCase(field.charAt(0));
+        boolean header = !field.isEmpty() && Character.isUpperCase(field.charAt(0));
         return switch (invalid.violation()) {
             case MISSING -> badRequest("missing_field", header ? "problem.missing_header" : "problem.missing_field",
                     field);

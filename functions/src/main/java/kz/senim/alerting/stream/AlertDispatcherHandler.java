@@ -50,12 +50,21 @@ public final class AlertDispatcherHandler implements RequestHandler<DynamodbEven
             if (!AlertItems.isAlert(image)) {
                 continue;
             }
-            Alert alert = AlertItems.fromItem(image);
+            Alert alert;
+            try {
+                alert = AlertItems.fromItem(image);
+            } catch (RuntimeException unreadable) {
+                LOG.error("alert record unreadable sequenceNumber={} cause={}", change.getSequenceNumber(),
+                        unreadable.getClass().getName());
+                failures.add(failure(change));
+                continue;
+            }
             try {
                 switch (dispatchAlerts.dispatch(alert)) {
                     case DispatchAlerts.Outcome.Published published -> LOG.info(
-                            "alert published alertId={} organisation={} severity={}", alert.alertId(),
-                            alert.organisationId(), alert.severity().code());
+                            "alert published alertId={} organisation={} severity={} acknowledgeLink={}",
+                            alert.alertId(), alert.organisationId(), alert.severity().code(),
+                            published.withAcknowledgeLink());
                     case DispatchAlerts.Outcome.AlreadyPublished already -> LOG.info(
                             "alert already published alertId={}", alert.alertId());
                     case DispatchAlerts.Outcome.Deferred deferred -> {

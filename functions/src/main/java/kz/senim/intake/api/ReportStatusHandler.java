@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportStatusHandler.class);
+    static final int MAX_REFERENCE = 32;
+    static final int MAX_RECEIPT = 64;
     static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
             .collect(Collectors.joining(", "));
 
@@ -58,8 +60,15 @@ public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTT
                     Problem.invalid(new InvalidInput(Receipt.HEADER, InvalidInput.Violation.MISSING)),
                     requested.orElse(fallback));
         }
+        String reference = request.path("reference").orElse("");
+        if (reference.length() > MAX_REFERENCE || receipt.get().length() > MAX_RECEIPT) {
+            boolean referenceTooLong = reference.length() > MAX_REFERENCE;
+            return HttpResponses.problem(Problem.invalid(new InvalidInput(
+                    referenceTooLong ? "reference" : Receipt.HEADER, InvalidInput.Violation.TOO_LONG,
+                    referenceTooLong ? MAX_REFERENCE : MAX_RECEIPT)), requested.orElse(fallback));
+        }
         try {
-            return switch (checkReportStatus.check(request.path("reference").orElse(""), receipt.get())) {
+            return switch (checkReportStatus.check(reference, receipt.get())) {
                 case StatusOutcome.Found found -> {
                     Language language = requested.orElse(found.reportLanguage());
                     ObjectNode body = HttpResponses.JSON.createObjectNode()

@@ -1,5 +1,6 @@
 package kz.senim.intake.dynamodb;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,10 +46,12 @@ public final class DynamoDbReports implements Reports {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbReports(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbReports(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.clock = clock;
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class DynamoDbReports implements Reports {
                 "attribute_not_exists(#pk)", Map.of()));
         alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
         writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt < :now",
-                Map.of(":now", n(Instant.now().getEpochSecond()))));
+                Map.of(":now", n(clock.instant().getEpochSecond()))));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
