@@ -60,7 +60,7 @@ public final class DynamoDbReports implements Reports {
         writes.add(put(ReportItems.toItem(report, alerts.stream().map(Alert::organisationId).toList()),
                 "attribute_not_exists(#pk)", Map.of()));
         alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
-        writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt < :now",
+        writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt <= :now",
                 Map.of(":now", n(clock.instant().getEpochSecond()))));
         for (int attempt = 1; ; attempt++) {
             try {
