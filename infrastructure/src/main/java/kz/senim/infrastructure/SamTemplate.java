@@ -39,6 +39,8 @@ public final class SamTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     public static final String TOPIC_TYPE = "AWS::SNS::Topic";
     private static final String STACK_NAME = "${AWS::StackName}";
+    /** SAM's value of an event's {@code Auth.Authorizer} that opens a route despite the API's default. */
+    private static final String NO_AUTHORIZER = "NONE";
 
     private final JsonNode document;
 
@@ -122,6 +124,47 @@ public final class SamTemplate {
                     Collections.unmodifiableSortedSet(variables), List.copyOf(routes)));
         }
         return List.copyOf(functions);
+    }
+
+    /**
+     * The authorizer that protects an HTTP route, as API Gateway applies it: the route's own
+     * {@code Auth.Authorizer}, else the {@code Auth.DefaultAuthorizer} of the API it is on. Empty when the route is
+     * open to anyone: {@code Authorizer: NONE}, or no authorizer at all. The local runner uses it to check tokens on
+     * exactly the routes AWS would.
+     *
+     * @throws IllegalArgumentException when no function has an {@code HttpApi} event for the route
+     */
+    public Optional<String> authorizer(HttpRoute route) {
+        for (String logicalId : resources(FUNCTION_TYPE).keySet()) {
+            for (JsonNode event : functionProperties(logicalId).path("Events")) {
+                JsonNode properties = event.path("Properties");
+                if ("HttpApi".equals(event.path("Type").asText())
+                        && route.method().equals(properties.path("Method").asText("ANY").toUpperCase(Locale.ROOT))
+                        && route.path().equals(properties.path("Path").asText("$default"))) {
+                    JsonNode own = properties.path("Auth").path("Authorizer");
+                    String authorizer = own.isMissingNode()
+                            ? defaultAuthorizer(properties.path("ApiId"), logicalId)
+                            : literal(own, logicalId + ".Events.Auth.Authorizer");
+                    return authorizer == null || authorizer.equals(NO_AUTHORIZER)
+                            ? Optional.empty() : Optional.of(authorizer);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no function serves " + route.method() + " " + route.path());
+    }
+
+    /** The DefaultAuthorizer of the HttpApi an event names (or of the implicit API, from Globals); null if none. */
+    private String defaultAuthorizer(JsonNode apiId, String where) {
+        JsonNode auth;
+        if (apiId.isMissingNode()) {
+            auth = document.path("Globals").path("HttpApi").path("Auth");
+        } else if (apiId.path("Ref").isTextual()) {
+            auth = resource(apiId.path("Ref").textValue()).path("Properties").path("Auth");
+        } else {
+            throw new IllegalStateException(where + ": ApiId must be a !Ref to an HttpApi of the template");
+        }
+        JsonNode name = auth.path("DefaultAuthorizer");
+        return name.isMissingNode() ? null : literal(name, where + " DefaultAuthorizer");
     }
 
     /**

@@ -172,6 +172,42 @@ class SamTemplateTest {
     }
 
     @Test
+    void a_routes_authorizer_is_its_own_else_the_apis_default_and_none_opens_it() {
+        SamTemplate template = SamTemplate.parse("""
+                Globals:
+                  HttpApi:
+                    Auth: {DefaultAuthorizer: GlobalJwt}
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      Auth:
+                        Authorizers: {Jwt: {IdentitySource: $request.header.Authorization}}
+                        DefaultAuthorizer: Jwt
+                  OpenApi:
+                    Type: AWS::Serverless::HttpApi
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.b.C::handleRequest
+                      Events:
+                        Default: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: get, Path: /a}}
+                        Own: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: GET, Path: /b, Auth: {Authorizer: Other}}}
+                        Open: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: POST, Path: /c, Auth: {Authorizer: NONE}}}
+                        NoDefault: {Type: HttpApi, Properties: {ApiId: !Ref OpenApi, Method: GET, Path: /d}}
+                        Implicit: {Type: HttpApi, Properties: {Method: GET, Path: /e}}
+                """);
+
+        assertThat(template.authorizer(new SamTemplate.HttpRoute("GET", "/a"))).contains("Jwt");
+        assertThat(template.authorizer(new SamTemplate.HttpRoute("GET", "/b"))).contains("Other");
+        assertThat(template.authorizer(new SamTemplate.HttpRoute("POST", "/c"))).isEmpty();
+        assertThat(template.authorizer(new SamTemplate.HttpRoute("GET", "/d"))).isEmpty();
+        assertThat(template.authorizer(new SamTemplate.HttpRoute("GET", "/e"))).contains("GlobalJwt");
+        assertThatThrownBy(() -> template.authorizer(new SamTemplate.HttpRoute("GET", "/c")))
+                .hasMessageContaining("GET /c");
+    }
+
+    @Test
     void create_table_requests_carry_indexes_projections_and_provisioned_throughput() {
         SamTemplate template = SamTemplate.parse("""
                 Resources:

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -29,12 +30,58 @@ class TemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Map<String, String> HANDLERS = Map.of(
-            "SubmitReportFunction", "kz.senim.intake.api.SubmitReportHandler::handleRequest",
-            "ReportStatusFunction", "kz.senim.intake.api.ReportStatusHandler::handleRequest",
-            "RegionsFunction", "kz.senim.regions.api.RegionsHandler::handleRequest",
-            "AlertDispatcherFunction", "kz.senim.alerting.stream.AlertDispatcherHandler::handleRequest",
-            "DirectorySeedFunction", "kz.senim.directory.seed.DirectorySeedHandler::handleRequest");
+    private static final Map<String, String> HANDLERS = Map.ofEntries(
+            Map.entry("SubmitReportFunction", "kz.senim.intake.api.SubmitReportHandler::handleRequest"),
+            Map.entry("ReportStatusFunction", "kz.senim.intake.api.ReportStatusHandler::handleRequest"),
+            Map.entry("RegionsFunction", "kz.senim.regions.api.RegionsHandler::handleRequest"),
+            Map.entry("AlertDispatcherFunction", "kz.senim.alerting.stream.AlertDispatcherHandler::handleRequest"),
+            Map.entry("DirectorySeedFunction", "kz.senim.directory.seed.DirectorySeedHandler::handleRequest"),
+            Map.entry("CaseQueueFunction", "kz.senim.casework.api.CaseQueueHandler::handleRequest"),
+            Map.entry("ReadCaseFunction", "kz.senim.casework.api.ReadCaseHandler::handleRequest"),
+            Map.entry("AssignCaseFunction", "kz.senim.casework.api.AssignCaseHandler::handleRequest"),
+            Map.entry("ChangeCaseStatusFunction", "kz.senim.casework.api.ChangeCaseStatusHandler::handleRequest"),
+            Map.entry("CaseAuditFunction", "kz.senim.audit.api.CaseAuditHandler::handleRequest"),
+            Map.entry("AcknowledgeAlertFunction",
+                    "kz.senim.acknowledgement.api.AcknowledgeAlertHandler::handleRequest"),
+            Map.entry("AcknowledgementLinkFunction",
+                    "kz.senim.acknowledgement.api.AcknowledgementLinkHandler::handleRequest"),
+            Map.entry("ReferToServiceFunction", "kz.senim.referral.api.ReferToServiceHandler::handleRequest"),
+            Map.entry("ProviderReferralsFunction", "kz.senim.referral.api.ProviderReferralsHandler::handleRequest"),
+            Map.entry("ChangeReferralStatusFunction",
+                    "kz.senim.referral.api.ChangeReferralStatusHandler::handleRequest"),
+            Map.entry("PostCaseMessageFunction", "kz.senim.messaging.api.PostCaseMessageHandler::handleRequest"),
+            Map.entry("ReporterMessagesFunction", "kz.senim.messaging.api.ReporterMessagesHandler::handleRequest"),
+            Map.entry("ReporterReplyFunction", "kz.senim.messaging.api.ReporterReplyHandler::handleRequest"),
+            Map.entry("EscalateAlertsFunction",
+                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"));
+
+    /** Routes anyone may call: the reporter's (anonymous by design) and the acknowledgement link (the token decides). */
+    private static final Set<HttpRoute> ANONYMOUS_ROUTES = Set.of(
+            new HttpRoute("POST", "/v1/reports"),
+            new HttpRoute("GET", "/v1/reports/{reference}"),
+            new HttpRoute("GET", "/v1/regions"),
+            new HttpRoute("GET", "/v1/reports/{reference}/messages"),
+            new HttpRoute("POST", "/v1/reports/{reference}/messages"),
+            new HttpRoute("GET", "/v1/ack/{token}"),
+            new HttpRoute("POST", "/v1/ack/{token}"));
+
+    /** Routes of responders and coordinators: a verified Cognito ID token on every call. */
+    private static final Set<HttpRoute> AUTHENTICATED_ROUTES = Set.of(
+            new HttpRoute("GET", "/v1/cases"),
+            new HttpRoute("GET", "/v1/cases/{reference}"),
+            new HttpRoute("PUT", "/v1/cases/{reference}/assignee"),
+            new HttpRoute("POST", "/v1/cases/{reference}/transitions"),
+            new HttpRoute("GET", "/v1/cases/{reference}/audit"),
+            new HttpRoute("POST", "/v1/alerts/{alertId}/acknowledgement"),
+            new HttpRoute("POST", "/v1/cases/{reference}/referrals"),
+            new HttpRoute("GET", "/v1/referrals"),
+            new HttpRoute("POST", "/v1/referrals/{referralId}/status"),
+            new HttpRoute("POST", "/v1/cases/{reference}/messages"));
+
+    private static final String CASES = "CasesTable.Arn";
+    private static final String DIRECTORY = "DirectoryTable.Arn";
+    private static final String SECRET = "AckLinkSecret";
+    private static final Set<String> CASE_VARIABLES = Set.of("CASES_TABLE", "DIRECTORY_TABLE");
 
     private static final List<String> REGION_CODES = List.of("10", "11", "15", "19", "23", "27", "31", "33", "35",
             "39", "43", "47", "55", "59", "61", "62", "63", "71", "75", "79");
@@ -80,7 +127,174 @@ class TemplateTest {
                 Map.entry("ReportStatusFunction", List.of(new HttpRoute("GET", "/v1/reports/{reference}"))),
                 Map.entry("RegionsFunction", List.of(new HttpRoute("GET", "/v1/regions"))),
                 Map.entry("AlertDispatcherFunction", List.of()),
-                Map.entry("DirectorySeedFunction", List.of()));
+                Map.entry("DirectorySeedFunction", List.of()),
+                Map.entry("CaseQueueFunction", List.of(new HttpRoute("GET", "/v1/cases"))),
+                Map.entry("ReadCaseFunction", List.of(new HttpRoute("GET", "/v1/cases/{reference}"))),
+                Map.entry("AssignCaseFunction", List.of(new HttpRoute("PUT", "/v1/cases/{reference}/assignee"))),
+                Map.entry("ChangeCaseStatusFunction",
+                        List.of(new HttpRoute("POST", "/v1/cases/{reference}/transitions"))),
+                Map.entry("CaseAuditFunction", List.of(new HttpRoute("GET", "/v1/cases/{reference}/audit"))),
+                Map.entry("AcknowledgeAlertFunction",
+                        List.of(new HttpRoute("POST", "/v1/alerts/{alertId}/acknowledgement"))),
+                Map.entry("AcknowledgementLinkFunction",
+                        List.of(new HttpRoute("GET", "/v1/ack/{token}"), new HttpRoute("POST", "/v1/ack/{token}"))),
+                Map.entry("ReferToServiceFunction",
+                        List.of(new HttpRoute("POST", "/v1/cases/{reference}/referrals"))),
+                Map.entry("ProviderReferralsFunction", List.of(new HttpRoute("GET", "/v1/referrals"))),
+                Map.entry("ChangeReferralStatusFunction",
+                        List.of(new HttpRoute("POST", "/v1/referrals/{referralId}/status"))),
+                Map.entry("PostCaseMessageFunction",
+                        List.of(new HttpRoute("POST", "/v1/cases/{reference}/messages"))),
+                Map.entry("ReporterMessagesFunction",
+                        List.of(new HttpRoute("GET", "/v1/reports/{reference}/messages"))),
+                Map.entry("ReporterReplyFunction",
+                        List.of(new HttpRoute("POST", "/v1/reports/{reference}/messages"))),
+                Map.entry("EscalateAlertsFunction", List.of()));
+    }
+
+    // ------------------------------------------------------------------ sign-in
+
+    @Test
+    void every_route_is_either_anonymous_by_design_or_behind_the_jwt_authorizer() {
+        Set<HttpRoute> all = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream())
+                .collect(Collectors.toSet());
+        Set<HttpRoute> expected = new java.util.HashSet<>(ANONYMOUS_ROUTES);
+        expected.addAll(AUTHENTICATED_ROUTES);
+
+        assertThat(all).isEqualTo(expected);
+        for (HttpRoute route : AUTHENTICATED_ROUTES) {
+            assertThat(TEMPLATE.authorizer(route)).as(route.toString()).contains("SenimJwt");
+        }
+        for (HttpRoute route : ANONYMOUS_ROUTES) {
+            assertThat(TEMPLATE.authorizer(route)).as(route.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void every_route_states_its_authorizer_and_a_route_that_forgets_is_still_protected() {
+        for (String function : HANDLERS.keySet()) {
+            for (JsonNode event : TEMPLATE.functionProperties(function).path("Events")) {
+                if (event.path("Type").asText().equals("HttpApi")) {
+                    assertThat(event.path("Properties").path("Auth").path("Authorizer").asText())
+                            .as(function + " " + event.path("Properties").path("Path").asText())
+                            .isIn("SenimJwt", "NONE");
+                }
+            }
+        }
+        JsonNode auth = TEMPLATE.resource("SenimHttpApi").path("Properties").path("Auth");
+        assertThat(auth.path("DefaultAuthorizer").asText()).isEqualTo("SenimJwt");
+        assertThat(auth.path("Authorizers").fieldNames()).toIterable().containsExactly("SenimJwt");
+    }
+
+    @Test
+    void the_jwt_authorizer_accepts_only_id_tokens_of_this_stacks_user_pool_and_app_client() {
+        JsonNode jwt = TEMPLATE.resource("SenimHttpApi").path("Properties").path("Auth").path("Authorizers")
+                .path("SenimJwt");
+
+        assertThat(jwt.path("IdentitySource").asText()).isEqualTo("$request.header.Authorization");
+        assertThat(jwt.path("JwtConfiguration").path("issuer").path("Fn::Sub").asText())
+                .isEqualTo("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}");
+        assertThat(jwt.path("JwtConfiguration").path("audience")).singleElement()
+                .isEqualTo(JSON.createObjectNode().put("Ref", "UserPoolClient"));
+    }
+
+    @Test
+    void only_administrators_create_accounts_and_set_organisation_and_role() {
+        JsonNode pool = TEMPLATE.resource("UserPool");
+        JsonNode properties = pool.path("Properties");
+
+        assertThat(pool.path("Type").asText()).isEqualTo("AWS::Cognito::UserPool");
+        assertThat(properties.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean()).isTrue();
+        assertThat(properties.path("DeletionProtection").asText()).isEqualTo("ACTIVE");
+        assertThat(pool.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(properties.path("MfaConfiguration").asText()).isEqualTo("OPTIONAL");
+        assertThat(properties.path("EnabledMfas")).extracting(JsonNode::asText).containsExactly("SOFTWARE_TOKEN_MFA");
+        JsonNode password = properties.path("Policies").path("PasswordPolicy");
+        assertThat(password.path("MinimumLength").asInt()).isGreaterThanOrEqualTo(12);
+        for (String rule : List.of("RequireLowercase", "RequireUppercase", "RequireNumbers", "RequireSymbols")) {
+            assertThat(password.path(rule).asBoolean()).as(rule).isTrue();
+        }
+        Map<String, JsonNode> custom = new TreeMap<>();
+        properties.path("Schema").forEach(attribute -> custom.put(attribute.path("Name").asText(), attribute));
+        assertThat(custom).containsOnlyKeys("organisationId", "role");
+        custom.values().forEach(attribute ->
+                assertThat(attribute.path("AttributeDataType").asText()).isEqualTo("String"));
+        assertThat(custom.get("organisationId").path("Mutable").asBoolean()).isFalse();
+        assertThat(custom.get("role").path("Mutable").asBoolean()).as("administrators change roles").isTrue();
+    }
+
+    @Test
+    void the_app_client_is_public_signs_in_with_srp_only_and_cannot_write_its_own_claims() {
+        JsonNode client = TEMPLATE.resource("UserPoolClient").path("Properties");
+
+        assertThat(client.path("UserPoolId")).isEqualTo(JSON.createObjectNode().put("Ref", "UserPool"));
+        assertThat(client.path("GenerateSecret").asBoolean()).isFalse();
+        assertThat(client.path("ExplicitAuthFlows")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+        assertThat(client.path("ReadAttributes")).extracting(JsonNode::asText)
+                .contains("custom:organisationId", "custom:role");
+        assertThat(client.path("WriteAttributes")).as("explicit: absent would mean every standard attribute")
+                .isNotEmpty()
+                .extracting(JsonNode::asText).noneMatch(attribute -> attribute.startsWith("custom:"));
+        assertThat(client.path("IdTokenValidity").asInt()).isEqualTo(60);
+        assertThat(client.path("TokenValidityUnits").path("IdToken").asText()).isEqualTo("minutes");
+        assertThat(client.path("PreventUserExistenceErrors").asText()).isEqualTo("ENABLED");
+    }
+
+    // ------------------------------------------------------------------ acknowledgement links and escalation
+
+    @Test
+    void the_link_signing_key_is_generated_and_readable_only_by_the_dispatcher_and_the_link_handler() {
+        JsonNode secret = TEMPLATE.resource(SECRET);
+        JsonNode generated = secret.path("Properties").path("GenerateSecretString");
+
+        assertThat(secret.path("Type").asText()).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(generated.path("PasswordLength").asInt()).isEqualTo(64);
+        assertThat(generated.path("ExcludePunctuation").asBoolean()).isTrue();
+        assertThat(secret.path("Properties").has("SecretString")).as("never a key written in the template").isFalse();
+        Map<String, Set<String>> readers = new TreeMap<>();
+        for (String function : HANDLERS.keySet()) {
+            grants(function).forEach((resource, actions) -> actions.stream()
+                    .filter(action -> action.startsWith("secretsmanager:"))
+                    .forEach(action -> readers.computeIfAbsent(function, f -> new TreeSet<>())
+                            .add(action + " on " + resource)));
+        }
+        assertThat(readers).containsOnly(
+                Map.entry("AlertDispatcherFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)),
+                Map.entry("AcknowledgementLinkFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)));
+        for (String function : readers.keySet()) {
+            assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
+                    .path("ACK_LINK_SECRET_ARN")).as(function).isEqualTo(JSON.createObjectNode().put("Ref", SECRET));
+        }
+    }
+
+    @Test
+    void alert_messages_link_to_this_stacks_api_and_the_link_handler_does_not_need_its_url() {
+        JsonNode dispatcher = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Environment")
+                .path("Variables");
+
+        assertThat(dispatcher.path("PUBLIC_BASE_URL").path("Fn::Sub").asText()).isEqualTo(
+                TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText());
+        // The link handler is an integration of the API: referencing the API's URL from it would be a cycle.
+        assertThat(TEMPLATE.functionProperties("AcknowledgementLinkFunction").path("Environment").path("Variables")
+                .has("PUBLIC_BASE_URL")).isFalse();
+    }
+
+    @Test
+    void unacknowledged_alerts_are_escalated_every_minute_by_eventbridge_scheduler_with_retries() {
+        JsonNode events = TEMPLATE.functionProperties("EscalateAlertsFunction").path("Events");
+        assertThat(events).hasSize(1);
+        JsonNode event = events.elements().next();
+        JsonNode schedule = event.path("Properties");
+
+        assertThat(event.path("Type").asText()).isIn("ScheduleV2", "Schedule");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(schedule.path("Name").path("Fn::Sub").asText()).as("schedule names are unique per account")
+                .startsWith("${AWS::StackName}-");
+        assertThat(schedule.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isBetween(1, 5);
+        assertThat(schedule.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isBetween(60, 120);
+        assertThat(TEMPLATE.functionProperties("EscalateAlertsFunction").path("Timeout").asInt())
+                .as("a run ends before the next one starts").isLessThan(60);
     }
 
     @Test
@@ -116,9 +330,9 @@ class TemplateTest {
     }
 
     @Test
-    void only_the_stream_dispatcher_gets_more_than_15_seconds() {
+    void only_the_stream_dispatcher_and_the_escalation_get_more_than_15_seconds() {
         for (String function : HANDLERS.keySet()) {
-            int expected = function.equals("AlertDispatcherFunction") ? 30 : 15;
+            int expected = Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
             assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
         }
     }
@@ -148,8 +362,23 @@ class TemplateTest {
                 Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE")),
                 Map.entry("ReportStatusFunction", Set.of("CASES_TABLE")),
                 Map.entry("RegionsFunction", Set.of()),
-                Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX")),
-                Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")));
+                Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
+                        "ACK_LINK_SECRET_ARN", "PUBLIC_BASE_URL")),
+                Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("CaseQueueFunction", CASE_VARIABLES),
+                Map.entry("ReadCaseFunction", CASE_VARIABLES),
+                Map.entry("AssignCaseFunction", CASE_VARIABLES),
+                Map.entry("ChangeCaseStatusFunction", CASE_VARIABLES),
+                Map.entry("CaseAuditFunction", CASE_VARIABLES),
+                Map.entry("AcknowledgeAlertFunction", Set.of("CASES_TABLE")),
+                Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN")),
+                Map.entry("ReferToServiceFunction", CASE_VARIABLES),
+                Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
+                Map.entry("ChangeReferralStatusFunction", CASE_VARIABLES),
+                Map.entry("PostCaseMessageFunction", CASE_VARIABLES),
+                Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE")),
+                Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE")),
+                Map.entry("EscalateAlertsFunction", CASE_VARIABLES));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
     }
@@ -201,18 +430,41 @@ class TemplateTest {
         requests.values().forEach(request -> {
             assertThat(request.keySchema()).extracting(k -> k.attributeName() + " " + k.keyType())
                     .containsExactly("pk " + KeyType.HASH, "sk " + KeyType.RANGE);
-            assertThat(request.attributeDefinitions())
-                    .extracting(a -> a.attributeName() + " " + a.attributeType())
-                    .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
             assertThat(request.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
             assertThat(request.provisionedThroughput()).isNull();
-            assertThat(request.globalSecondaryIndexes()).isEmpty();
             assertThat(request.localSecondaryIndexes()).isEmpty();
         });
+        assertThat(requests.get("senim-cases").attributeDefinitions())
+                .extracting(a -> a.attributeName() + " " + a.attributeType())
+                .containsExactlyInAnyOrder("pk S", "sk S", "gsi1pk S", "gsi1sk S", "gsi2pk S", "gsi2sk S",
+                        "gsi3pk S", "gsi3sk S");
+        assertThat(requests.get("senim-directory").attributeDefinitions())
+                .extracting(a -> a.attributeName() + " " + a.attributeType())
+                .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
+        assertThat(requests.get("senim-directory").globalSecondaryIndexes()).isEmpty();
         assertThat(requests.get("senim-cases").streamSpecification().streamEnabled()).isTrue();
         assertThat(requests.get("senim-cases").streamSpecification().streamViewType())
                 .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(requests.get("senim-directory").streamSpecification()).isNull();
+    }
+
+    @Test
+    void the_cases_table_has_the_queue_pending_alerts_and_provider_indexes_projecting_everything_on_demand() {
+        CreateTableRequest cases = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
+                .filter(request -> request.tableName().equals("senim-cases")).findFirst().orElseThrow();
+        Map<String, List<String>> keys = new TreeMap<>();
+        cases.globalSecondaryIndexes().forEach(index -> {
+            assertThat(index.projection().projectionType()).as(index.indexName()).isEqualTo(ProjectionType.ALL);
+            assertThat(index.provisionedThroughput()).as(index.indexName()).isNull();
+            keys.put(index.indexName(), index.keySchema().stream()
+                    .map(k -> k.attributeName() + " " + k.keyType()).toList());
+        });
+
+        assertThat(keys).containsOnly(
+                Map.entry("QueueIndex", List.of("gsi1pk HASH", "gsi1sk RANGE")),
+                Map.entry("PendingAlertsIndex", List.of("gsi2pk HASH", "gsi2sk RANGE")),
+                Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")));
+        assertThat(cases.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
     @Test
@@ -339,10 +591,11 @@ class TemplateTest {
         JsonNode cors = TEMPLATE.resource("SenimHttpApi").path("Properties").path("CorsConfiguration");
 
         assertThat(cors.path("AllowHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
-                .contains("content-type", "idempotency-key", "x-receipt", "accept-language");
+                .contains("content-type", "idempotency-key", "x-receipt", "accept-language", "authorization",
+                        "if-match");
         assertThat(cors.path("ExposeHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
-                .contains("location", "idempotent-replayed", "retry-after");
-        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST");
+                .contains("location", "idempotent-replayed", "retry-after", "etag");
+        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST", "PUT");
     }
 
     @Test
@@ -380,10 +633,88 @@ class TemplateTest {
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
-                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")),
+                Map.entry(SECRET, Set.of("secretsmanager:GetSecretValue")));
         assertThat(grants("DirectorySeedFunction")).containsOnly(
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
                         "dynamodb:Query", "dynamodb:DeleteItem")));
+        ISSUE_3_GRANTS.forEach((function, expected) ->
+                assertThat(grants(function)).as(function).isEqualTo(expected));
+    }
+
+    private static final Map<String, Set<String>> SCOPE = Map.of(DIRECTORY, Set.of("dynamodb:Query"));
+
+    /** Issue 3: reads GetItem/Query; a change is one TransactWriteItems, authorised per item action. */
+    private static final Map<String, Map<String, Set<String>>> ISSUE_3_GRANTS = Map.ofEntries(
+            Map.entry("CaseQueueFunction", with(SCOPE,
+                    index("QueueIndex"), Set.of("dynamodb:Query"))),
+            Map.entry("ReadCaseFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+            Map.entry("AssignCaseFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            Map.entry("ChangeCaseStatusFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            Map.entry("CaseAuditFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+            // Access follows from the alert id (organisation in it, or national coordinator): no directory.
+            Map.entry("AcknowledgeAlertFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            Map.entry("AcknowledgementLinkFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
+                    SECRET, Set.of("secretsmanager:GetSecretValue"))),
+            Map.entry("ReferToServiceFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            // The provider is the caller's own organisation: no directory, no table reads.
+            Map.entry("ProviderReferralsFunction", Map.of(
+                    index("ProviderIndex"), Set.of("dynamodb:Query"))),
+            // A referral's change is a conditional put of the whole item over its version.
+            Map.entry("ChangeReferralStatusFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
+            Map.entry("PostCaseMessageFunction", with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+            Map.entry("ReporterMessagesFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+            Map.entry("ReporterReplyFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+            Map.entry("EscalateAlertsFunction", with(with(SCOPE,
+                    index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))));
+
+    private static String index(String name) {
+        return "${CasesTable.Arn}/index/" + name;
+    }
+
+    private static Map<String, Set<String>> with(Map<String, Set<String>> grants, String resource, Set<String> actions) {
+        Map<String, Set<String>> more = new TreeMap<>(grants);
+        more.put(resource, actions);
+        return more;
+    }
+
+    @Test
+    void indexes_are_only_ever_queried_and_only_those_of_the_cases_table_exist() {
+        for (String function : HANDLERS.keySet()) {
+            grants(function).forEach((resource, actions) -> {
+                if (resource.contains("/index/")) {
+                    assertThat(resource).as(function).isIn(index("QueueIndex"), index("PendingAlertsIndex"),
+                            index("ProviderIndex"));
+                    assertThat(actions).as(function + " on " + resource).containsOnly("dynamodb:Query");
+                }
+            });
+        }
+    }
+
+    @Test
+    void no_function_may_scan_delete_cases_or_write_in_batches() {
+        for (String function : HANDLERS.keySet()) {
+            grants(function).forEach((resource, actions) -> {
+                assertThat(actions).as(function + " on " + resource)
+                        .doesNotContain("dynamodb:Scan", "dynamodb:PartiQLSelect", "dynamodb:PartiQLUpdate");
+                if (resource.startsWith("CasesTable") || resource.contains("CasesTable.Arn")) {
+                    assertThat(actions).as(function + " on " + resource)
+                            .doesNotContain("dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+                }
+            });
+        }
     }
 
     @Test
@@ -398,7 +729,12 @@ class TemplateTest {
     @Test
     void the_outputs_name_the_api_tables_and_dead_letter_queue() {
         assertThat(TEMPLATE.document().path("Outputs").fieldNames()).toIterable()
-                .contains("ApiUrl", "CasesTableName", "DirectoryTableName", "AlertDeadLetterQueueUrl");
+                .contains("ApiUrl", "CasesTableName", "DirectoryTableName", "AlertDeadLetterQueueUrl",
+                        "UserPoolId", "UserPoolClientId");
+        assertThat(TEMPLATE.document().path("Outputs").path("UserPoolId").path("Value").path("Ref").asText())
+                .isEqualTo("UserPool");
+        assertThat(TEMPLATE.document().path("Outputs").path("UserPoolClientId").path("Value").path("Ref").asText())
+                .isEqualTo("UserPoolClient");
         assertThat(TEMPLATE.document().path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
     }
 
@@ -408,7 +744,7 @@ class TemplateTest {
         return JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add(resource).add(attribute));
     }
 
-    /** Resource (GetAtt as {@code Resource.Attribute}, Sub as its template) → actions granted on it. */
+    /** Resource (GetAtt as {@code Resource.Attribute}, Sub as its template, Ref as the id) → actions granted on it. */
     private static Map<String, Set<String>> grants(String function) {
         Map<String, Set<String>> grants = new HashMap<>();
         for (JsonNode policy : TEMPLATE.functionProperties(function).path("Policies")) {
@@ -416,7 +752,8 @@ class TemplateTest {
                 for (JsonNode resource : elements(statement.path("Resource"))) {
                     String key = resource.has("Fn::GetAtt")
                             ? resource.path("Fn::GetAtt").path(0).asText() + "." + resource.path("Fn::GetAtt").path(1).asText()
-                            : resource.has("Fn::Sub") ? resource.path("Fn::Sub").asText() : resource.asText();
+                            : resource.has("Fn::Sub") ? resource.path("Fn::Sub").asText()
+                            : resource.has("Ref") ? resource.path("Ref").asText() : resource.asText();
                     grants.computeIfAbsent(key, k -> new TreeSet<>()).addAll(values(statement.path("Action")));
                 }
             }

@@ -37,9 +37,12 @@ import java.util.TreeSet;
  *
  * <p>Both sides of the interaction are checked: the request against the operation's parameters and request body,
  * the response against the declared status codes, headers (e.g. the required {@code Cache-Control}), content types
- * and schemas. One exception: when the response status is {@code 400}, the request is expected to break the contract
- * (that is why it was refused), so only the response and the route are checked. Header names are matched without
- * regard to case. Plain Java, no test framework: {@link #assertConforms} throws {@link AssertionError}.
+ * and schemas. One exception: when the response status is {@code 400} or {@code 401}, the request is expected to break
+ * the contract (that is why it was refused: bad input, or no valid {@code Authorization} bearer token), so only the
+ * response and the route are checked. Operations with {@code security: senimJwt} need an
+ * {@code Authorization: Bearer …} header in the request; its token itself is not verified here. Header names are
+ * matched without regard to case. Plain Java, no test framework: {@link #assertConforms} throws
+ * {@link AssertionError}.
  */
 public final class OpenApiContract {
 
@@ -49,7 +52,10 @@ public final class OpenApiContract {
     /** Keys of messages about a response header's value; the validator does not name the header in them. */
     private static final String HEADER_SCHEMA = "validation.response.header.schema.";
 
-    /** Request findings that still count when the server answered 400: the route itself must exist. */
+    /** Statuses whose request is expected to break the contract: bad input, missing or invalid credentials. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 401);
+
+    /** Request findings that still count when the server refused the request: the route itself must exist. */
     private static final Set<String> ROUTE_KEYS = Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
 
@@ -91,7 +97,7 @@ public final class OpenApiContract {
     public List<String> violations(Exchange exchange) {
         Objects.requireNonNull(exchange, "exchange");
         Request request = toRequest(exchange);
-        boolean refused = exchange.status() == 400;
+        boolean refused = REFUSALS.contains(exchange.status());
         List<String> found = new ArrayList<>();
 
         boolean routeExists = true;
@@ -286,6 +292,10 @@ public final class OpenApiContract {
 
         public static Builder post(String path) {
             return request("POST", path);
+        }
+
+        public static Builder put(String path) {
+            return request("PUT", path);
         }
 
         private static Map<String, String> copy(Map<String, String> map) {

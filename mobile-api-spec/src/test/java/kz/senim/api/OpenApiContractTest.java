@@ -54,10 +54,43 @@ class OpenApiContractTest {
     private static final String MISSING_KEY_PROBLEM = """
             {"type":"urn:senim:problem:missing_field","title":"A required field is missing","status":400,
              "detail":"The Idempotency-Key header is required.","code":"missing_field","field":"Idempotency-Key"}""";
+    private static final String CASE = """
+            {"reference":"SN-N3TY-8HCE-Q1DX","status":"received","severity":"critical",
+             "category":"sexual_exploitation","region":"KZ-71","reporterRole":"victim","immediateDanger":true,
+             "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
+             "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T21:47:19.650Z",
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":1,
+             "narrative":"Құжаттарымды алып қойды.","alerts":[],"referrals":[],"messages":[]}""";
+    private static final String SUMMARY = """
+            {"reference":"SN-N3TY-8HCE-Q1DX","status":"received","severity":"critical",
+             "category":"sexual_exploitation","region":"KZ-71","reporterRole":"victim","immediateDanger":true,
+             "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
+             "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T22:01:02.003Z",
+             "assignee":"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13",
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":2}""";
+    private static final String UNAUTHORIZED = """
+            {"type":"urn:senim:problem:unauthorized","title":"Sign-in required","status":401,
+             "detail":"Sign in to use this service.","code":"unauthorized"}""";
     private static final Map<String, String> JSON = Map.of(
             "Content-Type", "application/json", "Cache-Control", "no-store");
     private static final Map<String, String> PROBLEM = Map.of(
             "Content-Type", "application/problem+json", "Cache-Control", "no-store");
+
+    /** An ID token as the mobile app sends it; the contract checks its presence, the JWT authorizer its validity. */
+    private static final String BEARER = "Bearer eyJraWQiOiJsb2NhbCIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiJwZXJzb24ifQ.c2ln";
+
+    /** Routes of responders and coordinators; every other operation is anonymous. */
+    private static final List<String> AUTHENTICATED = List.of(
+            "GET /v1/cases", "GET /v1/cases/{reference}", "PUT /v1/cases/{reference}/assignee",
+            "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
+            "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
+            "POST /v1/cases/{reference}/referrals", "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
+    private static final List<String> ANONYMOUS = List.of(
+            "POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions",
+            "GET /v1/reports/{reference}/messages", "POST /v1/reports/{reference}/messages",
+            "GET /v1/ack/{token}", "POST /v1/ack/{token}");
+    /** The only route answered with HTML: the page behind an alert's acknowledgement link. */
+    private static final String ACK_LINK = "/v1/ack/{token}";
 
     /** The spec with every $ref inlined, to walk its examples. */
     private static final OpenAPI SPEC = parse(true);
@@ -104,7 +137,7 @@ class OpenApiContractTest {
                                 .status(Integer.parseInt(status))
                                 .responseHeaders(headerExamples(response))
                                 .responseHeader("Content-Type", contentType)
-                                .responseBody(json(example.getValue()))
+                                .responseBody(body(contentType, example.getValue()))
                                 .build();
                         tests.add(DynamicTest.dynamicTest(test,
                                 () -> assertThat(CONTRACT.violations(exchange)).as(test).isEmpty()));
@@ -133,6 +166,9 @@ class OpenApiContractTest {
                 default -> throw new IllegalStateException("unexpected parameter in " + parameter.getIn());
             }
         }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            headers.put("Authorization", BEARER);
+        }
         Exchange.Builder builder = Exchange.request(method.name(), path).headers(headers);
         query.forEach(builder::query);
         return body == null ? builder : builder.body(body);
@@ -147,8 +183,13 @@ class OpenApiContractTest {
         return request -> request.status(Integer.parseInt(success.getKey()))
                 .responseHeaders(headerExamples(success.getValue()))
                 .responseHeader("Content-Type", media.getKey())
-                .responseBody(json(body))
+                .responseBody(body(media.getKey(), body))
                 .build();
+    }
+
+    /** An example as the server sends it: JSON serialised, an HTML page as it is. */
+    private static String body(String contentType, Object example) {
+        return contentType.startsWith("text/") ? text(example) : json(example);
     }
 
     private static Map<String, String> headerExamples(ApiResponse response) {
@@ -195,11 +236,22 @@ class OpenApiContractTest {
                     assertThat(cacheControl).as("%s Cache-Control", where).isNotNull();
                     assertThat(cacheControl.getRequired()).as("%s Cache-Control required", where).isTrue();
                     assertThat(cacheControl.getSchema().getEnum()).as(where).containsExactly("no-store");
+                    // Only the acknowledgement link speaks HTML: its GET is a page, its POST a page or JSON.
+                    boolean page = template.equals(ACK_LINK);
+                    List<String> html = page ? List.of("text/html") : List.of();
                     if (status.startsWith("2")) {
-                        assertThat(response.getContent()).as(where).containsOnlyKeys("application/json");
+                        List<String> expected = !page ? List.of("application/json")
+                                : method == PathItem.HttpMethod.GET ? List.of("text/html")
+                                : List.of("application/json", "text/html");
+                        assertThat(response.getContent().keySet()).as(where)
+                                .containsExactlyInAnyOrderElementsOf(expected);
                         return;
                     }
-                    assertThat(response.getContent()).as(where).containsOnlyKeys("application/problem+json");
+                    assertThat(response.getContent().keySet()).as(where).isSubsetOf(
+                            Stream.concat(Stream.of("application/problem+json"), html.stream()).toList());
+                    if (!response.getContent().containsKey("application/problem+json")) {
+                        return;
+                    }
                     response.getContent().get("application/problem+json").getExamples().forEach((name, example) -> {
                         JsonNode problem = Json.mapper().valueToTree(example.getValue());
                         assertThat(problem.get("status").asInt()).as("%s %s status", where, name)
@@ -215,13 +267,47 @@ class OpenApiContractTest {
     }
 
     @Test
-    void theSpecIsOpenApi303WithNoSecurity() {
+    void theSpecIsOpenApi303AndNothingIsSecuredByDefault() {
         OpenAPI unresolved = parse(false);
         assertThat(unresolved.getOpenapi()).isEqualTo("3.0.3");
-        assertThat(unresolved.getSecurity()).isNullOrEmpty();
-        assertThat(unresolved.getComponents().getSecuritySchemes()).isNullOrEmpty();
+        assertThat(unresolved.getSecurity()).as("a global requirement would cover the reporter's routes")
+                .isNullOrEmpty();
         assertThat(unresolved.getServers()).extracting(s -> s.getUrl()).containsExactly(
-                "http://localhost:8080", "https://{apiId}.execute-api.{region}.amazonaws.com");
+                "http://localhost:8080", "https://{apiId}.execute-api.{region}.amazonaws.com/dev");
+    }
+
+    @Test
+    void theJwtSchemeIsABearerIdTokenWhoseClaimsAreDescribed() {
+        Map<String, io.swagger.v3.oas.models.security.SecurityScheme> schemes =
+                parse(false).getComponents().getSecuritySchemes();
+
+        assertThat(schemes).containsOnlyKeys("senimJwt");
+        io.swagger.v3.oas.models.security.SecurityScheme jwt = schemes.get("senimJwt");
+        assertThat(jwt.getType()).isEqualTo(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP);
+        assertThat(jwt.getScheme()).isEqualTo("bearer");
+        assertThat(jwt.getBearerFormat()).isEqualTo("JWT");
+        assertThat(jwt.getDescription()).contains("`sub`", "`custom:organisationId`", "`custom:role`");
+    }
+
+    @Test
+    void exactlyTheStaffOperationsNeedTheJwtAndTheyAllAnswer401() {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        SPEC.getPaths().forEach((template, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method + " " + template, operation)));
+
+        assertThat(operations.keySet()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(AUTHENTICATED.stream(), ANONYMOUS.stream()).toList());
+        for (String name : AUTHENTICATED) {
+            Operation operation = operations.get(name);
+            assertThat(operation.getSecurity()).as(name).singleElement()
+                    .satisfies(requirement -> assertThat(requirement).containsOnlyKeys("senimJwt"));
+            assertThat(operation.getResponses()).as(name).containsKey("401");
+        }
+        for (String name : ANONYMOUS) {
+            Operation operation = operations.get(name);
+            assertThat(operation.getSecurity()).as(name).isNullOrEmpty();
+            assertThat(operation.getResponses()).as(name).doesNotContainKey("401");
+        }
     }
 
     // (b) known-good interactions pass
@@ -273,6 +359,44 @@ class OpenApiContractTest {
         @Test
         void aRefusedBadRequestOnlyNeedsAConformingProblem() {
             Exchange exchange = Exchange.post("/v1/reports").body(REPORT).respond(400, PROBLEM, MISSING_KEY_PROBLEM);
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void aSignedInCaseReadWithItsVersionAsETag() {
+            Exchange exchange = Exchange.get("/v1/cases/SN-N3TY-8HCE-Q1DX")
+                    .header("Authorization", BEARER).header("Accept-Language", "kk")
+                    .respond(200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                            "ETag", "\"1\""), CASE);
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void anAssignmentOverTheVersionTheCoordinatorSaw() {
+            Exchange exchange = Exchange.put("/v1/cases/SN-N3TY-8HCE-Q1DX/assignee")
+                    .header("Authorization", BEARER).header("If-Match", "\"1\"")
+                    .body("{\"personId\":\"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13\"}")
+                    .respond(200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                            "ETag", "\"2\""), SUMMARY);
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void anUnauthorizedAnswerToARequestWithoutAToken() {
+            Exchange exchange = Exchange.get("/v1/cases?region=KZ-71")
+                    .respond(401, PROBLEM, UNAUTHORIZED);
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void theAcknowledgementPageIsHtmlWithoutSignIn() {
+            Exchange exchange = Exchange.get("/v1/ack/U04tN1EySy05TTRELVhXM1Aua3o.Sx-aDH0ubzqLXE0eDyo7bA")
+                    .respond(200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
+                            "Referrer-Policy", "no-referrer"), "<!doctype html><html lang=\"en\"></html>");
 
             assertThat(CONTRACT.violations(exchange)).isEmpty();
         }
@@ -430,6 +554,59 @@ class OpenApiContractTest {
         }
 
         @Test
+        void aStaffRouteCalledWithoutAToken() {
+            Exchange exchange = Exchange.get("/v1/cases/SN-N3TY-8HCE-Q1DX")
+                    .respond(200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                            "ETag", "\"1\""), CASE);
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("requires security parameters", "validation.request.security.missing");
+        }
+
+        @Test
+        void aChangeWithoutIfMatch() {
+            Exchange exchange = Exchange.put("/v1/cases/SN-N3TY-8HCE-Q1DX/assignee")
+                    .header("Authorization", BEARER)
+                    .body("{\"personId\":\"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13\"}")
+                    .respond(200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                            "ETag", "\"2\""), SUMMARY);
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("If-Match", "required");
+        }
+
+        @Test
+        void aCaseReadWithoutItsETag() {
+            Exchange exchange = Exchange.get("/v1/cases/SN-N3TY-8HCE-Q1DX").header("Authorization", BEARER)
+                    .respond(200, JSON, CASE);
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("'ETag'", "not found in response");
+        }
+
+        @Test
+        void aQueueThatShowsTheNarrative() {
+            Exchange exchange = Exchange.get("/v1/cases?region=KZ-71").header("Authorization", BEARER)
+                    .respond(200, JSON, "{\"cases\":[" + CASE + "]}");
+
+            assertThat(CONTRACT.violations(exchange)).isNotEmpty().anySatisfy(violation ->
+                    assertThat(violation).contains("response body", "narrative"));
+        }
+
+        @Test
+        void aReporterConversationThatNamesTheResponder() {
+            Exchange exchange = Exchange.get("/v1/reports/SN-7Q2K-9M4D-XW3P/messages")
+                    .header("X-Receipt", "6XTB-R2MD-9KQ4-HN7C-3WZE")
+                    .respond(200, JSON, """
+                            {"reference":"SN-7Q2K-9M4D-XW3P","status":"in_progress","statusText":"…",
+                             "messages":[{"messageId":"MB7W2K9QZ4D8XN1PA","at":"2026-11-23T14:05:12.381Z",
+                               "from":"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13","kind":"question","text":"?"}]}""");
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("response body /messages/0/from", "enumeration");
+        }
+
+        @Test
         void assertConformsListsEveryViolation() {
             Exchange exchange = Exchange.post("/v1/reports").body(REPORT.replace("KZ-61", "KZ-99"))
                     .respond(201, CREATED, RECEIPT.replace("\"receipt\":\"6XTB-R2MD-9KQ4-HN7C-3WZE\",", ""));
@@ -446,9 +623,15 @@ class OpenApiContractTest {
     // (d) the operations
 
     @Test
-    void operationsListsExactlyTheThreeOperations() {
+    void operationsListsExactlyTheOperationsOfTheReportersResponsersAndLinks() {
         assertThat(CONTRACT.operations()).containsExactlyInAnyOrder(
-                "POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions");
+                "POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions",
+                "GET /v1/reports/{reference}/messages", "POST /v1/reports/{reference}/messages",
+                "GET /v1/cases", "GET /v1/cases/{reference}", "PUT /v1/cases/{reference}/assignee",
+                "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
+                "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
+                "GET /v1/ack/{token}", "POST /v1/ack/{token}", "POST /v1/cases/{reference}/referrals",
+                "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
     }
 
     @Test
