@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The alert as responders' channels receive it: schema version 1, documented in {@code alert-message.v1.schema.json}.
  * It names the case and how urgent it is, and never carries the narrative or anything about the reporter: the
  * details stay behind authentication. New fields may be added within version 1; none may be removed or renamed.
  */
-public record AlertMessage(Alert alert) {
+public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl) {
 
     public static final String SCHEMA_VERSION = "1";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message without an acknowledgement link. */
+    public AlertMessage(Alert alert) {
+        this(alert, Optional.empty());
+    }
 
     public String topicSuffix() {
         return alert.organisationId();
@@ -30,6 +36,7 @@ public record AlertMessage(Alert alert) {
                 .put("category", alert.category().code())
                 .put("severity", alert.severity().code())
                 .put("createdAt", alert.createdAt().toString());
+        acknowledgeUrl.ifPresent(url -> body.put("acknowledgeUrl", url));
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

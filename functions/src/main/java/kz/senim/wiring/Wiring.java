@@ -1,29 +1,62 @@
 package kz.senim.wiring;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import kz.senim.access.CaseAccess;
+import kz.senim.acknowledgement.AcknowledgeAlert;
+import kz.senim.acknowledgement.AcknowledgementLinks;
+import kz.senim.acknowledgement.FollowAcknowledgementLink;
+import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
+import kz.senim.audit.Actor;
+import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.casework.AssignCase;
+import kz.senim.casework.CaseMessages;
+import kz.senim.casework.ChangeCaseStatus;
+import kz.senim.casework.ListQueue;
+import kz.senim.casework.ReadCase;
+import kz.senim.casework.ReadCaseAudit;
+import kz.senim.casework.dynamodb.DynamoDbCaseAlerts;
+import kz.senim.casework.dynamodb.DynamoDbCases;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
+import kz.senim.escalation.EscalateAlerts;
+import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.intake.CheckReportStatus;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.SubmitReport;
 import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.messaging.Conversations;
+import kz.senim.messaging.PostCaseMessage;
+import kz.senim.messaging.ReadReporterMessages;
+import kz.senim.messaging.ReplyAsReporter;
+import kz.senim.messaging.dynamodb.DynamoDbConversations;
+import kz.senim.referral.ChangeReferralStatus;
+import kz.senim.referral.ProviderReferrals;
+import kz.senim.referral.ReferToService;
+import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.triage.Triage;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -37,6 +70,12 @@ public final class Wiring {
     public static final String DIRECTORY_TABLE = "DIRECTORY_TABLE";
     public static final String ALERT_TOPIC_ARN_PREFIX = "ALERT_TOPIC_ARN_PREFIX";
     public static final String AWS_REGION = "AWS_REGION";
+    /** Secrets Manager secret whose SecretString (at least 32 bytes) signs acknowledgement links; AWS. */
+    public static final String ACK_LINK_SECRET_ARN = "ACK_LINK_SECRET_ARN";
+    /** The acknowledgement link key itself, base64 (at least 32 bytes); only where there is no Secrets Manager. */
+    public static final String ACK_LINK_SECRET = "ACK_LINK_SECRET";
+    /** Where the API is reached from outside, e.g. {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}. */
+    public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -47,6 +86,8 @@ public final class Wiring {
     private Directory directory;
     private RegionCatalogue regions;
     private ReceiptHasher receiptHasher;
+    private SecretsManagerClient secretsManager;
+    private AcknowledgementLinks acknowledgementLinks;
 
     public Wiring(Function<String, String> settings, Clock clock) {
         this.settings = settings;
@@ -66,12 +107,136 @@ public final class Wiring {
         return new CheckReportStatus(reports(), receiptHasher());
     }
 
+    /** Responders and coordinators write to a case's reporter. */
+    public PostCaseMessage postCaseMessage() {
+        return new PostCaseMessage(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
+                conversations(), random, clock);
+    }
+
+    /** The reporter reads status and messages with the receipt. */
+    public ReadReporterMessages readReporterMessages() {
+        return new ReadReporterMessages(checkReportStatus(), conversations(),
+                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+    }
+
+    /** The reporter answers with the receipt. */
+    public ReplyAsReporter replyAsReporter() {
+        return new ReplyAsReporter(checkReportStatus(), conversations(), clock);
+    }
+
+    /** A case's conversation with its reporter ({@link Conversations#forCase} for the responders' case view). */
+    public Conversations conversations() {
+        return new DynamoDbConversations(dynamoDb(), required(CASES_TABLE));
+    }
+
+    /** A region's queue for responders and coordinators. */
+    public ListQueue listQueue() {
+        return new ListQueue(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), directory(),
+                new CaseAccess(directory()));
+    }
+
+    /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
+    public ReadCase readCase() {
+        return new ReadCase(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
+                new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), caseMessages(),
+                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+    }
+
+    public AssignCase assignCase() {
+        return new AssignCase(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+    }
+
+    public ChangeCaseStatus changeCaseStatus() {
+        return new ChangeCaseStatus(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+    }
+
+    public ReadCaseAudit readCaseAudit() {
+        return new ReadCaseAudit(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
+                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+    }
+
+    public ReferToService referToService() {
+        return new ReferToService(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), directory(), new CaseAccess(directory()),
+                random, clock);
+    }
+
+    public ChangeReferralStatus changeReferralStatus() {
+        return new ChangeReferralStatus(new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+    }
+
+    public ProviderReferrals providerReferrals() {
+        return new ProviderReferrals(new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), clock);
+    }
+
+    /** The conversation as the case view shows it: each message with its author's person id, or "reporter". */
+    private CaseMessages caseMessages() {
+        Conversations conversations = conversations();
+        return reference -> conversations.forCase(reference).stream()
+                .map(message -> new CaseMessages.MessageLine(message.messageId().value(), message.at(),
+                        message.direction().code(), message.kind().code(), switch (message.author()) {
+                            case Actor.Person person -> person.personId();
+                            case Actor.Reporter reporter -> "reporter";
+                            case Actor.LinkHolder link -> "link:" + link.organisationId();
+                            case Actor.System system -> "system:" + system.component();
+                        }, message.text()))
+                .toList();
+    }
+
     public DispatchAlerts dispatchAlerts() {
         return dispatchAlerts(new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX)));
     }
 
+    /** Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. */
     public DispatchAlerts dispatchAlerts(AlertPublisher publisher) {
-        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock);
+        String publicBaseUrl = settings.apply(PUBLIC_BASE_URL);
+        DispatchAlerts.AcknowledgeUrls links = publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl);
+        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links);
+    }
+
+    public AcknowledgeAlert acknowledgeAlert() {
+        return new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), clock);
+    }
+
+    public FollowAcknowledgementLink followAcknowledgementLink() {
+        return new FollowAcknowledgementLink(acknowledgementLinks(),
+                new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE)), acknowledgeAlert());
+    }
+
+    public EscalateAlerts escalateAlerts() {
+        return new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb(), required(CASES_TABLE)),
+                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), directory(), clock);
+    }
+
+    /**
+     * Signs and verifies acknowledgement links. Which key is settled here; the key itself is read on first use (from
+     * Secrets Manager in AWS), so it never ends up in a SnapStart snapshot.
+     */
+    public synchronized AcknowledgementLinks acknowledgementLinks() {
+        if (acknowledgementLinks == null) {
+            String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
+            Supplier<byte[]> key;
+            if (secretArn != null && !secretArn.isBlank()) {
+                key = () -> {
+                    try {
+                        return secretsManager().getSecretValue(r -> r.secretId(secretArn)).secretString()
+                                .getBytes(StandardCharsets.UTF_8);
+                    } catch (SdkException e) {
+                        throw new StorageUnavailable("acknowledgement link key unavailable", e);
+                    }
+                };
+            } else {
+                byte[] local = Base64.getDecoder().decode(required(ACK_LINK_SECRET).strip());
+                key = () -> local.clone();
+            }
+            acknowledgementLinks = new AcknowledgementLinks(key, clock, random, AcknowledgementLinks.VALIDITY);
+        }
+        return acknowledgementLinks;
     }
 
     public DirectorySeeder directorySeeder() {
@@ -94,7 +259,7 @@ public final class Wiring {
     }
 
     private Reports reports() {
-        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE));
+        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock);
     }
 
     private synchronized ReceiptHasher receiptHasher() {
@@ -122,6 +287,16 @@ public final class Wiring {
                     .build();
         }
         return sns;
+    }
+
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = SecretsManagerClient.builder()
+                    .region(region())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return secretsManager;
     }
 
     private Region region() {

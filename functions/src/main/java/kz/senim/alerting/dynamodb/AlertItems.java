@@ -48,7 +48,25 @@ public final class AlertItems {
     }
 
     public static Map<String, AttributeValue> key(Alert alert) {
-        return Map.of(PK, s(casePartition(alert.reference())), SK, s("ALERT#" + alert.organisationId()));
+        return Map.of(PK, s(casePartition(alert.reference())), SK, s(sortKey(alert)));
+    }
+
+    /**
+     * {@code ALERT#<organisation>} for an organisation's alert ({@code <reference>.<organisation>}), and
+     * {@code ALERT#<target>#E<step>} for an escalation page ({@code <reference>.<target>.e<step>}).
+     */
+    public static String sortKey(Alert alert) {
+        String pagePrefix = alert.reference().value() + "." + alert.organisationId() + ".e";
+        if (alert.alertId().startsWith(pagePrefix)
+                && alert.alertId().substring(pagePrefix.length()).matches("[1-9][0-9]{0,5}")) {
+            return pageSortKey(alert.organisationId(),
+                    Integer.parseInt(alert.alertId().substring(pagePrefix.length())));
+        }
+        return "ALERT#" + alert.organisationId();
+    }
+
+    public static String pageSortKey(String targetOrganisationId, int step) {
+        return "ALERT#" + targetOrganisationId + "#E" + step;
     }
 
     public static Map<String, AttributeValue> toItem(Alert alert) {

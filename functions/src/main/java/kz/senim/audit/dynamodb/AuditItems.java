@@ -1,6 +1,8 @@
 package kz.senim.audit.dynamodb;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class AuditItems {
 
     public static final String SK_PREFIX = "AUDIT#";
+    /** Fixed width, so the sort key orders by time ({@code Instant.toString} drops trailing zeros). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private AuditItems() {
     }
@@ -29,7 +34,8 @@ public final class AuditItems {
     public static Map<String, AttributeValue> toItem(AuditEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(AlertItems.PK, s(AlertItems.casePartition(entry.reference())));
-        item.put(AlertItems.SK, s(SK_PREFIX + entry.at() + "#" + UUID.randomUUID().toString().substring(0, 8)));
+        item.put(AlertItems.SK, s(SK_PREFIX + SORTABLE.format(entry.at()) + "#"
+                + UUID.randomUUID().toString().substring(0, 8)));
         item.put(AlertItems.KIND, s("AUDIT"));
         item.put("reference", s(entry.reference().value()));
         item.put("at", s(entry.at().toString()));

@@ -1,20 +1,16 @@
 package kz.senim.casework.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.audit.AuditEntry;
 import kz.senim.audit.dynamodb.AuditItems;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.Cases;
-import kz.senim.cases.InvalidInput;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.intake.dynamodb.ReportItems;
@@ -29,8 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 public final class DynamoDbCases implements Cases {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_QUERIES_PER_PAGE = 10;
+    /** Cancellation reasons of a writer that lost to another: the version moved on, or a transaction was under way. */
+    private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
+    private static final Set<String> QUEUE_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReportItems.QUEUE_PK,
+            ReportItems.QUEUE_SK);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -61,7 +60,7 @@ public final class DynamoDbCases implements Cases {
         query.status().ifPresent(s -> filter("status", s.code(), names, values, filters));
         query.severity().ifPresent(s -> filter("severity", s.code(), names, values, filters));
         query.category().ifPresent(c -> filter("category", c.code(), names, values, filters));
-        Map<String, AttributeValue> startKey = query.cursor().map(DynamoDbCases::decodeCursor).orElse(null);
+        Map<String, AttributeValue> startKey = query.cursor().map(cursor -> decodeCursor(cursor, query)).orElse(null);
         List<CaseFile> found = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_QUERIES_PER_PAGE && found.size() < query.limit(); i++) {
@@ -100,7 +99,7 @@ public final class DynamoDbCases implements Cases {
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException cancelled) {
             if (cancelled.hasCancellationReasons() && !cancelled.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
+                    && LOST_RACE.contains(cancelled.cancellationReasons().getFirst().code())) {
                 return new SaveOutcome.VersionConflict();
             }
             throw new StorageUnavailable("case change not stored", cancelled);
@@ -117,31 +116,11 @@ public final class DynamoDbCases implements Cases {
     }
 
     private static String encodeCursor(Map<String, AttributeValue> key) {
-        Map<String, String> plain = new HashMap<>();
-        key.forEach((name, value) -> plain.put(name, value.s()));
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(plain));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cursors.encode(key);
     }
 
-    private static Map<String, AttributeValue> decodeCursor(String cursor) {
-        try {
-            Map<String, String> plain = JSON.readValue(Base64.getUrlDecoder().decode(cursor),
-                    new TypeReference<Map<String, String>>() { });
-            boolean wellFormed = plain.keySet().equals(java.util.Set.of(AlertItems.PK, AlertItems.SK,
-                    ReportItems.QUEUE_PK, ReportItems.QUEUE_SK)) && plain.values().stream().allMatch(v -> v != null
-                    && v.length() < 200);
-            if (!wellFormed) {
-                throw new InvalidInput("cursor", InvalidInput.Violation.NOT_ALLOWED_VALUE, "a cursor from a page");
-            }
-            Map<String, AttributeValue> key = new HashMap<>();
-            plain.forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
-            return key;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new InvalidInput("cursor", InvalidInput.Violation.NOT_ALLOWED_VALUE, "a cursor from a page");
-        }
+    /** A cursor is taken back only for the region queue it came from. */
+    private static Map<String, AttributeValue> decodeCursor(String cursor, QueueQuery query) {
+        return Cursors.decode(cursor, QUEUE_KEY, ReportItems.QUEUE_PK, ReportItems.queuePartition(query.region()));
     }
-
 }

@@ -1,0 +1,153 @@
+package kz.senim.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.alerting.Alert;
+import kz.senim.audit.Actor;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.Cases;
+import kz.senim.directory.Directory;
+import kz.senim.directory.EscalationPolicy;
+import kz.senim.directory.Organisation;
+import kz.senim.escalation.PendingAlerts.Escalation;
+import kz.senim.escalation.PendingAlerts.EscalationOutcome;
+
+/**
+ * Pages the next target of every alert nobody acknowledged in time, as the alerted organisation's escalation policy
+ * says: step {@code n} is due at {@code createdAt} plus the delays of steps 0..n. Each step happens exactly once, even
+ * with two escalators running at the same time, and none after the alert is acknowledged. An alert moves at most one
+ * step per run, so after an outage a target is never paged several times in one burst.
+ */
+public final class EscalateAlerts {
+
+    static final String ACTION = "alert_escalated";
+    static final Actor ACTOR = new Actor.System("escalation");
+    static final int ATTEMPTS = 3;
+
+    private final PendingAlerts pendingAlerts;
+    private final Cases cases;
+    private final Directory directory;
+    private final Clock clock;
+
+    public EscalateAlerts(PendingAlerts pendingAlerts, Cases cases, Directory directory, Clock clock) {
+        this.pendingAlerts = pendingAlerts;
+        this.cases = cases;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** What became of one pending alert. */
+    public sealed interface Outcome {
+        /** {@code page} empty when the target already held this case's page of that step. */
+        record Escalated(int step, String target, Optional<Alert> page) implements Outcome { }
+
+        record NotDue(Instant due) implements Outcome { }
+
+        /** Acknowledged, or escalated by another run, since it was read. */
+        record AlreadyMoved() implements Outcome { }
+
+        /** Nothing left to escalate (policy exhausted, no policy, case closed): out of the pending alerts. */
+        record Stopped(String reason) implements Outcome { }
+
+        /** The case is missing, or kept changing; tried again next run. */
+        record Skipped(String reason) implements Outcome { }
+    }
+
+    public record Summary(int pending, int escalated, int stopped, int failed) {
+    }
+
+    /** One scheduled run over every pending alert; a failure with one alert does not hold up the others. */
+    public Summary run() {
+        List<PendingAlert> pending = pendingAlerts.pending();
+        int escalated = 0;
+        int stopped = 0;
+        int failed = 0;
+        for (PendingAlert alert : pending) {
+            try {
+                switch (escalate(alert)) {
+                    case Outcome.Escalated e -> escalated++;
+                    case Outcome.Stopped s -> stopped++;
+                    case Outcome.Skipped s -> failed++;
+                    case Outcome.NotDue n -> { }
+                    case Outcome.AlreadyMoved m -> { }
+                }
+            } catch (StorageUnavailable unavailable) {
+                failed++;
+            }
+        }
+        return new Summary(pending.size(), escalated, stopped, failed);
+    }
+
+    /** Takes the alert's next step if it is due. */
+    public Outcome escalate(PendingAlert pending) {
+        Alert alert = pending.alert();
+        int index = pending.escalationStep();
+        Optional<EscalationPolicy> policy = directory.organisation(alert.organisationId())
+                .flatMap(Organisation::escalation);
+        if (policy.isEmpty() || policy.get().step(index).isEmpty()) {
+            pendingAlerts.stop(pending);
+            return new Outcome.Stopped(policy.isEmpty() ? "no_policy" : "policy_exhausted");
+        }
+        Instant due = due(alert.createdAt(), policy.get(), index);
+        Instant now = clock.instant();
+        if (now.isBefore(due)) {
+            return new Outcome.NotDue(due);
+        }
+        EscalationPolicy.Step step = policy.get().step(index).get();
+        int number = index + 1;
+        String target = step.targetOrganisationId();
+        boolean last = policy.get().step(number).isEmpty();
+        Optional<Alert> page = Optional.of(new Alert(alert.reference().value() + "." + target + ".e" + number,
+                alert.reference(), target, alert.region(), alert.category(), alert.severity(), now));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<CaseFile> file = cases.find(alert.reference());
+            if (file.isEmpty()) {
+                return new Outcome.Skipped("case_missing");
+            }
+            if (file.get().status() == CaseStatus.CLOSED) {
+                pendingAlerts.stop(pending);
+                return new Outcome.Stopped("case_closed");
+            }
+            Map<String, String> details = new HashMap<>(Map.of(
+                    "alertId", alert.alertId(),
+                    "step", Integer.toString(number),
+                    "target", target));
+            page.ifPresent(p -> details.put("pageId", p.alertId()));
+            AuditEntry entry = new AuditEntry(alert.reference(), now, ACTOR, ACTION, details);
+            EscalationOutcome outcome = pendingAlerts.escalate(new Escalation(pending, page, last,
+                    file.get().involving(target, now), entry));
+            switch (outcome) {
+                case EscalationOutcome.Escalated e -> {
+                    return new Outcome.Escalated(number, target, page);
+                }
+                case EscalationOutcome.StepTaken t -> {
+                    return new Outcome.AlreadyMoved();
+                }
+                case EscalationOutcome.PageTaken t -> page = Optional.empty();
+                case EscalationOutcome.CaseChanged c -> {
+                    // read the case again and redo the change over its new version
+                }
+            }
+        }
+        return new Outcome.Skipped("kept_changing");
+    }
+
+    /** When step {@code index} is due: the delays of steps 0..index after the alert was created. */
+    static Instant due(Instant createdAt, EscalationPolicy policy, int index) {
+        Duration wait = Duration.ZERO;
+        List<EscalationPolicy.Step> steps = new ArrayList<>(policy.allSteps());
+        for (int i = 0; i <= index && i < steps.size(); i++) {
+            wait = wait.plus(steps.get(i).delay());
+        }
+        return createdAt.plus(wait);
+    }
+}

@@ -1,0 +1,48 @@
+package kz.senim.escalation.schedule;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.senim.escalation.EscalateAlerts;
+import kz.senim.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs escalation on the EventBridge schedule (every minute). Running twice, or two runs at once, pages nobody twice.
+ * A run that cannot read the pending alerts fails, so the error shows in the function's metrics; a failure with
+ * one alert is counted and retried on the next run.
+ */
+public final class EscalateAlertsHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalateAlertsHandler.class);
+
+    private final EscalateAlerts escalateAlerts;
+
+    public EscalateAlertsHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public EscalateAlertsHandler(Wiring wiring) {
+        this(wiring.escalateAlerts());
+    }
+
+    public EscalateAlertsHandler(EscalateAlerts escalateAlerts) {
+        this.escalateAlerts = escalateAlerts;
+    }
+
+    @Override
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        EscalateAlerts.Summary summary = escalateAlerts.run();
+        LOG.info("escalation run pending={} escalated={} stopped={} failed={}", summary.pending(),
+                summary.escalated(), summary.stopped(), summary.failed());
+        Map<String, Integer> result = new LinkedHashMap<>();
+        result.put("pending", summary.pending());
+        result.put("escalated", summary.escalated());
+        result.put("stopped", summary.stopped());
+        result.put("failed", summary.failed());
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+package kz.senim.messaging;
+
+import java.util.List;
+import java.util.Optional;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Reference;
+
+/** The messages between a case's responders and its anonymous reporter, kept with the case. */
+public interface Conversations {
+
+    /** At most this many messages are shown, the latest ones. */
+    int MAX_SHOWN = 200;
+
+    /**
+     * Stores a responder's message and its audit entry together, only while the case exists and is not closed (a
+     * case closed between reading it and posting gets {@link PostOutcome.CaseClosed}, and nothing is written).
+     */
+    PostOutcome post(CaseMessage message, AuditEntry entry);
+
+    /**
+     * Stores a reporter's reply, the record of its idempotency key and its audit entry together, or none of them.
+     * The case may be closed: a reporter may write again after closure.
+     */
+    ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry);
+
+    Optional<ReplyKey> replyKey(Reference reference, String keyHash);
+
+    /**
+     * The case's conversation, oldest first: every message both ways with its author, the latest {@link #MAX_SHOWN}.
+     * For the responders' view of a case; the reporter's view leaves the authors out.
+     */
+    List<CaseMessage> forCase(Reference reference);
+
+    sealed interface PostOutcome {
+        record Stored() implements PostOutcome { }
+
+        record CaseClosed() implements PostOutcome { }
+
+        record CaseMissing() implements PostOutcome { }
+    }
+
+    sealed interface ReplyStoreOutcome {
+        record Stored() implements ReplyStoreOutcome { }
+
+        /** A reply under the same key got there first; nothing was written. */
+        record KeyTaken() implements ReplyStoreOutcome { }
+
+        record CaseMissing() implements ReplyStoreOutcome { }
+    }
+}

@@ -1,0 +1,90 @@
+package kz.senim.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.audit.Actor;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Reference;
+import kz.senim.intake.CheckReportStatus;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.intake.StatusOutcome;
+
+/**
+ * The reporter answers the responders (or writes again, even after the case was closed: a victim may need help
+ * again, and responders see the reply in the case). Mobile clients retry, so a reply carries an
+ * {@link IdempotencyKey}: the message id is derived from it, and a retry with the same key and text returns the
+ * first answer and stores nothing; the same key with another text is refused.
+ */
+public final class ReplyAsReporter {
+
+    public static final String AUDIT_ACTION = "reporter_replied";
+
+    private final CheckReportStatus checkReportStatus;
+    private final Conversations conversations;
+    private final Clock clock;
+
+    public ReplyAsReporter(CheckReportStatus checkReportStatus, Conversations conversations, Clock clock) {
+        this.checkReportStatus = checkReportStatus;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    public Outcome reply(String referenceText, String receiptText, IdempotencyKey key, MessageText text) {
+        if (!(checkReportStatus.check(referenceText, receiptText) instanceof StatusOutcome.Found found)) {
+            return new Outcome.NotFound();
+        }
+        Reference reference = found.reference();
+        String keyHash = key.hash();
+        String requestHash = sha256Hex(text.value());
+        Optional<ReplyKey> earlier = conversations.replyKey(reference, keyHash);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash);
+        }
+        Instant now = clock.instant();
+        CaseMessage message = CaseMessage.fromReporter(reference, MessageId.forReply(reference, keyHash), now, text);
+        ReplyKey record = new ReplyKey(keyHash, requestHash, message.messageId(), message.at());
+        AuditEntry entry = new AuditEntry(reference, message.at(), new Actor.Reporter(), AUDIT_ACTION,
+                Map.of("messageId", message.messageId().value(), "kind", MessageKind.REPLY.code(),
+                        "caseStatus", found.status().code()));
+        return switch (conversations.reply(message, record, entry)) {
+            case Conversations.ReplyStoreOutcome.Stored stored ->
+                    new Outcome.Accepted(message.messageId(), message.at(), false);
+            case Conversations.ReplyStoreOutcome.KeyTaken taken -> replay(conversations.replyKey(reference, keyHash)
+                    .orElseThrow(() -> new IllegalStateException("reply key vanished")), requestHash);
+            case Conversations.ReplyStoreOutcome.CaseMissing missing -> new Outcome.NotFound();
+        };
+    }
+
+    private static Outcome replay(ReplyKey earlier, String requestHash) {
+        return earlier.requestHash().equals(requestHash)
+                ? new Outcome.Accepted(earlier.messageId(), earlier.at(), true)
+                : new Outcome.KeyReused();
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the reporter's reply came to. */
+    public sealed interface Outcome {
+        /** @param replayed true when this answers a retry of a reply already stored */
+        record Accepted(MessageId messageId, Instant at, boolean replayed) implements Outcome { }
+
+        /** Unknown reference or wrong receipt: deliberately the same answer. */
+        record NotFound() implements Outcome { }
+
+        /** The key was already used for a reply with another text; nothing was stored. */
+        record KeyReused() implements Outcome { }
+    }
+}

@@ -1,0 +1,97 @@
+package kz.senim.messaging.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import kz.senim.cases.InvalidInput;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.http.HttpRequest;
+import kz.senim.http.HttpResponses;
+import kz.senim.http.Problem;
+import kz.senim.i18n.Language;
+import kz.senim.i18n.Messages;
+import kz.senim.messaging.CaseMessage;
+import kz.senim.messaging.ReadReporterMessages;
+import kz.senim.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /v1/reports/{reference}/messages} with the receipt in {@code X-Receipt}: where my report stands and
+ * what responders asked or told me. Who wrote is never shown beyond "responder" or "you".
+ */
+public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReporterMessagesHandler.class);
+    static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
+            .collect(Collectors.joining(", "));
+
+    private final ReadReporterMessages readReporterMessages;
+
+    public ReporterMessagesHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public ReporterMessagesHandler(Wiring wiring) {
+        this(wiring.readReporterMessages());
+    }
+
+    public ReporterMessagesHandler(ReadReporterMessages readReporterMessages) {
+        this.readReporterMessages = readReporterMessages;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = new HttpRequest(event);
+        Language fallback = request.acceptLanguage().orElse(Language.DEFAULT);
+        Optional<String> lang = request.query("lang");
+        Optional<Language> requested = lang.flatMap(Language::fromCode);
+        if (lang.isPresent() && requested.isEmpty()) {
+            return HttpResponses.problem(Problem.invalidParameter("lang", ALLOWED_LANGUAGES), fallback);
+        }
+        Language problemLanguage = requested.orElse(fallback);
+        try {
+            String reference = MessageRequests.reference(request);
+            String receipt = MessageRequests.receipt(request);
+            return switch (readReporterMessages.read(reference, receipt)) {
+                case ReadReporterMessages.Outcome.Found found -> found(found, requested.orElse(found.reportLanguage()));
+                case ReadReporterMessages.Outcome.NotFound notFound -> {
+                    LOG.info("reporter messages: no match");
+                    yield HttpResponses.problem(Problem.notFound(), problemLanguage);
+                }
+            };
+        } catch (InvalidInput invalid) {
+            return HttpResponses.problem(Problem.invalid(invalid), problemLanguage);
+        } catch (StorageUnavailable unavailable) {
+            LOG.warn("reporter messages failed: storage unavailable");
+            return HttpResponses.problem(Problem.unavailable(), problemLanguage);
+        } catch (RuntimeException bug) {
+            LOG.error("reporter messages failed: {}", bug.getClass().getName());
+            return HttpResponses.problem(Problem.internalError(), problemLanguage);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse found(ReadReporterMessages.Outcome.Found found, Language language) {
+        LOG.info("reporter messages read count={}", found.messages().size());
+        ObjectNode body = HttpResponses.JSON.createObjectNode()
+                .put("reference", found.reference().value())
+                .put("status", found.status().code())
+                .put("statusText", Messages.text(language, "status." + found.status().code()));
+        ArrayNode messages = body.putArray("messages");
+        for (CaseMessage message : found.messages()) {
+            messages.addObject()
+                    .put("messageId", message.messageId().value())
+                    .put("at", message.timestamp())
+                    .put("from", message.isFromReporter() ? "you" : "responder")
+                    .put("kind", message.kind().code())
+                    .put("text", message.text());
+        }
+        return HttpResponses.json(200, body);
+    }
+}

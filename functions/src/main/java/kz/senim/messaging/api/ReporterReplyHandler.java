@@ -1,0 +1,94 @@
+package kz.senim.messaging.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
+import java.util.Map;
+import kz.senim.cases.InvalidInput;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.http.BadRequest;
+import kz.senim.http.HttpRequest;
+import kz.senim.http.HttpResponses;
+import kz.senim.http.Problem;
+import kz.senim.i18n.Language;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.messaging.CaseMessage;
+import kz.senim.messaging.MessageText;
+import kz.senim.messaging.ReplyAsReporter;
+import kz.senim.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/reports/{reference}/messages} with {@code X-Receipt} and {@code Idempotency-Key}: the reporter
+ * answers the responders, or writes again after the case was closed.
+ */
+public final class ReporterReplyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReporterReplyHandler.class);
+    static final Problem KEY_REUSED = new Problem(422, "idempotency_key_reused", "title.key_reused",
+            "problem.reply_key_reused", IdempotencyKey.HEADER, List.of());
+    static final Problem UNAVAILABLE = new Problem(503, "service_unavailable", "title.unavailable",
+            "problem.reply_unavailable", null, List.of());
+
+    private final ReplyAsReporter replyAsReporter;
+
+    public ReporterReplyHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public ReporterReplyHandler(Wiring wiring) {
+        this(wiring.replyAsReporter());
+    }
+
+    public ReporterReplyHandler(ReplyAsReporter replyAsReporter) {
+        this.replyAsReporter = replyAsReporter;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = new HttpRequest(event);
+        Language language = request.acceptLanguage().orElse(Language.DEFAULT);
+        try {
+            String reference = MessageRequests.reference(request);
+            String receipt = MessageRequests.receipt(request);
+            IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
+            MessageText text = MessageRequests.reply(request);
+            return switch (replyAsReporter.reply(reference, receipt, key, text)) {
+                case ReplyAsReporter.Outcome.Accepted accepted -> accepted(accepted);
+                case ReplyAsReporter.Outcome.NotFound notFound -> {
+                    LOG.info("reply refused: no match");
+                    yield HttpResponses.problem(Problem.notFound(), language);
+                }
+                case ReplyAsReporter.Outcome.KeyReused reused -> {
+                    LOG.info("reply refused: idempotency key reused");
+                    yield HttpResponses.problem(KEY_REUSED, language);
+                }
+            };
+        } catch (BadRequest bad) {
+            return rejected(bad.problem(), language);
+        } catch (InvalidInput invalid) {
+            return rejected(Problem.invalid(invalid), language);
+        } catch (StorageUnavailable unavailable) {
+            LOG.warn("reply not stored: storage unavailable");
+            return HttpResponses.problem(UNAVAILABLE, language);
+        } catch (RuntimeException bug) {
+            LOG.error("reply not stored: {}", bug.getClass().getName());
+            return HttpResponses.problem(Problem.internalError(), language);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse accepted(ReplyAsReporter.Outcome.Accepted accepted) {
+        LOG.info("reply stored messageId={} replayed={}", accepted.messageId(), accepted.replayed());
+        Map<String, String> headers = accepted.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of();
+        return HttpResponses.json(201,
+                MessageRequests.created(accepted.messageId(), CaseMessage.format(accepted.at())), headers);
+    }
+
+    private static APIGatewayV2HTTPResponse rejected(Problem problem, Language language) {
+        LOG.info("reply rejected: {} {}", problem.code(), problem.field());
+        return HttpResponses.problem(problem, language);
+    }
+}

@@ -1,0 +1,181 @@
+package kz.senim.messaging.dynamodb;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Reference;
+import kz.senim.cases.StorageUnavailable;
+import kz.senim.messaging.CaseMessage;
+import kz.senim.messaging.Conversations;
+import kz.senim.messaging.ReplyKey;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry and a
+ * check of the case's report item (present; for responders also not closed); a reply also with its idempotency
+ * record, whose {@code attribute_not_exists} condition makes concurrent retries store it once.
+ */
+public final class DynamoDbConversations implements Conversations {
+
+    private static final String REPORT_SK = "REPORT";
+    private static final String STATUS = "status";
+    private static final int TRANSACTION_CONFLICT_RETRIES = 5;
+    private static final Set<String> RETRYABLE = Set.of("TransactionConflict", "ThrottlingError");
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbConversations(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public PostOutcome post(CaseMessage message, AuditEntry entry) {
+        List<TransactWriteItem> writes = List.of(
+                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
+                putNew(MessageItems.toItem(message)),
+                AuditItems.put(table, entry));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new PostOutcome.Stored();
+            } catch (TransactionCanceledException cancelled) {
+                if (failedCondition(cancelled, 0)) {
+                    return caseExists(message.reference()) ? new PostOutcome.CaseClosed()
+                            : new PostOutcome.CaseMissing();
+                }
+                retryOrGiveUp(cancelled, attempt);
+            } catch (SdkClientException | DynamoDbException unavailable) {
+                throw new StorageUnavailable("cases table unavailable", unavailable);
+            }
+        }
+    }
+
+    @Override
+    public ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry) {
+        List<TransactWriteItem> writes = List.of(
+                caseCheck(message.reference(), "attribute_exists(#pk)", false),
+                putNew(MessageItems.toItem(message.reference(), key)),
+                putNew(MessageItems.toItem(message)),
+                AuditItems.put(table, entry));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new ReplyStoreOutcome.Stored();
+            } catch (TransactionCanceledException cancelled) {
+                if (failedCondition(cancelled, 0)) {
+                    return new ReplyStoreOutcome.CaseMissing();
+                }
+                if (failedCondition(cancelled, 1) || failedCondition(cancelled, 2)) {
+                    return new ReplyStoreOutcome.KeyTaken();
+                }
+                retryOrGiveUp(cancelled, attempt);
+            } catch (SdkClientException | DynamoDbException unavailable) {
+                throw new StorageUnavailable("cases table unavailable", unavailable);
+            }
+        }
+    }
+
+    @Override
+    public Optional<ReplyKey> replyKey(Reference reference, String keyHash) {
+        return get(MessageItems.replyKeyKey(reference, keyHash))
+                .map(item -> MessageItems.replyKeyFromItem(keyHash, item));
+    }
+
+    @Override
+    public List<CaseMessage> forCase(Reference reference) {
+        try {
+            QueryResponse response = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :message)")
+                    .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                            ":message", AttributeValue.fromS(MessageItems.MESSAGE_PREFIX)))
+                    .scanIndexForward(false)
+                    .limit(MAX_SHOWN));
+            List<CaseMessage> latestFirst = new ArrayList<>(response.items().stream()
+                    .map(MessageItems::fromItem).toList());
+            Collections.reverse(latestFirst);
+            return List.copyOf(latestFirst);
+        } catch (SdkClientException | DynamoDbException unavailable) {
+            throw new StorageUnavailable("cases table unavailable", unavailable);
+        }
+    }
+
+    private TransactWriteItem caseCheck(Reference reference, String condition, boolean withStatus) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table)
+                .key(Map.of(AlertItems.PK, AttributeValue.fromS(AlertItems.casePartition(reference)),
+                        AlertItems.SK, AttributeValue.fromS(REPORT_SK)))
+                .conditionExpression(condition);
+        if (withStatus) {
+            check.expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#status", STATUS))
+                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(CaseStatus.CLOSED.code())));
+        } else {
+            check.expressionAttributeNames(Map.of("#pk", AlertItems.PK));
+        }
+        return TransactWriteItem.builder().conditionCheck(check.build()).build();
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", AlertItems.PK)).build()).build();
+    }
+
+    private boolean caseExists(Reference reference) {
+        return get(Map.of(AlertItems.PK, AttributeValue.fromS(AlertItems.casePartition(reference)),
+                AlertItems.SK, AttributeValue.fromS(REPORT_SK))).isPresent();
+    }
+
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        try {
+            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key));
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        } catch (SdkClientException | DynamoDbException unavailable) {
+            throw new StorageUnavailable("cases table unavailable", unavailable);
+        }
+    }
+
+    private static boolean failedCondition(TransactionCanceledException cancelled, int index) {
+        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons()
+                : List.of();
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** Concurrent transactions on the same items (retries of one reply, say) cancel each other: try again. */
+    private static void retryOrGiveUp(TransactionCanceledException cancelled, int attempt) {
+        boolean conflict = cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .anyMatch(reason -> RETRYABLE.contains(reason.code()));
+        if (!conflict) {
+            throw new StorageUnavailable("message not stored", cancelled);
+        }
+        if (attempt >= TRANSACTION_CONFLICT_RETRIES) {
+            throw new StorageUnavailable("transaction kept conflicting", cancelled);
+        }
+        try {
+            Thread.sleep(20L * attempt + ThreadLocalRandom.current().nextLong(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable("interrupted", e);
+        }
+    }
+}

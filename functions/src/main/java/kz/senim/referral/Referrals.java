@@ -1,0 +1,60 @@
+package kz.senim.referral;
+
+import java.util.List;
+import java.util.Optional;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Reference;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.CaseReferrals;
+
+/** Referrals, kept with their case; each change is stored together with its audit line. */
+public interface Referrals extends CaseReferrals {
+
+    Optional<Referral> find(ReferralId id);
+
+    /** The case's referrals, oldest first. */
+    List<Referral> of(Reference reference);
+
+    @Override
+    default List<ReferralLine> ofCase(Reference reference) {
+        return of(reference).stream().map(Referral::line).toList();
+    }
+
+    /**
+     * Stores a new referral, the case changed for it (the provider involved, the version moved on) and the audit line
+     * in one transaction, or none of them.
+     */
+    CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry);
+
+    /** Stores {@code changed} if the stored referral is still at {@code changed.version() - 1}, with its audit line. */
+    SaveOutcome save(Referral changed, AuditEntry entry);
+
+    /** A provider's referrals, soonest due first, one page at a time. */
+    ProviderPage forProvider(ProviderQuery query);
+
+    record ProviderQuery(String providerId, Optional<ReferralStatus> status, int limit, Optional<String> cursor) {
+    }
+
+    record ProviderPage(List<Referral> referrals, Optional<String> nextCursor) {
+        public ProviderPage {
+            referrals = List.copyOf(referrals);
+        }
+    }
+
+    sealed interface CreateOutcome {
+        record Created() implements CreateOutcome { }
+
+        /** The random id is taken already; nothing was written. Try another. */
+        record IdTaken() implements CreateOutcome { }
+
+        /** The case changed since it was read; nothing was written. Re-read and try again. */
+        record CaseChanged() implements CreateOutcome { }
+    }
+
+    sealed interface SaveOutcome {
+        record Saved() implements SaveOutcome { }
+
+        /** Someone changed the referral first; nothing was written. */
+        record VersionConflict() implements SaveOutcome { }
+    }
+}

@@ -1,0 +1,259 @@
+package kz.senim.acknowledgement.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import kz.senim.access.Caller;
+import kz.senim.access.Role;
+import kz.senim.acknowledgement.AcknowledgeAlert;
+import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
+import kz.senim.acknowledgement.AcknowledgementLinks;
+import kz.senim.acknowledgement.Acknowledgements;
+import kz.senim.acknowledgement.FollowAcknowledgementLink;
+import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.audit.Actor;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.Reference;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.Cases;
+import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.escalation.EscalateAlerts;
+import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.SafetyAdvice;
+import kz.senim.intake.SubmissionOutcome;
+import kz.senim.intake.SubmitReport;
+import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.regions.RegionCatalogue;
+import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.LocalCasesTable;
+import kz.senim.testing.MutableClock;
+import kz.senim.testing.Submissions;
+import kz.senim.triage.Triage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Acknowledgement on DynamoDB Local, over a report stored by intake: the one transaction (alert, page, case, audit,
+ * spent link), its conditions under races, and one-time links.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+@Timeout(120)
+class AcknowledgementIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Caller RESPONDER = new Caller("aigerim", "kz-75-commission", Role.RESPONDER);
+
+    private final MutableClock clock = MutableClock.atNoon();
+    private DynamoDbClient dynamoDb;
+    private String table;
+    private DynamoDbAcknowledgements acknowledgements;
+    private DynamoDbCases cases;
+    private AcknowledgeAlert acknowledgeAlert;
+    private AcknowledgementLinks links;
+    private Reference reference;
+    private String commission;
+
+    @BeforeEach
+    void a_victims_report_in_almaty_was_stored(DynamoDbEngine engine) {
+        dynamoDb = engine.client();
+        table = LocalCasesTable.create(engine);
+        acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
+        cases = new DynamoDbCases(dynamoDb, table);
+        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
+        links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
+                StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);
+        SubmitReport submitReport = new SubmitReport(new DynamoDbReports(dynamoDb, table, clock),
+                new Triage(FixedDirectory.seeded()), new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()),
+                new ReceiptHasher(1_000, RANDOM), RANDOM, clock);
+        reference = ((SubmissionOutcome.Accepted) submitReport.submit(
+                new IdempotencyKey(java.util.UUID.randomUUID().toString()), Submissions.victimInAlmaty()))
+                .reference();
+        commission = reference.value() + ".kz-75-commission";
+        clock.advance(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void the_alert_the_case_and_the_audit_entry_are_stored_together() {
+        Outcome outcome = acknowledgeAlert.byCaller(commission, RESPONDER);
+
+        assertThat(outcome).isEqualTo(new Outcome.Acknowledged(commission, reference, "kz-75-commission",
+                clock.instant(), true));
+        Map<String, AttributeValue> alert = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission");
+        assertThat(alert.get("status").s()).isEqualTo("acknowledged");
+        assertThat(alert.get("acknowledgedAt").s()).isEqualTo(clock.instant().toString());
+        assertThat(alert.get("acknowledgedBy").s()).isEqualTo("kz-75-commission");
+        assertThat(alert).doesNotContainKeys(AlertItems.PENDING_PK, AlertItems.PENDING_SK);
+        assertThat(item(AlertItems.casePartition(reference), "ALERT#ngo-shelter-almaty"))
+                .containsKey(AlertItems.PENDING_PK);
+        Map<String, AttributeValue> report = item(AlertItems.casePartition(reference), "REPORT");
+        assertThat(report.get("status").s()).isEqualTo("acknowledged");
+        assertThat(report.get("takenBy").s()).isEqualTo("kz-75-commission");
+        assertThat(report.get("version").n()).isEqualTo("2");
+        assertThat(audit()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("alert_acknowledged");
+            assertThat(entry.actor()).isEqualTo(Actor.Person.of(RESPONDER));
+        });
+        assertThat(new DynamoDbPendingAlerts(dynamoDb, table).pending()).extracting(p -> p.alert().alertId())
+                .containsExactly(reference.value() + ".ngo-shelter-almaty");
+    }
+
+    @Test
+    void acknowledging_again_changes_nothing() {
+        acknowledgeAlert.byCaller(commission, RESPONDER);
+        Map<String, AttributeValue> before = item(AlertItems.casePartition(reference), "REPORT");
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(acknowledgeAlert.byCaller(commission, RESPONDER)).isInstanceOf(Outcome.AlreadyAcknowledged.class);
+        assertThat(item(AlertItems.casePartition(reference), "REPORT")).isEqualTo(before);
+        assertThat(audit()).hasSize(1);
+    }
+
+    @Test
+    void of_many_acknowledging_at_once_exactly_one_acknowledges() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(6);
+        List<Callable<Outcome>> racers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Caller caller = i % 2 == 0 ? RESPONDER
+                    : new Caller("marat-" + i, "national-secretariat", Role.NATIONAL_COORDINATOR);
+            racers.add(() -> {
+                start.await();
+                return acknowledgeAlert.byCaller(commission, caller);
+            });
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(6)) {
+            for (Future<Outcome> outcome : threads.invokeAll(racers, 60, TimeUnit.SECONDS)) {
+                outcomes.add(outcome.get());
+            }
+        }
+
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Acknowledged).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.AlreadyAcknowledged).hasSize(5);
+        assertThat(item(AlertItems.casePartition(reference), "REPORT").get("version").n()).isEqualTo("2");
+        assertThat(audit()).hasSize(1);
+    }
+
+    @Test
+    void a_case_changed_between_reading_and_writing_is_read_again() {
+        AtomicInteger reads = new AtomicInteger();
+        Cases changedMeanwhile = new Cases() {
+            @Override
+            public Optional<CaseFile> find(Reference wanted) {
+                Optional<CaseFile> read = cases.find(wanted);
+                if (reads.incrementAndGet() == 1) {
+                    cases.save(read.get().involving("ngo-children", clock.instant()),
+                            AuditEntry.of(wanted, clock.instant(), new Actor.System("test"), "case_touched"));
+                }
+                return read;
+            }
+
+            @Override
+            public QueuePage queue(QueueQuery query) {
+                return cases.queue(query);
+            }
+
+            @Override
+            public SaveOutcome save(CaseFile changed, AuditEntry entry) {
+                return cases.save(changed, entry);
+            }
+        };
+
+        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, clock)
+                .byCaller(commission, RESPONDER);
+
+        assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);
+        assertThat(reads).hasValue(2);
+        Map<String, AttributeValue> report = item(AlertItems.casePartition(reference), "REPORT");
+        assertThat(report.get("version").n()).isEqualTo("3");
+        assertThat(report.get("involvedOrganisations").ss()).contains("ngo-children");
+        assertThat(report.get("status").s()).isEqualTo("acknowledged");
+        assertThat(audit()).extracting(AuditEntry::action).containsExactlyInAnyOrder("case_touched",
+                "alert_acknowledged");
+    }
+
+    @Test
+    void a_link_is_spent_in_the_acknowledgement_and_works_once() {
+        FollowAcknowledgementLink follow = new FollowAcknowledgementLink(links, acknowledgements, acknowledgeAlert);
+        String token = links.issue(commission);
+        AcknowledgementLinks.Link link = links.verify(token).orElseThrow();
+
+        assertThat(follow.preview(token)).isInstanceOf(FollowAcknowledgementLink.Preview.Ready.class);
+        assertThat(item("ACKLINK#" + link.linkId(), "USED")).isEmpty();
+        assertThat(follow.acknowledge(token)).isInstanceOf(Outcome.Acknowledged.class);
+        assertThat(follow.acknowledge(token)).isEqualTo(new Outcome.LinkUsed());
+        assertThat(follow.preview(token)).isEqualTo(new FollowAcknowledgementLink.Preview.LinkUsed());
+
+        Map<String, AttributeValue> used = item("ACKLINK#" + link.linkId(), "USED");
+        assertThat(used.get("expiresAt").n()).isEqualTo(Long.toString(link.expiresAt().getEpochSecond()));
+        assertThat(used.get("alertId").s()).isEqualTo(commission);
+        assertThat(audit()).singleElement().satisfies(entry -> assertThat(entry.actor())
+                .isEqualTo(new Actor.LinkHolder("kz-75-commission")));
+    }
+
+    @Test
+    void a_spent_link_spoils_the_whole_transaction() {
+        String token = links.issue(commission);
+        AcknowledgementLinks.Link link = links.verify(token).orElseThrow();
+        acknowledgements.spend(new Acknowledgements.LinkUse(link.linkId(), commission, link.expiresAt()),
+                clock.instant());
+
+        assertThat(acknowledgeAlert.byLink(link)).isEqualTo(new Outcome.LinkUsed());
+        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
+                .isEqualTo("pending");
+        assertThat(item(AlertItems.casePartition(reference), "REPORT").get("version").n()).isEqualTo("1");
+        assertThat(audit()).isEmpty();
+    }
+
+    @Test
+    void acknowledging_a_page_acknowledges_its_chain() {
+        clock.advance(Duration.ofMinutes(10));
+        new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb, table), cases, FixedDirectory.seeded(), clock).run();
+        String page = reference.value() + ".kz-75-commission.e1";
+        clock.advance(Duration.ofMinutes(1));
+
+        Outcome outcome = acknowledgeAlert.byCaller(page, RESPONDER);
+
+        assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);
+        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
+                .isEqualTo("acknowledged");
+        Map<String, AttributeValue> pageItem = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission#E1");
+        assertThat(pageItem.get("status").s()).isEqualTo("page");
+        assertThat(pageItem.get("acknowledgedAt").s()).isEqualTo(clock.instant().toString());
+        assertThat(audit()).extracting(AuditEntry::action).containsExactly("alert_escalated", "alert_acknowledged");
+    }
+
+    private Map<String, AttributeValue> item(String pk, String sk) {
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    private List<AuditEntry> audit() {
+        return dynamoDb.query(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertItems.casePartition(
+                                reference)), ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
+                .items().stream().map(AuditItems::fromItem).toList();
+    }
+}

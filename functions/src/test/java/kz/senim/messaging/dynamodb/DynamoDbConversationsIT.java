@@ -1,0 +1,376 @@
+package kz.senim.messaging.dynamodb;
+
+import static kz.senim.messaging.ConversationFixture.ALMATY_RESPONDER;
+import static kz.senim.messaging.ConversationFixture.ASTANA_RESPONDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.senim.access.CaseAccess;
+import kz.senim.access.Caller;
+import kz.senim.alerting.Alert;
+import kz.senim.audit.Actor;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Reference;
+import kz.senim.cases.Severity;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.Cases;
+import kz.senim.casework.Outcome;
+import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.http.HttpRequest;
+import kz.senim.infrastructure.SamTemplate;
+import kz.senim.intake.CheckReportStatus;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.intake.IdempotencyRecord;
+import kz.senim.intake.Receipt;
+import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.Report;
+import kz.senim.intake.ReportSubmission;
+import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.messaging.CaseMessage;
+import kz.senim.messaging.Conversations;
+import kz.senim.messaging.Direction;
+import kz.senim.messaging.MessageId;
+import kz.senim.messaging.MessageKind;
+import kz.senim.messaging.MessageText;
+import kz.senim.messaging.PostCaseMessage;
+import kz.senim.messaging.ReadReporterMessages;
+import kz.senim.messaging.ReplyAsReporter;
+import kz.senim.messaging.ReplyKey;
+import kz.senim.messaging.api.PostCaseMessageHandler;
+import kz.senim.messaging.api.ReporterMessagesHandler;
+import kz.senim.messaging.api.ReporterReplyHandler;
+import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.MutableClock;
+import kz.senim.testing.Submissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+/** The conversation of a case on DynamoDB Local: the handlers over the real adapters, as Lambda wires them. */
+@ExtendWith(DynamoDbLocalExtension.class)
+@Timeout(120)
+class DynamoDbConversationsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String QUESTION = "Вы сейчас в безопасности? Назовите, пожалуйста, улицу.";
+    private static final String ANSWER = "Да. Общежитие за базаром, улица Райымбека.";
+
+    private DynamoDbClient dynamoDb;
+    private String table;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final ReceiptHasher hasher = new ReceiptHasher(1_000, RANDOM);
+    private DynamoDbReports reports;
+    private Cases cases;
+    private DynamoDbConversations conversations;
+    private DynamoDbAuditTrail audit;
+    private PostCaseMessageHandler post;
+    private ReporterMessagesHandler read;
+    private ReporterReplyHandler reply;
+    private ReplyAsReporter replyAsReporter;
+
+    @BeforeEach
+    void freshTables(DynamoDbEngine engine) {
+        dynamoDb = engine.client();
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        List<CreateTableRequest> tables = SamTemplate.load().tables(logicalId -> run + "-" + logicalId);
+        engine.createTables(tables);
+        table = run + "-CasesTable";
+        reports = new DynamoDbReports(dynamoDb, table, java.time.Clock.systemUTC());
+        cases = new DynamoDbCases(dynamoDb, table);
+        conversations = new DynamoDbConversations(dynamoDb, table);
+        audit = new DynamoDbAuditTrail(dynamoDb, table);
+        CheckReportStatus check = new CheckReportStatus(reports, hasher);
+        post = new PostCaseMessageHandler(new PostCaseMessage(cases, new CaseAccess(FixedDirectory.seeded()),
+                conversations, RANDOM, clock));
+        read = new ReporterMessagesHandler(new ReadReporterMessages(check, conversations, audit, clock));
+        replyAsReporter = new ReplyAsReporter(check, conversations, clock);
+        reply = new ReporterReplyHandler(replyAsReporter);
+    }
+
+    @Test
+    void aQuestionIsReadAndAnsweredByTheReporterAndTheAnswerIsInTheCase() {
+        Stored stored = reportInAlmaty();
+
+        APIGatewayV2HTTPResponse posted = post.handleRequest(responder(ALMATY_RESPONDER, stored.reference(),
+                "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}"), null);
+        assertThat(posted.getStatusCode()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(2));
+
+        APIGatewayV2HTTPResponse inbox = read.handleRequest(reporterRead(stored), null);
+        assertThat(inbox.getStatusCode()).isEqualTo(200);
+        assertThat(body(inbox).path("messages")).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asText()).isEqualTo(QUESTION));
+
+        APIGatewayV2HTTPResponse replied = reply.handleRequest(reporterReply(stored, "it-reply-key-00000001",
+                "{\"text\":\"" + ANSWER + "\"}"), null);
+        assertThat(replied.getStatusCode()).isEqualTo(201);
+
+        List<CaseMessage> caseView = conversations.forCase(stored.reference());
+        assertThat(caseView).extracting(CaseMessage::direction)
+                .containsExactly(Direction.TO_REPORTER, Direction.FROM_REPORTER);
+        assertThat(caseView.get(0).author()).isEqualTo(Actor.Person.of(ALMATY_RESPONDER));
+        assertThat(caseView.get(0).messageId().value()).isEqualTo(body(posted).path("messageId").asText());
+        assertThat(caseView.get(1).text()).isEqualTo(ANSWER);
+        assertThat(caseView.get(1).messageId().value()).isEqualTo(body(replied).path("messageId").asText());
+        assertThat(audit.entries(stored.reference())).extracting(AuditEntry::action)
+                .containsExactly("message_posted", "messages_read_by_reporter", "reporter_replied");
+    }
+
+    @Test
+    void theItemsAreInTheCasePartitionAndNoAuditItemHoldsAnyText() {
+        Stored stored = reportInAlmaty();
+        post.handleRequest(responder(ALMATY_RESPONDER, stored.reference(),
+                "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}"), null);
+        reply.handleRequest(reporterReply(stored, "it-reply-key-00000002", "{\"text\":\"" + ANSWER + "\"}"), null);
+        read.handleRequest(reporterRead(stored), null);
+
+        List<Map<String, AttributeValue>> items = partition(stored.reference());
+        List<String> sortKeys = items.stream().map(i -> i.get("sk").s()).toList();
+        assertThat(sortKeys).filteredOn(sk -> sk.startsWith("MESSAGE#")).hasSize(2)
+                .allMatch(sk -> sk.matches("MESSAGE#2026-11-23T12:00:00\\.000Z#M[0-9A-Z]{16}"));
+        assertThat(sortKeys).filteredOn(sk -> sk.startsWith("REPLYKEY#"))
+                .containsExactly("REPLYKEY#" + new IdempotencyKey("it-reply-key-00000002").hash());
+        List<Map<String, AttributeValue>> auditItems = items.stream()
+                .filter(i -> i.get("sk").s().startsWith("AUDIT#")).toList();
+        assertThat(auditItems).hasSize(3);
+        for (Map<String, AttributeValue> item : auditItems) {
+            assertThat(item.toString()).doesNotContain("безопасности", "Общежитие", "Райымбека");
+        }
+        Map<String, AttributeValue> question = items.stream()
+                .filter(i -> "to_reporter".equals(attribute(i, "direction"))).findFirst().orElseThrow();
+        assertThat(question.keySet()).containsExactlyInAnyOrder("pk", "sk", "kind", "reference", "messageId", "at",
+                "direction", "messageKind", "text", "authorType", "authorPersonId", "authorOrganisationId",
+                "authorRole");
+        Map<String, AttributeValue> answer = items.stream()
+                .filter(i -> "from_reporter".equals(attribute(i, "direction"))).findFirst().orElseThrow();
+        assertThat(answer.keySet()).containsExactlyInAnyOrder("pk", "sk", "kind", "reference", "messageId", "at",
+                "direction", "messageKind", "text", "authorType");
+        assertThat(answer.get("authorType").s()).isEqualTo("reporter");
+    }
+
+    @Test
+    void eightConcurrentRetriesOfAReplyStoreOneMessageOneKeyAndOneAuditEntry() throws Exception {
+        Stored stored = reportInAlmaty();
+        int retries = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < retries; i++) {
+            calls.add(() -> {
+                start.await();
+                return reply.handleRequest(reporterReply(stored, "it-concurrent-key-0001",
+                        "{\"text\":\"" + ANSWER + "\"}"), null);
+            });
+        }
+        List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(retries)) {
+            List<Future<APIGatewayV2HTTPResponse>> futures = calls.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<APIGatewayV2HTTPResponse> future : futures) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201));
+        assertThat(responses.stream().map(r -> body(r).path("messageId").asText()).distinct()).hasSize(1);
+        assertThat(conversations.forCase(stored.reference())).hasSize(1);
+        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s())
+                .filteredOn(sk -> sk.startsWith("REPLYKEY#")).hasSize(1);
+        assertThat(audit.entries(stored.reference())).extracting(AuditEntry::action)
+                .containsExactly("reporter_replied");
+    }
+
+    @Test
+    void theSameKeyWithAnotherTextIsRefusedAndStoresNothing() {
+        Stored stored = reportInAlmaty();
+        reply.handleRequest(reporterReply(stored, "it-reused-key-000001", "{\"text\":\"" + ANSWER + "\"}"), null);
+
+        APIGatewayV2HTTPResponse reused = reply.handleRequest(reporterReply(stored, "it-reused-key-000001",
+                "{\"text\":\"Другой текст\"}"), null);
+
+        assertThat(reused.getStatusCode()).isEqualTo(422);
+        assertThat(body(reused).path("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(conversations.forCase(stored.reference())).hasSize(1);
+    }
+
+    @Test
+    void aClosedCaseTakesNoResponderMessageButTheReporterMayStillWrite() {
+        Stored stored = reportInAlmaty();
+        close(stored.reference());
+
+        APIGatewayV2HTTPResponse refused = post.handleRequest(responder(ALMATY_RESPONDER, stored.reference(),
+                "{\"kind\":\"update\",\"text\":\"Closing.\"}"), null);
+        APIGatewayV2HTTPResponse replied = reply.handleRequest(reporterReply(stored, "it-after-closure-0001",
+                "{\"text\":\"They came back. Please help.\"}"), null);
+        APIGatewayV2HTTPResponse inbox = read.handleRequest(reporterRead(stored), null);
+
+        assertThat(refused.getStatusCode()).isEqualTo(409);
+        assertThat(body(refused).path("code").asText()).isEqualTo("case_closed");
+        assertThat(replied.getStatusCode()).isEqualTo(201);
+        assertThat(body(inbox).path("status").asText()).isEqualTo("closed");
+        assertThat(conversations.forCase(stored.reference())).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("They came back. Please help."));
+        assertThat(audit.entries(stored.reference())).filteredOn(e -> e.action().equals("reporter_replied"))
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("caseStatus", "closed"));
+    }
+
+    @Test
+    void theStoreRefusesAResponderMessageToACaseClosedMeanwhileOrMissing() {
+        Stored stored = reportInAlmaty();
+        close(stored.reference());
+        CaseMessage late = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM), clock.instant(),
+                MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("late"));
+        Reference missing = Reference.random(RANDOM);
+        CaseMessage nowhere = CaseMessage.toReporter(missing, MessageId.random(RANDOM), clock.instant(),
+                MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("nowhere"));
+        CaseMessage replyNowhere = CaseMessage.fromReporter(missing, MessageId.forReply(missing, "k"),
+                clock.instant(), new MessageText("nowhere"));
+
+        assertThat(conversations.post(late, AuditEntry.of(stored.reference(), clock.instant(),
+                Actor.Person.of(ALMATY_RESPONDER), "message_posted")))
+                .isEqualTo(new Conversations.PostOutcome.CaseClosed());
+        assertThat(conversations.post(nowhere, AuditEntry.of(missing, clock.instant(),
+                Actor.Person.of(ALMATY_RESPONDER), "message_posted")))
+                .isEqualTo(new Conversations.PostOutcome.CaseMissing());
+        assertThat(conversations.reply(replyNowhere, new ReplyKey("k", "h", replyNowhere.messageId(),
+                clock.instant()), AuditEntry.of(missing, clock.instant(), new Actor.Reporter(), "reporter_replied")))
+                .isEqualTo(new Conversations.ReplyStoreOutcome.CaseMissing());
+        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s())
+                .noneMatch(sk -> sk.startsWith("MESSAGE#"));
+        assertThat(partition(missing)).isEmpty();
+    }
+
+    @Test
+    void aResponderOfAnotherRegionGetsNotFound() {
+        Stored stored = reportInAlmaty();
+
+        APIGatewayV2HTTPResponse response = post.handleRequest(responder(ASTANA_RESPONDER, stored.reference(),
+                "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s())
+                .noneMatch(sk -> sk.startsWith("MESSAGE#") || sk.startsWith("AUDIT#"));
+    }
+
+    @Test
+    void theConversationIsInTimeOrderToTheMillisecondAndBoundedToTheLatest() {
+        Stored stored = reportInAlmaty();
+        Instant noon = Instant.parse("2026-11-23T12:00:00Z");
+        List<Instant> times = List.of(noon.plusMillis(500), noon, noon.plusSeconds(1), noon.plusMillis(5));
+        for (Instant at : times) {
+            CaseMessage message = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM), at,
+                    MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("at " + at));
+            conversations.post(message, AuditEntry.of(stored.reference(), at, Actor.Person.of(ALMATY_RESPONDER),
+                    "message_posted"));
+        }
+
+        assertThat(conversations.forCase(stored.reference())).extracting(CaseMessage::at)
+                .containsExactly(noon, noon.plusMillis(5), noon.plusMillis(500), noon.plusSeconds(1));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private record Stored(Reference reference, Receipt receipt) {
+    }
+
+    /** A victim's report in Almaty as intake stores it: alerted to the commission and the Almaty shelter. */
+    private Stored reportInAlmaty() {
+        Reference reference = Reference.random(RANDOM);
+        Receipt receipt = Receipt.random(RANDOM);
+        ReportSubmission submission = Submissions.victimInAlmaty();
+        Instant at = clock.instant().minus(Duration.ofHours(1));
+        Report report = new Report(reference, submission, Severity.MEDIUM, CaseStatus.RECEIVED,
+                hasher.hash(receipt), at, at);
+        List<Alert> alerts = List.of("kz-75-commission", "ngo-shelter-almaty").stream()
+                .map(o -> Alert.of(reference, o, submission.region(), submission.category(), Severity.MEDIUM, at))
+                .toList();
+        reports.saveNew(report, alerts, new IdempotencyRecord(UUID.randomUUID().toString(), "request", reference,
+                "sealed", at.plus(Duration.ofHours(24))));
+        return new Stored(reference, receipt);
+    }
+
+    private void close(Reference reference) {
+        CaseFile file = cases.find(reference).orElseThrow();
+        Actor actor = Actor.Person.of(ALMATY_RESPONDER);
+        CaseFile acknowledged = ((CaseFile.Change.Changed) file.acknowledgedBy("kz-75-commission",
+                clock.instant())).file();
+        cases.save(acknowledged, AuditEntry.of(reference, clock.instant(), actor, "acknowledged"));
+        CaseFile closed = ((CaseFile.Change.Changed) acknowledged.close(Outcome.ASSISTED, false,
+                clock.instant())).file();
+        assertThat(cases.save(closed, AuditEntry.of(reference, clock.instant(), actor, "closed")))
+                .isEqualTo(new Cases.SaveOutcome.Saved());
+    }
+
+    private APIGatewayV2HTTPEvent responder(Caller caller, Reference reference, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigw-v2-post-case-message.json");
+        event.getPathParameters().put("reference", reference.value());
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("sub", caller.personId());
+        claims.put(HttpRequest.CLAIM_ORGANISATION, caller.organisationId());
+        claims.put(HttpRequest.CLAIM_ROLE, caller.role().code());
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        event.setBody(body);
+        return event;
+    }
+
+    private APIGatewayV2HTTPEvent reporterRead(Stored stored) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigw-v2-reporter-messages.json");
+        event.getPathParameters().put("reference", stored.reference().value());
+        event.getHeaders().put("x-receipt", stored.receipt().value());
+        return event;
+    }
+
+    private APIGatewayV2HTTPEvent reporterReply(Stored stored, String key, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigw-v2-reporter-reply.json");
+        event.getPathParameters().put("reference", stored.reference().value());
+        event.getHeaders().put("x-receipt", stored.receipt().value());
+        event.getHeaders().put("idempotency-key", key);
+        event.setBody(body);
+        return event;
+    }
+
+    private List<Map<String, AttributeValue>> partition(Reference reference) {
+        return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CASE#" + reference.value()))))
+                .items().stream().toList();
+    }
+
+    private static String attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.getBody(), e);
+        }
+    }
+}

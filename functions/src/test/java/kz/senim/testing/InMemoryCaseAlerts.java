@@ -1,0 +1,23 @@
+package kz.senim.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.senim.cases.Reference;
+import kz.senim.casework.CaseAlerts;
+
+/** The alerts of cases as tests set them up. */
+public final class InMemoryCaseAlerts implements CaseAlerts {
+
+    private final Map<Reference, List<AlertLine>> alerts = new LinkedHashMap<>();
+
+    public synchronized void add(Reference reference, AlertLine alert) {
+        alerts.computeIfAbsent(reference, r -> new ArrayList<>()).add(alert);
+    }
+
+    @Override
+    public synchronized List<AlertLine> of(Reference reference) {
+        return List.copyOf(alerts.getOrDefault(reference, List.of()));
+    }
+}

@@ -1,0 +1,92 @@
+package kz.senim.testing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Reference;
+import kz.senim.casework.CaseFile;
+import kz.senim.casework.Cases;
+import kz.senim.referral.Referral;
+import kz.senim.referral.ReferralId;
+import kz.senim.referral.Referrals;
+
+/**
+ * Referrals in memory with the same rules as DynamoDB: a new referral is stored only with its case change (over the
+ * case's version) and its audit line, all or nothing; a change only over the version it was made from.
+ */
+public final class InMemoryReferrals implements Referrals {
+
+    private final Map<ReferralId, Referral> referrals = new LinkedHashMap<>();
+    private final InMemoryCases cases;
+    private final InMemoryAuditTrail audit;
+
+    public InMemoryReferrals(InMemoryCases cases, InMemoryAuditTrail audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** Puts a referral in place as it is, without audit (a test's starting point). */
+    public synchronized void add(Referral referral) {
+        referrals.put(referral.id(), referral);
+    }
+
+    public synchronized List<Referral> all() {
+        return List.copyOf(referrals.values());
+    }
+
+    @Override
+    public synchronized Optional<Referral> find(ReferralId id) {
+        return Optional.ofNullable(referrals.get(id));
+    }
+
+    @Override
+    public synchronized List<Referral> of(Reference reference) {
+        return referrals.values().stream().filter(r -> r.reference().equals(reference))
+                .sorted(Comparator.comparing(Referral::createdAt).thenComparing(r -> r.id().value()))
+                .toList();
+    }
+
+    @Override
+    public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry) {
+        synchronized (cases) {
+            synchronized (this) {
+                if (referrals.containsKey(referral.id())) {
+                    return new CreateOutcome.IdTaken();
+                }
+                if (cases.save(changedCase, entry) instanceof Cases.SaveOutcome.VersionConflict) {
+                    return new CreateOutcome.CaseChanged();
+                }
+                referrals.put(referral.id(), referral);
+                return new CreateOutcome.Created();
+            }
+        }
+    }
+
+    @Override
+    public synchronized SaveOutcome save(Referral changed, AuditEntry entry) {
+        Referral current = referrals.get(changed.id());
+        if (current == null || current.version() != changed.version() - 1) {
+            return new SaveOutcome.VersionConflict();
+        }
+        referrals.put(changed.id(), changed);
+        audit.record(entry);
+        return new SaveOutcome.Saved();
+    }
+
+    @Override
+    public synchronized ProviderPage forProvider(ProviderQuery query) {
+        List<Referral> matching = referrals.values().stream()
+                .filter(r -> r.providerId().equals(query.providerId()))
+                .filter(r -> query.status().map(s -> s == r.status()).orElse(true))
+                .sorted(Comparator.comparing(Referral::dueDate).thenComparing(r -> r.id().value()))
+                .toList();
+        int start = query.cursor().map(Integer::parseInt).orElse(0);
+        int end = Math.min(matching.size(), start + query.limit());
+        List<Referral> page = new ArrayList<>(matching.subList(Math.min(start, end), end));
+        return new ProviderPage(page, end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty());
+    }
+}
