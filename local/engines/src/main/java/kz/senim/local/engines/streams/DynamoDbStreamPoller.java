@@ -301,8 +301,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 iterator = null;
                 return true;
             } catch (TrimmedDataAccessException trimmed) {
-                LOG.log(Level.WARNING, "stream of {0}: records of shard {1} expired before they were read",
-                        table, shardId);
+                if (lastSequenceRead != null) {
+                    LOG.log(Level.WARNING, "stream of {0}: records of shard {1} expired before they were read",
+                            table, shardId);
+                }
                 lastSequenceRead = null;
                 iterator = null;
                 return true;
@@ -320,6 +322,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             iterator = response.nextShardIterator();
             if (iterator == null) {
                 closed = true;
+            } else if (lastSequenceRead == null && startingPosition == ShardIteratorType.TRIM_HORIZON) {
+                // DynamoDB Local: an iterator that started on an empty shard fails with TrimmedDataAccessException
+                // once records arrive, so until the first record take a fresh TRIM_HORIZON iterator every time.
+                iterator = null;
             }
             return !response.records().isEmpty() || closed;
         }

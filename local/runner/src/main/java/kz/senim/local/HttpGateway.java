@@ -1,0 +1,183 @@
+package kz.senim.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API in front of the functions: each request becomes an API Gateway HTTP API v2 event for the function
+ * whose route matches (the template's {@code HttpApi} events), and the function's answer goes back as the HTTP
+ * response. A route with an authorizer needs a valid token from the local issuer, as the JWT authorizer checks it in
+ * AWS: without one the answer is {@code 401 {"message":"Unauthorized"}} and the function is not invoked. One virtual
+ * thread per request. Also serves the runner's own endpoints under {@code /local/}.
+ */
+final class HttpGateway implements AutoCloseable {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final String ALERTS_PATH = LocalEndpoints.ALERTS;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile List<HttpRoute> routes = List.of();
+    private volatile LocalEndpoints local;
+    private volatile LocalJwt jwt;
+
+    private HttpGateway(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Takes {@code host:port} (port 0: any free port) now, so that a port in use stops Senim before anything else. */
+    static HttpGateway bind(String host, int port) throws IOException {
+        return new HttpGateway(HttpServer.create(new InetSocketAddress(host, port), 0));
+    }
+
+    /**
+     * Starts answering: the routes most specific first, each request on its own virtual thread.
+     *
+     * @param authorizer checks the tokens of routes with an authorizer (null if no route has one)
+     */
+    void start(List<HttpRoute> httpRoutes, LocalEndpoints localEndpoints, LocalJwt authorizer) {
+        this.routes = httpRoutes.stream().sorted(HttpRoute.MOST_SPECIFIC_FIRST).toList();
+        this.local = localEndpoints;
+        this.jwt = authorizer;
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<HttpRoute> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        String requestId = HttpApiEvents.newRequestId();
+        try (exchange) {
+            HttpApiEvents.Reply reply;
+            try {
+                reply = answer(exchange, requestId);
+            } catch (RuntimeException bug) {
+                // The function (or this gateway) failed: API Gateway answers 500 and says no more.
+                LOG.error("request {} failed: {}{}", requestId, bug.getClass().getName(), firstFrame(bug));
+                reply = HttpApiEvents.message(500, "Internal Server Error", requestId);
+            }
+            send(exchange, reply);
+        } catch (IOException clientGone) {
+            LOG.debug("request {}: the client went away", requestId);
+        }
+    }
+
+    private HttpApiEvents.Reply answer(HttpExchange exchange, String requestId) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String rawPath = uri.getRawPath();
+        Optional<byte[]> body = readBody(exchange);
+        if (body.isEmpty()) {
+            return HttpApiEvents.message(413, "Request Entity Too Large", requestId);
+        }
+        if (rawPath.startsWith(LocalEndpoints.PREFIX)) {
+            Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(), body.get(),
+                    requestId);
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+        }
+        for (HttpRoute route : routes) {
+            Optional<Map<String, String>> pathParameters = route.match(method, rawPath);
+            if (pathParameters.isEmpty()) {
+                continue;
+            }
+            Optional<LocalJwt.Verified> caller = Optional.empty();
+            if (route.authorizer().isPresent()) {
+                caller = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (caller.isEmpty()) {
+                    return HttpApiEvents.message(401, "Unauthorized", requestId);
+                }
+            }
+            HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, uri.getRawQuery(),
+                    headers(exchange), body.get(), exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    exchange.getLocalAddress().getPort());
+            APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, route.routeKey(), pathParameters.get(),
+                    requestId, Instant.now());
+            caller.ifPresent(verified -> HttpApiEvents.authorize(event, verified));
+            APIGatewayV2HTTPResponse response = route.function().invoke(event);
+            return HttpApiEvents.toReply(response, requestId);
+        }
+        return HttpApiEvents.message(404, "Not Found", requestId);
+    }
+
+    /** The body, or empty when it is larger than {@value #MAX_BODY_BYTES} bytes. */
+    private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                    return Optional.empty();
+                }
+            } catch (NumberFormatException ignored) {
+                // the JDK server would have refused it; read and count instead
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[8192];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                body.write(buffer, 0, read);
+                if (body.size() > MAX_BODY_BYTES) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(body.toByteArray());
+    }
+
+    private static List<Map.Entry<String, String>> headers(HttpExchange exchange) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        return headers;
+    }
+
+    private static void send(HttpExchange exchange, HttpApiEvents.Reply reply) throws IOException {
+        reply.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
+        boolean noBody = reply.body().length == 0 || reply.status() == 204 || reply.status() == 304
+                || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+    }
+
+    /** Where it failed, without the exception's message (which might quote a request). */
+    private static String firstFrame(Throwable failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        return stack.length == 0 ? "" : " at " + stack[0];
+    }
+}

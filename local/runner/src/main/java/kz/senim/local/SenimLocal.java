@@ -1,0 +1,374 @@
+package kz.senim.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kz.senim.alerting.stream.AlertDispatcherHandler;
+import kz.senim.directory.DirectoryData;
+import kz.senim.directory.Organisation;
+import kz.senim.directory.seed.DirectorySeedHandler;
+import kz.senim.infrastructure.SamTemplate;
+import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.local.engines.EmbeddedDynamoDb;
+import kz.senim.local.engines.SnsEmulator;
+import kz.senim.local.engines.streams.DynamoDbStreamPoller;
+import kz.senim.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Senim on one machine, in one process, without Docker or an AWS account: DynamoDB Local in-process (on disk or in
+ * memory) with the tables of {@code infrastructure/template.yaml}, the directory seeded, the same Lambda handler
+ * classes behind an HTTP gateway that speaks API Gateway HTTP API v2, the cases table's stream feeding the alert
+ * dispatcher, and alerts in an on-call inbox ({@code GET /local/alerts}) or on an SNS endpoint.
+ *
+ * <pre>./mvnw -q -B -pl local/runner exec:java -Dexec.args="--port 8080"</pre>
+ *
+ * <p>The functions reach the engines through the AWS SDK's standard endpoint settings ({@link SdkSettings}), which
+ * are JVM-wide: one SenimLocal per JVM at a time.
+ */
+public final class SenimLocal implements AutoCloseable {
+
+    /** The region the functions are configured with (the region the stack is deployed to). */
+    public static final String REGION = "eu-central-1";
+    /** Topic names are this plus the organisation id, as in the template ({@code ${AWS::StackName}-alerts-}). */
+    public static final String TOPIC_PREFIX = Deployment.STACK_NAME + "-alerts-";
+    private static final Logger LOG = LoggerFactory.getLogger(SenimLocal.class);
+    private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+    private final Options options;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedDynamoDb dynamoDb;
+    private URI snsEndpoint;
+    private OnCallInbox inbox;
+    private HttpGateway gateway;
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private Set<String> organisations = Set.of();
+    private List<String> schedules = List.of();
+
+    private SenimLocal(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything and returns once the HTTP gateway listens.
+     *
+     * @throws IllegalStateException if another SenimLocal runs in this JVM, or the template cannot be run locally
+     */
+    public static SenimLocal start(Options options) {
+        if (!RUNNING.compareAndSet(false, true)) {
+            throw new IllegalStateException("a SenimLocal already runs in this JVM (the AWS SDK settings it uses are"
+                    + " JVM-wide): close it first");
+        }
+        JulBridge.install();
+        SenimLocal senim = new SenimLocal(options);
+        try {
+            senim.startAll();
+            return senim;
+        } catch (IOException e) {
+            senim.close();
+            throw new UncheckedIOException("the HTTP gateway could not listen on " + options.host() + ":"
+                    + options.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            senim.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException {
+        gateway = HttpGateway.bind(options.host(), options.port()); // closed first of all by close()
+        if (options.dataDir().isPresent()) {
+            resources.push(DataDirLock.lock(options.dataDir().get()));
+        }
+        dynamoDb = options.dataDir().map(EmbeddedDynamoDb::inDirectory).orElseGet(EmbeddedDynamoDb::inMemory);
+        resources.push(dynamoDb);
+        if (options.snsEmulator()) {
+            SnsEmulator emulator = SnsEmulator.start();
+            resources.push(emulator);
+            snsEndpoint = emulator.endpoint();
+        } else {
+            snsEndpoint = options.snsEndpoint().orElse(null);
+        }
+        resources.push(SdkSettings.apply(dynamoDb.endpoint(), snsEndpoint));
+
+        SamTemplate template = SamTemplate.load();
+        Deployment deployment = new Deployment(template, REGION, HttpApiEvents.ACCOUNT_ID, Map.of(
+                "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
+                "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
+        createTables(template, deployment);
+        deployment = seedDirectory(template, deployment);
+        if (snsEndpoint == null) {
+            inbox = new OnCallInbox();
+        }
+
+        List<HttpRoute> routes = new ArrayList<>();
+        Map<String, ScheduledFunction> scheduled = new LinkedHashMap<>();
+        for (SamTemplate.Function function : template.functions()) {
+            String handlerClass = function.handler().split("::", 2)[0];
+            if (!function.routes().isEmpty()) {
+                LambdaFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http = new LambdaFunction<>(
+                        deployment, function.logicalId(), handlerClass, LambdaFunction.byWiringConstructor(handlerClass));
+                resources.push(http);
+                http.warmUp();
+                for (SamTemplate.HttpRoute route : function.routes()) {
+                    Optional<String> authorizer = template.authorizer(route);
+                    authorizer.ifPresent(name -> requireJwtAuthorizer(template, name));
+                    routes.add(new HttpRoute(route.method(), route.path(), authorizer, http));
+                }
+            }
+            List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
+            if (!streams.isEmpty()) {
+                LambdaFunction<DynamodbEvent, StreamsEventResponse> consumer = new LambdaFunction<>(
+                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass));
+                resources.push(consumer);
+                consumer.warmUp();
+                for (DynamoDbEventSource source : streams) {
+                    resources.push(DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(),
+                            deployment.tableName(source.tableLogicalId()), source.settings(),
+                            source.consumer(consumer)));
+                }
+            }
+            List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
+            if (!schedules.isEmpty()) {
+                LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
+                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass));
+                resources.push(timed);
+                timed.warmUp();
+                ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment);
+                resources.push(schedule);
+                schedule.start();
+                scheduled.put(function.logicalId(), schedule);
+            }
+        }
+        this.schedules = List.copyOf(scheduled.keySet());
+        LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
+                ? new LocalJwt(publicUrl() + "/local/issuer", Clock.systemUTC()) : null;
+        gateway.start(routes, new LocalEndpoints(inbox, jwt, organisations, scheduled), jwt);
+    }
+
+    /** The HTTP API's authorizers must be JWT authorizers: the runner has no Lambda authorizers. */
+    private static void requireJwtAuthorizer(SamTemplate template, String name) {
+        boolean jwt = template.resources("AWS::Serverless::HttpApi").values().stream()
+                .map(api -> api.path("Properties").path("Auth").path("Authorizers").path(name))
+                .anyMatch(authorizer -> authorizer.has("JwtConfiguration"))
+                || template.document().path("Globals").path("HttpApi").path("Auth").path("Authorizers").path(name)
+                .has("JwtConfiguration");
+        if (!jwt) {
+            throw new IllegalStateException("authorizer " + name + " is not a JWT authorizer of an HttpApi; the local"
+                    + " runner checks JWT authorizers only");
+        }
+    }
+
+    /** Where the API is reached from this machine (the alerts' acknowledgement links point here). */
+    private String publicUrl() {
+        String host = options.host();
+        boolean local = host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("localhost")
+                || host.equals("::1") || host.equals("::");
+        return "http://" + (local ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + gateway.port();
+    }
+
+    /** The alert dispatcher publishes to the inbox when there is no SNS endpoint; everything else as deployed. */
+    private <I, O> Function<Wiring, RequestHandler<I, O>> streamHandler(String handlerClass) {
+        if (inbox != null && handlerClass.equals(AlertDispatcherHandler.class.getName())) {
+            OnCallInbox alerts = inbox;
+            @SuppressWarnings("unchecked")
+            Function<Wiring, RequestHandler<I, O>> toInbox =
+                    wiring -> (RequestHandler<I, O>) new AlertDispatcherHandler(wiring.dispatchAlerts(alerts));
+            return toInbox;
+        }
+        return LambdaFunction.byWiringConstructor(handlerClass);
+    }
+
+    /** The tables of the template (kept if they exist: a persisted engine is reopened), with their TTL. */
+    private void createTables(SamTemplate template, Deployment deployment) {
+        dynamoDb.createTables(template.tables(deployment::tableName));
+        for (String logicalId : template.resources(SamTemplate.TABLE_TYPE).keySet()) {
+            String name = deployment.tableName(logicalId);
+            tables.put(logicalId, name);
+            template.ttlAttribute(logicalId).ifPresent(attribute -> dynamoDb.enableTtl(name, attribute));
+        }
+    }
+
+    /**
+     * Seeds the directory as the deploy does (with the seed function's settings) and, with SNS, creates each
+     * organisation's topic; returns the deployment with the account id the SNS endpoint uses.
+     */
+    private Deployment seedDirectory(SamTemplate template, Deployment deployment) {
+        String seedFunction = template.functions().stream()
+                .filter(f -> f.handler().startsWith(DirectorySeedHandler.class.getName() + "::"))
+                .map(SamTemplate.Function::logicalId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the template has no " + DirectorySeedHandler.class.getName()));
+        Wiring setup = new Wiring(deployment.environment(seedFunction)::get, Clock.systemUTC());
+        try {
+            List<Organisation> organisations = DirectoryData.seed();
+            this.organisations = organisations.stream().map(Organisation::id).collect(Collectors.toSet());
+            int seeded = setup.directorySeeder().seed(organisations);
+            LOG.info("directory seeded: {} organisations", seeded);
+            if (snsEndpoint == null) {
+                return deployment;
+            }
+            String account = deployment.accountId();
+            for (Organisation organisation : organisations) {
+                String arn = setup.sns().createTopic(r -> r.name(TOPIC_PREFIX + organisation.id())).topicArn();
+                account = arn.split(":")[4];
+            }
+            LOG.info("{} alert topics at {} ({}<organisation id>)", organisations.size(), snsEndpoint, TOPIC_PREFIX);
+            return deployment.withAccountId(account);
+        } finally {
+            LambdaFunction.closeQuietly(setup.dynamoDb());
+            LambdaFunction.closeQuietly(setup.sns());
+        }
+    }
+
+    /** The base URL of the HTTP API, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    /** The inbox alerts go to, unless an SNS endpoint is configured. */
+    public Optional<OnCallInbox> inbox() {
+        return Optional.ofNullable(inbox);
+    }
+
+    /** The SNS endpoint alerts are published to, if any. */
+    public Optional<URI> snsEndpoint() {
+        return Optional.ofNullable(snsEndpoint);
+    }
+
+    /** The DynamoDB Local engine (its clients use dummy credentials and the engine's endpoint). */
+    public DynamoDbEngine dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** Physical table names by logical id, e.g. {@code CasesTable -> senim-cases}. */
+    public Map<String, String> tables() {
+        return Map.copyOf(tables);
+    }
+
+    /** Where the data lives, or empty when in memory. */
+    public Optional<Path> dataDir() {
+        return options.dataDir().map(Path::toAbsolutePath);
+    }
+
+    /** What to tell the person who started Senim: where it listens, where data and alerts go, how to try it. */
+    public String banner() {
+        String url = "http://localhost:" + port();
+        String data = dataDir().map(dir -> dir + " (DynamoDB Local; kept between runs)")
+                .orElse("in memory (gone when Senim stops)");
+        String alerts = inbox != null
+                ? "on-call inbox: GET " + url + HttpGateway.ALERTS_PATH + " (one log line per alert)"
+                : "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>";
+        List<String> open = gateway.routes().stream().filter(r -> r.authorizer().isEmpty()).map(HttpRoute::routeKey)
+                .toList();
+        List<String> signedIn = gateway.routes().stream().filter(r -> r.authorizer().isPresent())
+                .map(HttpRoute::routeKey).toList();
+        StringBuilder banner = new StringBuilder("""
+
+                Senim is running at %1$s   (Ctrl-C to stop)
+                  open routes:   %2$s
+                  data:          %3$s
+                  tables:        %4$s at %5$s (region %6$s)
+                  alerts:        %7$s
+                """.formatted(url, String.join(", ", open), data, String.join(", ", tables.values()),
+                dynamoDb.endpoint(), REGION, alerts));
+        if (!signedIn.isEmpty()) {
+            banner.append("  staff routes:  %d need an ID token (%s, ...)%n".formatted(signedIn.size(),
+                    signedIn.getFirst()));
+        }
+        if (!schedules.isEmpty()) {
+            banner.append("  schedules:     %s (run now: curl -X POST %s%s<function>)%n".formatted(
+                    String.join(", ", schedules), url, LocalEndpoints.SCHEDULES));
+        }
+        banner.append("""
+
+                Try it (the same report twice: same reference and receipt, header Idempotent-Replayed: true):
+                  curl -i %1$s/v1/reports -H 'Content-Type: application/json' -H 'Idempotency-Key: try-senim-local-0001' -d '{"reporterRole":"victim","category":"forced_labour","region":"KZ-75","immediateDanger":true,"policeConsent":false,"childInvolved":false,"foreignNational":true,"narrative":"Забрали паспорт, не выпускают со стройки.","language":"ru"}'
+                  curl -s %1$s%2$s
+                """.formatted(url, inbox != null ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
+        if (!signedIn.isEmpty()) {
+            banner.append("""
+                    As a responder of the Almaty commission (an ID token from the local issuer, as Cognito gives one):
+                      TOKEN=$(curl -s %1$s%2$s -d '{"organisationId":"kz-75-commission","role":"responder"}' | sed 's/.*"idToken":"\\([^"]*\\)".*/\\1/')
+                      curl -s '%1$s/v1/cases?region=KZ-75' -H "Authorization: Bearer $TOKEN"
+                    """.formatted(url, LocalEndpoints.TOKENS));
+        }
+        return banner.toString();
+    }
+
+    /** Blocks until {@link #close()} has run (e.g. from the Ctrl-C hook). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops the gateway, then the stream pollers and functions, then the engines. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (gateway != null) {
+            resources.push(gateway); // first: no request may reach a function being stopped
+        }
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", resource.getClass().getSimpleName(), e.getClass().getName());
+            }
+        }
+        RUNNING.set(false);
+        stopped.countDown();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(List.of(args), System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("SenimLocal: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        SenimLocal senim = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            senim.close();
+            System.out.println("Senim stopped.");
+        }, "senim-local-shutdown"));
+        System.out.println(senim.banner());
+        senim.awaitStop();
+    }
+}

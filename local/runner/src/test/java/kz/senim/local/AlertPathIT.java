@@ -1,0 +1,146 @@
+package kz.senim.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From a report to the on-call inbox: the report and its alert outbox are written in one transaction, the cases
+ * table's stream wakes the dispatcher, which publishes one alert per organisation triage picked.
+ */
+class AlertPathIT {
+
+    private static SenimLocal senim;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void startSenim() {
+        senim = SenimLocal.start(Options.forTests());
+        api = new LocalApi(senim);
+    }
+
+    @AfterAll
+    static void stopSenim() {
+        senim.close();
+    }
+
+    @Test
+    void aForeignVictimInDangerInAlmatyAlertsTheCommissionThePoliceLiaisonAndTheNgosAtCriticalSeverity() {
+        ObjectNode report = Reports.victimInAlmatyInDanger();
+        String reference = api.submit(Reports.newKey(), report.toString()).json().path("reference").asText();
+
+        List<JsonNode> alerts = alertsFor(reference, 4);
+
+        assertThat(alerts).extracting(a -> a.path("organisationId").asText()).containsExactlyInAnyOrder(
+                "kz-75-commission", "police-att-liaison", "ngo-foreign-nationals", "ngo-shelter-almaty");
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.path("severity").asText()).isEqualTo("critical");
+            assertThat(alert.path("region").asText()).isEqualTo("KZ-75");
+            assertThat(alert.path("category").asText()).isEqualTo("forced_labour");
+            assertThat(alert.path("schemaVersion").asText()).isEqualTo("1");
+            assertThat(alert.path("alertId").asText()).startsWith(reference)
+                    .endsWith(alert.path("organisationId").asText());
+            assertThat(alert.toString())
+                    .doesNotContain(report.path("narrative").asText())
+                    .doesNotContain(report.path("locality").asText())
+                    .doesNotContain("паспорт");
+        });
+    }
+
+    @Test
+    void aReportInDangerAlertsThePoliceLiaisonEvenWithoutConsent() {
+        ObjectNode inDanger = Reports.witnessInAstana().put("immediateDanger", true).put("policeConsent", false);
+        String reference = api.submit(Reports.newKey(), inDanger.toString()).json().path("reference").asText();
+
+        assertThat(alertsFor(reference, 2)).extracting(a -> a.path("organisationId").asText())
+                .containsExactlyInAnyOrder("kz-71-commission", "police-att-liaison");
+    }
+
+    @Test
+    void withoutDangerOrConsentThePoliceHearNothing() {
+        String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
+                .path("reference").asText();
+
+        List<JsonNode> alerts = alertsFor(reference, 1);
+
+        assertThat(alerts).extracting(a -> a.path("organisationId").asText()).containsExactly("kz-71-commission");
+        assertThat(alerts.getFirst().path("severity").asText()).isEqualTo("medium");
+    }
+
+    @Test
+    void everyAlertOfTheOutboxIsMarkedPublished() {
+        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+                .path("reference").asText();
+        alertsFor(reference, 4);
+
+        var outbox = Eventually.await("the outbox of " + reference + " marked published",
+                () -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
+                items -> items.size() == 4 && items.stream().allMatch(i -> i.containsKey("publishedAt")));
+
+        assertThat(outbox).hasSize(4);
+    }
+
+    @Test
+    void theInboxCanBeReadForOneOrganisation() {
+        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+                .path("reference").asText();
+        alertsFor(reference, 4);
+
+        LocalApi.Answer police = api.get("/local/alerts?organisationId=police-att-liaison", Map.of());
+
+        assertThat(police.status()).isEqualTo(200);
+        assertThat(police.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(police.json().path("alerts")).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.path("organisationId").asText()).isEqualTo("police-att-liaison"));
+    }
+
+    @Test
+    void theOnCallResponderAcknowledgesFromTheLinkInTheAlert() {
+        String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
+                .path("reference").asText();
+        String link = alertsFor(reference, 1).getFirst().path("acknowledgeUrl").asText();
+        assertThat(link).startsWith("http://localhost:" + senim.port() + "/v1/ack/");
+        String path = java.net.URI.create(link).getRawPath();
+
+        LocalApi.Answer page = api.get(path, Map.of("Accept", "text/html"));
+        LocalApi.Answer acknowledged = api.send("POST", path, Map.of("Accept", "application/json"), null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.body()).contains(reference);
+    }
+
+    @Test
+    void theEscalationScheduleCanBeRunNow() {
+        LocalApi.Answer run = api.sendUnchecked("POST", LocalEndpoints.SCHEDULES + "EscalateAlertsFunction", Map.of(),
+                null);
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.json().path("function").asText()).isEqualTo("EscalateAlertsFunction");
+        assertThat(run.json().path("result").has("escalated")).isTrue();
+    }
+
+    /** Waits until the inbox holds {@code expected} alerts about the report; a wrong extra one fails the test. */
+    private static List<JsonNode> alertsFor(String reference, int expected) {
+        return Eventually.await(expected + " alerts about " + reference, () -> {
+            List<JsonNode> alerts = new ArrayList<>();
+            api.get("/local/alerts", Map.of()).json().path("alerts").forEach(alert -> {
+                if (reference.equals(alert.path("reference").asText())) {
+                    alerts.add(alert);
+                }
+            });
+            return alerts;
+        }, alerts -> {
+            assertThat(alerts.size()).as("alerts about " + reference).isLessThanOrEqualTo(expected);
+            return alerts.size() == expected;
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package kz.senim.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    private static Options parse(String... args) {
+        return Options.parse(List.of(args), name -> null);
+    }
+
+    @Test
+    void byDefaultSenimListensOn8080AndKeepsItsDataInSenimData() {
+        Options options = parse();
+
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.dataDir()).contains(Path.of(".senim-data"));
+        assertThat(options.snsEndpoint()).isEmpty();
+        assertThat(options.snsEmulator()).isFalse();
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
+        Options options = parse("--port", "9090", "--data-dir=/tmp/senim", "--sns-endpoint=http://localhost:4566");
+
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.dataDir()).contains(Path.of("/tmp/senim"));
+        assertThat(options.snsEndpoint()).contains(URI.create("http://localhost:4566"));
+    }
+
+    @Test
+    void inMemoryKeepsNothingOnDisk() {
+        assertThat(parse("--in-memory").inMemory()).isTrue();
+        assertThatThrownBy(() -> parse("--in-memory", "--data-dir", "x")).hasMessageContaining("exclude");
+    }
+
+    @Test
+    void theSnsEndpointMayComeFromTheSdksEnvironmentVariable() {
+        Options options = Options.parse(List.of(), Map.of("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:4566")::get);
+
+        assertThat(options.snsEndpoint()).contains(URI.create("http://127.0.0.1:4566"));
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertThatThrownBy(() -> parse("--prot", "1")).hasMessageContaining("--prot");
+        assertThatThrownBy(() -> parse("--port")).hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> parse("--port", "eighty")).hasMessageContaining("--port must be a number");
+        assertThatThrownBy(() -> parse("--sns-endpoint", "localhost")).hasMessageContaining("absolute URL");
+        assertThatThrownBy(() -> parse("--sns-emulator", "--sns-endpoint", "http://x:1")).hasMessageContaining("exclude");
+    }
+}

@@ -1,0 +1,90 @@
+package kz.senim.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kz.senim.local.engines.SnsEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** With an SNS endpoint (the fauxqs emulator), alerts go to each organisation's topic, as in AWS. */
+class SnsAlertsIT {
+
+    private static SnsEmulator sns;
+    private static SenimLocal senim;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void startSenimWithSns() {
+        sns = SnsEmulator.start();
+        senim = SenimLocal.start(Options.forTests().withSnsEndpoint(sns.endpoint()));
+        api = new LocalApi(senim);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (senim != null) {
+            senim.close();
+        }
+        if (sns != null) {
+            sns.close();
+        }
+    }
+
+    @Test
+    void theRegionalCommissionsQueueReceivesTheAlertWithAttributesToFilterOn() {
+        String queueUrl = subscribedQueue("kz-75-commission", "kz75-commission-on-call");
+        ObjectNode report = Reports.victimInAlmatyInDanger();
+
+        String reference = api.submit(Reports.newKey(), report.toString()).json().path("reference").asText();
+        Message message = Eventually.await("the alert about " + reference + " in the commission's queue",
+                () -> receive(queueUrl), messages -> !messages.isEmpty()).getFirst();
+
+        JsonNode alert = LocalApi.parse(message.body());
+        assertThat(alert.path("reference").asText()).isEqualTo(reference);
+        assertThat(alert.path("organisationId").asText()).isEqualTo("kz-75-commission");
+        assertThat(alert.path("severity").asText()).isEqualTo("critical");
+        assertThat(message.messageAttributes()).containsEntry("region", text("KZ-75"))
+                .containsEntry("category", text("forced_labour"))
+                .containsEntry("severity", text("critical"));
+        assertThat(message.body()).doesNotContain(report.path("narrative").asText())
+                .doesNotContain(report.path("locality").asText());
+        assertThat(senim.inbox()).isEmpty();
+    }
+
+    @Test
+    void everyOrganisationOfTheDirectoryHasItsTopic() {
+        List<String> topics = new ArrayList<>();
+        sns.sns().listTopicsPaginator().topics().forEach(t -> topics.add(t.topicArn()));
+
+        assertThat(topics).contains(sns.topicArn("senim-alerts-kz-75-commission"),
+                sns.topicArn("senim-alerts-police-att-liaison"), sns.topicArn("senim-alerts-national-secretariat"));
+    }
+
+    private static String subscribedQueue(String organisationId, String queueName) {
+        String queueUrl = sns.sqs().createQueue(r -> r.queueName(queueName)).queueUrl();
+        String queueArn = sns.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String topicArn = sns.sns().createTopic(r -> r.name(SenimLocal.TOPIC_PREFIX + organisationId)).topicArn();
+        sns.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        return queueUrl;
+    }
+
+    private static List<Message> receive(String queueUrl) {
+        return sns.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

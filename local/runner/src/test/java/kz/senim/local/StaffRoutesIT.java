@@ -1,0 +1,87 @@
+package kz.senim.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routes behind the API's JWT authorizer: as in AWS, a request without a valid ID token never reaches a function;
+ * with a token of the local issuer (what signing in to Cognito gives a responder) it does, with the verified claims.
+ */
+class StaffRoutesIT {
+
+    private static SenimLocal senim;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void startSenim() {
+        senim = SenimLocal.start(Options.forTests());
+        api = new LocalApi(senim);
+    }
+
+    @AfterAll
+    static void stopSenim() {
+        senim.close();
+    }
+
+    @Test
+    void withoutATokenTheGatewayRefusesAsTheJwtAuthorizerDoes() {
+        LocalApi.Answer none = api.sendUnchecked("GET", "/v1/cases?region=KZ-75", Map.of(), null);
+        LocalApi.Answer forged = api.sendUnchecked("GET", "/v1/cases?region=KZ-75",
+                Map.of("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."), null);
+
+        for (LocalApi.Answer answer : java.util.List.of(none, forged)) {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.json()).isEqualTo(LocalApi.JSON.createObjectNode().put("message", "Unauthorized"));
+        }
+    }
+
+    @Test
+    void aResponderWithATokenSeesTheQueueOfTheirRegion() {
+        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+                .path("reference").asText();
+        String token = token("kz-75-commission", "responder");
+
+        LocalApi.Answer queue = api.get("/v1/cases?region=KZ-75", Map.of("Authorization", "Bearer " + token));
+
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().path("cases").findValuesAsText("reference")).contains(reference);
+        assertThat(queue.body()).doesNotContain(Reports.victimInAlmatyInDanger().path("narrative").asText());
+    }
+
+    @Test
+    void aResponderIsRefusedTheQueueOfAnotherRegionByTheFunction() {
+        LocalApi.Answer queue = api.get("/v1/cases?region=KZ-71",
+                Map.of("Authorization", "Bearer " + token("kz-75-commission", "responder")));
+
+        assertThat(queue.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theTokenEndpointOnlyIssuesTokensForOrganisationsAndRolesThatExist() {
+        LocalApi.Answer unknownOrganisation = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of(),
+                "{\"organisationId\":\"no-such-org\",\"role\":\"responder\"}".getBytes(StandardCharsets.UTF_8));
+        LocalApi.Answer unknownRole = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of(),
+                "{\"organisationId\":\"kz-75-commission\",\"role\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(unknownOrganisation.status()).isEqualTo(400);
+        assertThat(unknownOrganisation.json().path("message").asText()).contains("organisationId");
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(unknownRole.json().path("message").asText()).contains("role");
+    }
+
+    private static String token(String organisationId, String role) {
+        LocalApi.Answer issued = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of("Content-Type",
+                "application/json"), ("{\"organisationId\":\"" + organisationId + "\",\"role\":\"" + role + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(issued.status()).isEqualTo(200);
+        JsonNode body = issued.json();
+        assertThat(body.path("claims").path("custom:organisationId").asText()).isEqualTo(organisationId);
+        return body.path("idToken").asText();
+    }
+}
