@@ -126,6 +126,7 @@ class DynamoDbConversationsIT {
         assertThat(inbox.getStatusCode()).isEqualTo(200);
         assertThat(body(inbox).path("messages")).singleElement()
                 .satisfies(m -> assertThat(m.path("text").asText()).isEqualTo(QUESTION));
+        clock.advance(Duration.ofMinutes(1));
 
         APIGatewayV2HTTPResponse replied = reply.handleRequest(reporterReply(stored, "it-reply-key-00000001",
                 "{\"text\":\"" + ANSWER + "\"}"), null);
