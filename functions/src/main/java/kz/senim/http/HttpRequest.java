@@ -5,10 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import kz.senim.access.Caller;
 import kz.senim.access.Role;
 import kz.senim.i18n.Language;
@@ -21,6 +23,8 @@ public final class HttpRequest {
 
     public static final String CLAIM_ORGANISATION = "custom:organisationId";
     public static final String CLAIM_ROLE = "custom:role";
+    private static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
+            .collect(Collectors.joining(", "));
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -57,6 +61,16 @@ public final class HttpRequest {
             return Optional.empty();
         }
         return Optional.of(new Caller(person, organisation, role.get()));
+    }
+
+    /** {@code lang}, when given; one Senim does not serve is refused naming it and the ones it does. */
+    public Optional<Language> lang() {
+        Optional<String> lang = query("lang");
+        Optional<Language> requested = lang.flatMap(Language::fromCode);
+        if (lang.isPresent() && requested.isEmpty()) {
+            throw new BadRequest(Problem.invalidParameter("lang", ALLOWED_LANGUAGES));
+        }
+        return requested;
     }
 
     public Optional<Language> acceptLanguage() {

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import kz.senim.api.OpenApiContract;
+import kz.senim.testing.StaffEvents;
 
 /**
  * API Gateway HTTP API (payload 2.0) events from the fixtures in {@code events/}, changed the way a client would
@@ -37,11 +37,7 @@ final class HttpApiEvents {
 
     /** Sets a header as API Gateway passes it on: the name in lower case. */
     static APIGatewayV2HTTPEvent header(APIGatewayV2HTTPEvent event, String name, String value) {
-        event.getHeaders().keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-        if (value != null) {
-            event.getHeaders().put(name.toLowerCase(java.util.Locale.ROOT), value);
-        }
-        return event;
+        return StaffEvents.header(event, name, value);
     }
 
     static APIGatewayV2HTTPEvent withoutHeader(APIGatewayV2HTTPEvent event, String name) {
@@ -50,10 +46,7 @@ final class HttpApiEvents {
 
     /** Replaces the body with text, as API Gateway passes a UTF-8 body that is not binary. */
     static APIGatewayV2HTTPEvent body(APIGatewayV2HTTPEvent event, String text) {
-        event.setBody(text);
-        event.setIsBase64Encoded(false);
-        header(event, "content-length", String.valueOf(text.getBytes(StandardCharsets.UTF_8).length));
-        return event;
+        return StaffEvents.body(event, text);
     }
 
     /** Replaces the body with raw bytes, which API Gateway base64-encodes when they are not valid text. */
@@ -65,18 +58,7 @@ final class HttpApiEvents {
     }
 
     static APIGatewayV2HTTPEvent query(APIGatewayV2HTTPEvent event, String name, String value) {
-        Map<String, String> query = event.getQueryStringParameters() == null
-                ? new HashMap<>() : new HashMap<>(event.getQueryStringParameters());
-        if (value == null) {
-            query.remove(name);
-        } else {
-            query.put(name, value);
-        }
-        event.setQueryStringParameters(query.isEmpty() ? null : query);
-        event.setRawQueryString(String.join("&", query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .toList()));
-        return event;
+        return StaffEvents.query(event, name, value);
     }
 
     static APIGatewayV2HTTPEvent pathParameter(APIGatewayV2HTTPEvent event, String name, String value,
@@ -107,20 +89,12 @@ final class HttpApiEvents {
     }
 
     static JsonNode body(APIGatewayV2HTTPResponse response) {
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the response body is not JSON: " + response.getBody(), e);
-        }
+        return StaffEvents.json(response);
     }
 
     /** Response headers looked up regardless of case, as HTTP clients do. */
     static Map<String, String> headers(APIGatewayV2HTTPResponse response) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (response.getHeaders() != null) {
-            headers.putAll(response.getHeaders());
-        }
-        return headers;
+        return StaffEvents.headers(response);
     }
 
     /** Throws unless both the request in the event and the handler's response keep to {@code openapi.yaml}. */

@@ -1,9 +1,26 @@
 package kz.senim.testing;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.Reference;
 import kz.senim.infrastructure.SamTemplate;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.SafetyAdvice;
+import kz.senim.intake.SubmissionOutcome;
+import kz.senim.intake.SubmitReport;
+import kz.senim.intake.dynamodb.DynamoDbReports;
 import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.regions.RegionCatalogue;
+import kz.senim.triage.Triage;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /** A fresh cases table for one test, exactly as {@code template.yaml} declares it (keys, indexes, stream, TTL). */
@@ -25,5 +42,33 @@ public final class LocalCasesTable {
         engine.createTables(cases);
         template.ttlAttribute(LOGICAL_ID).ifPresent(attribute -> engine.enableTtl(name, attribute));
         return name;
+    }
+
+    /** Intake storing into {@code table}, with the seeded directory and a fast receipt hasher. */
+    public static SubmitReport intake(DynamoDbClient dynamoDb, String table, SecureRandom random, Clock clock) {
+        return new SubmitReport(new DynamoDbReports(dynamoDb, table, clock),
+                new Triage(FixedDirectory.seeded()), new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()),
+                new ReceiptHasher(1_000, random), random, clock);
+    }
+
+    /** A victim's report in Almaty, submitted once; its reference. */
+    public static Reference submitVictimInAlmaty(SubmitReport submitReport) {
+        return ((SubmissionOutcome.Accepted) submitReport.submit(
+                new IdempotencyKey(UUID.randomUUID().toString()), Submissions.victimInAlmaty())).reference();
+    }
+
+    /** The raw item, read consistently. */
+    public static Map<String, AttributeValue> item(DynamoDbClient dynamoDb, String table, String pk, String sk) {
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    /** The case's audit trail, oldest first. */
+    public static List<AuditEntry> audit(DynamoDbClient dynamoDb, String table, Reference reference) {
+        return dynamoDb.query(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertItems.casePartition(
+                                reference)), ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
+                .items().stream().map(AuditItems::fromItem).toList();
     }
 }

@@ -39,6 +39,14 @@ public final class StaffEvents {
         return event;
     }
 
+    /** {@code caller} changing case {@code reference} at {@code /v1/cases/<reference>/<resource>}, with If-Match. */
+    public static APIGatewayV2HTTPEvent caseChange(String fixture, Caller caller, String reference, String resource,
+            String json, String ifMatch) {
+        APIGatewayV2HTTPEvent event = path(as(load(fixture), caller), "reference", reference,
+                "/v1/cases/" + reference + "/" + resource);
+        return header(body(event, json), "If-Match", ifMatch);
+    }
+
     /** The claims the authorizer verified for {@code caller}. */
     public static APIGatewayV2HTTPEvent as(APIGatewayV2HTTPEvent event, Caller caller) {
         Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();

@@ -13,6 +13,7 @@ import kz.senim.acknowledgement.AlertStatus;
 import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.audit.dynamodb.AuditItems;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.casework.dynamodb.CaseItems;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -56,15 +56,7 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
                 AlertItems.SK, s(address.pageStep().isPresent()
                         ? AlertItems.pageSortKey(address.organisationId(), address.pageStep().getAsInt())
                         : "ALERT#" + address.organisationId()));
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true));
-            if (!response.hasItem() || response.item().isEmpty() || !AlertItems.isAlert(response.item())) {
-                return Optional.empty();
-            }
-            return Optional.of(toState(response.item()));
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
+        return CasesTable.item(dynamoDb, table, key).filter(AlertItems::isAlert).map(DynamoDbAcknowledgements::toState);
     }
 
     static AlertState toState(Map<String, AttributeValue> item) {
@@ -129,13 +121,7 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     @Override
     public boolean isSpent(String linkId) {
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(linkKey(linkId)));
-            return response.hasItem() && !response.item().isEmpty();
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
+        return CasesTable.item(dynamoDb, table, linkKey(linkId)).isPresent();
     }
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {

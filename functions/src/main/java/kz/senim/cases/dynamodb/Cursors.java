@@ -1,4 +1,4 @@
-package kz.senim.casework.dynamodb;
+package kz.senim.cases.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -22,6 +22,11 @@ import org.slf4j.Logger;
  */
 public final class StaffExchange {
 
+    private static final Problem UNAVAILABLE = new Problem(503, "service_unavailable", "title.unavailable",
+            "problem.casework_unavailable", null, List.of());
+    private static final Problem FAILED = new Problem(500, "internal_error", "title.internal",
+            "problem.casework_failed", null, List.of());
+
     private StaffExchange() {
     }
 
@@ -33,6 +38,12 @@ public final class StaffExchange {
 
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Logger log, String operation,
             Exchange exchange) {
+        return respond(event, log, operation, UNAVAILABLE, FAILED, exchange);
+    }
+
+    /** As above, answering an outage with {@code unavailable} and a bug with {@code failed}. */
+    public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Logger log, String operation,
+            Problem unavailable, Problem failed, Exchange exchange) {
         HttpRequest request = new HttpRequest(event);
         Language language = request.acceptLanguage().orElse(Language.DEFAULT);
         Optional<Caller> caller = request.caller();
@@ -50,14 +61,12 @@ public final class StaffExchange {
         } catch (Forbidden forbidden) {
             log.info("{}: forbidden for role {}", operation, caller.get().role().code());
             return HttpResponses.problem(Problem.forbidden(), language);
-        } catch (StorageUnavailable unavailable) {
+        } catch (StorageUnavailable outage) {
             log.warn("{}: storage unavailable", operation);
-            return HttpResponses.problem(new Problem(503, "service_unavailable", "title.unavailable",
-                    "problem.casework_unavailable", null, List.of()), language);
+            return HttpResponses.problem(unavailable, language);
         } catch (RuntimeException bug) {
             log.error("{} failed: {}", operation, bug.getClass().getName());
-            return HttpResponses.problem(new Problem(500, "internal_error", "title.internal",
-                    "problem.casework_failed", null, List.of()), language);
+            return HttpResponses.problem(failed, language);
         }
     }
 

@@ -13,21 +13,18 @@ import kz.senim.casework.CaseFile;
 import kz.senim.casework.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.Cursors;
 import kz.senim.intake.dynamodb.ReportItems;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 public final class DynamoDbCases implements Cases {
 
-    private static final int MAX_QUERIES_PER_PAGE = 10;
-    /** Cancellation reasons of a writer that lost to another: the version moved on, or a transaction was under way. */
-    private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
     private static final Set<String> QUEUE_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReportItems.QUEUE_PK,
             ReportItems.QUEUE_SK);
 
@@ -41,54 +38,32 @@ public final class DynamoDbCases implements Cases {
 
     @Override
     public Optional<CaseFile> find(Reference reference) {
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(CaseItems.key(reference)));
-            return response.hasItem() && !response.item().isEmpty()
-                    ? Optional.of(CaseItems.fromItem(response.item())) : Optional.empty();
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
+        return CasesTable.item(dynamoDb, table, CaseItems.key(reference)).map(CaseItems::fromItem);
     }
 
     @Override
     public QueuePage queue(QueueQuery query) {
+        String partition = ReportItems.queuePartition(query.region());
         Map<String, String> names = new HashMap<>(Map.of("#queue", ReportItems.QUEUE_PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":queue",
-                AttributeValue.fromS(ReportItems.queuePartition(query.region()))));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":queue", AttributeValue.fromS(partition)));
         List<String> filters = new ArrayList<>();
         query.status().ifPresent(s -> filter("status", s.code(), names, values, filters));
         query.severity().ifPresent(s -> filter("severity", s.code(), names, values, filters));
         query.category().ifPresent(c -> filter("category", c.code(), names, values, filters));
-        Map<String, AttributeValue> startKey = query.cursor().map(cursor -> decodeCursor(cursor, query)).orElse(null);
-        List<CaseFile> found = new ArrayList<>();
-        try {
-            for (int i = 0; i < MAX_QUERIES_PER_PAGE && found.size() < query.limit(); i++) {
-                QueryRequest.Builder request = QueryRequest.builder().tableName(table)
-                        .indexName(ReportItems.QUEUE_INDEX)
-                        .keyConditionExpression("#queue = :queue")
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)
-                        .scanIndexForward(true)
-                        .limit(query.limit() - found.size());
-                if (!filters.isEmpty()) {
-                    request.filterExpression(String.join(" AND ", filters));
-                }
-                if (startKey != null) {
-                    request.exclusiveStartKey(startKey);
-                }
-                QueryResponse response = dynamoDb.query(request.build());
-                response.items().stream().map(CaseItems::fromItem).forEach(found::add);
-                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-                if (startKey == null) {
-                    break;
-                }
-            }
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                .indexName(ReportItems.QUEUE_INDEX)
+                .keyConditionExpression("#queue = :queue")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(true);
+        if (!filters.isEmpty()) {
+            request.filterExpression(String.join(" AND ", filters));
         }
-        return new QueuePage(found, Optional.ofNullable(startKey).map(DynamoDbCases::encodeCursor));
+        // A cursor is taken back only for the region queue it came from.
+        CasesTable.Page<CaseFile> page = CasesTable.page(dynamoDb, request.build(), query.limit(),
+                query.cursor().map(cursor -> Cursors.decode(cursor, QUEUE_KEY, ReportItems.QUEUE_PK, partition)),
+                CaseItems::fromItem);
+        return new QueuePage(page.items(), page.nextCursor());
     }
 
     @Override
@@ -98,8 +73,7 @@ public final class DynamoDbCases implements Cases {
                     AuditItems.put(table, entry)));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException cancelled) {
-            if (cancelled.hasCancellationReasons() && !cancelled.cancellationReasons().isEmpty()
-                    && LOST_RACE.contains(cancelled.cancellationReasons().getFirst().code())) {
+            if (CasesTable.lostRace(cancelled, 0)) {
                 return new SaveOutcome.VersionConflict();
             }
             throw new StorageUnavailable("case change not stored", cancelled);
@@ -113,14 +87,5 @@ public final class DynamoDbCases implements Cases {
         names.put("#" + attribute, attribute);
         values.put(":" + attribute, AttributeValue.fromS(value));
         filters.add("#" + attribute + " = :" + attribute);
-    }
-
-    private static String encodeCursor(Map<String, AttributeValue> key) {
-        return Cursors.encode(key);
-    }
-
-    /** A cursor is taken back only for the region queue it came from. */
-    private static Map<String, AttributeValue> decodeCursor(String cursor, QueueQuery query) {
-        return Cursors.decode(cursor, QUEUE_KEY, ReportItems.QUEUE_PK, ReportItems.queuePartition(query.region()));
     }
 }

@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import kz.senim.cases.InvalidInput;
+import kz.senim.http.BadRequest;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
@@ -26,10 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportStatusHandler.class);
-    static final int MAX_REFERENCE = 32;
-    static final int MAX_RECEIPT = 64;
-    static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
-            .collect(Collectors.joining(", "));
 
     private final CheckReportStatus checkReportStatus;
 
@@ -48,29 +43,19 @@ public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
-        Language fallback = request.acceptLanguage().orElse(Language.DEFAULT);
-        Optional<String> lang = request.query("lang");
-        Optional<Language> requested = lang.flatMap(Language::fromCode);
-        if (lang.isPresent() && requested.isEmpty()) {
-            return HttpResponses.problem(Problem.invalidParameter("lang", ALLOWED_LANGUAGES), fallback);
-        }
-        Optional<String> receipt = request.header(Receipt.HEADER);
-        if (receipt.isEmpty()) {
-            return HttpResponses.problem(
-                    Problem.invalid(new InvalidInput(Receipt.HEADER, InvalidInput.Violation.MISSING)),
-                    requested.orElse(fallback));
-        }
-        String reference = request.path("reference").orElse("");
-        if (reference.length() > MAX_REFERENCE || receipt.get().length() > MAX_RECEIPT) {
-            boolean referenceTooLong = reference.length() > MAX_REFERENCE;
-            return HttpResponses.problem(Problem.invalid(new InvalidInput(
-                    referenceTooLong ? "reference" : Receipt.HEADER, InvalidInput.Violation.TOO_LONG,
-                    referenceTooLong ? MAX_REFERENCE : MAX_RECEIPT)), requested.orElse(fallback));
-        }
+        Language problemLanguage = ReporterRequest.problemLanguage(request);
         try {
-            return switch (checkReportStatus.check(reference, receipt.get())) {
+            Optional<Language> lang = request.lang();
+            // This route's contract looks for the receipt before measuring either, and names the receipt's limit.
+            String receipt = request.header(Receipt.HEADER)
+                    .orElseThrow(() -> new InvalidInput(Receipt.HEADER, InvalidInput.Violation.MISSING));
+            String reference = ReporterRequest.reference(request);
+            if (receipt.length() > ReporterRequest.MAX_RECEIPT) {
+                throw new InvalidInput(Receipt.HEADER, InvalidInput.Violation.TOO_LONG, ReporterRequest.MAX_RECEIPT);
+            }
+            return switch (checkReportStatus.check(reference, receipt)) {
                 case StatusOutcome.Found found -> {
-                    Language language = requested.orElse(found.reportLanguage());
+                    Language language = lang.orElse(found.reportLanguage());
                     ObjectNode body = HttpResponses.JSON.createObjectNode()
                             .put("reference", found.reference().value())
                             .put("status", found.status().code())
@@ -79,15 +64,19 @@ public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTT
                 }
                 case StatusOutcome.NotFound notFound -> {
                     LOG.info("status check: no match");
-                    yield HttpResponses.problem(Problem.notFound(), requested.orElse(fallback));
+                    yield HttpResponses.problem(Problem.notFound(), problemLanguage);
                 }
             };
+        } catch (BadRequest bad) {
+            return HttpResponses.problem(bad.problem(), problemLanguage);
+        } catch (InvalidInput invalid) {
+            return HttpResponses.problem(Problem.invalid(invalid), problemLanguage);
         } catch (StorageUnavailable unavailable) {
             LOG.warn("status check failed: storage unavailable");
-            return HttpResponses.problem(Problem.unavailable(), requested.orElse(fallback));
+            return HttpResponses.problem(Problem.unavailable(), problemLanguage);
         } catch (RuntimeException bug) {
             LOG.error("status check failed: {}", bug.getClass().getName());
-            return HttpResponses.problem(Problem.internalError(), requested.orElse(fallback));
+            return HttpResponses.problem(Problem.internalError(), problemLanguage);
         }
     }
 }

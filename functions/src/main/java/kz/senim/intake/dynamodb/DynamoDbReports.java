@@ -15,6 +15,7 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.ReporterRole;
 import kz.senim.cases.Severity;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.i18n.Language;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
@@ -26,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -100,13 +100,7 @@ public final class DynamoDbReports implements Reports {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(Map.of(PK, s(pk), SK, s(sk))));
-            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-        } catch (SdkClientException | DynamoDbException unavailable) {
-            throw new StorageUnavailable("cases table unavailable", unavailable);
-        }
+        return CasesTable.item(dynamoDb, table, Map.of(PK, s(pk), SK, s(sk)));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition,

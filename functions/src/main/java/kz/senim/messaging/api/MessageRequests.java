@@ -3,11 +3,9 @@ package kz.senim.messaging.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
-import kz.senim.cases.InvalidInput;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.JsonObject;
-import kz.senim.intake.Receipt;
 import kz.senim.messaging.MessageId;
 import kz.senim.messaging.MessageKind;
 import kz.senim.messaging.MessageText;
@@ -21,8 +19,6 @@ final class MessageRequests {
     static final Set<String> REPLY_FIELDS = Set.of("text");
     static final List<String> RESPONDER_KINDS = List.of(MessageKind.QUESTION.code(), MessageKind.UPDATE.code());
     static final String REFERENCE = "reference";
-    static final int MAX_REFERENCE = 32;
-    static final int MAX_RECEIPT = 64;
 
     private MessageRequests() {
     }
@@ -40,25 +36,6 @@ final class MessageRequests {
     static MessageText reply(HttpRequest request) {
         JsonObject json = JsonObject.parse(request.body(MAX_BODY_BYTES)).allowOnly(REPLY_FIELDS);
         return new MessageText(json.text(MessageText.FIELD));
-    }
-
-    /** The reference as sent; longer than any reference could be typed is refused, anything else is looked up. */
-    static String reference(HttpRequest request) {
-        String reference = request.path(REFERENCE).orElse("");
-        if (reference.length() > MAX_REFERENCE) {
-            throw new InvalidInput(REFERENCE, InvalidInput.Violation.TOO_LONG, MAX_REFERENCE);
-        }
-        return reference;
-    }
-
-    /** The receipt as sent, read leniently later; missing or longer than 64 characters is refused. */
-    static String receipt(HttpRequest request) {
-        String receipt = request.header(Receipt.HEADER)
-                .orElseThrow(() -> new InvalidInput(Receipt.HEADER, InvalidInput.Violation.MISSING));
-        if (receipt.length() > MAX_RECEIPT) {
-            throw new InvalidInput(Receipt.HEADER, InvalidInput.Violation.NOT_ALLOWED_VALUE);
-        }
-        return receipt;
     }
 
     static ObjectNode created(MessageId messageId, String at) {

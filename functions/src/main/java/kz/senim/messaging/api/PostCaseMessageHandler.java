@@ -5,11 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
-import java.util.Optional;
 import kz.senim.access.Caller;
-import kz.senim.cases.InvalidInput;
-import kz.senim.cases.StorageUnavailable;
-import kz.senim.http.BadRequest;
+import kz.senim.casework.api.StaffExchange;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
@@ -24,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class PostCaseMessageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostCaseMessageHandler.class);
+    private static final String OPERATION = "post message";
     static final Problem UNAVAILABLE = new Problem(503, "service_unavailable", "title.unavailable",
             "problem.message_unavailable", null, List.of());
 
@@ -43,45 +41,24 @@ public final class PostCaseMessageHandler implements RequestHandler<APIGatewayV2
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
-        Language language = request.acceptLanguage().orElse(Language.DEFAULT);
-        Optional<Caller> caller = request.caller();
-        if (caller.isEmpty()) {
-            return HttpResponses.problem(Problem.unauthorized(), language);
-        }
-        try {
-            MessageRequests.ResponderMessage message = MessageRequests.responderMessage(request);
-            return switch (postCaseMessage.post(caller.get(), request.path(MessageRequests.REFERENCE).orElse(""),
-                    message.kind(), message.text())) {
-                case PostCaseMessage.Outcome.Posted posted -> posted(posted.message());
-                case PostCaseMessage.Outcome.NotFound notFound ->
-                        HttpResponses.problem(Problem.notFound("case"), language);
-                case PostCaseMessage.Outcome.CaseClosed closed -> {
-                    LOG.info("message refused: case closed");
-                    yield HttpResponses.problem(Problem.conflict("case_closed"), language);
-                }
-            };
-        } catch (BadRequest bad) {
-            return rejected(bad.problem(), language);
-        } catch (InvalidInput invalid) {
-            return rejected(Problem.invalid(invalid), language);
-        } catch (StorageUnavailable unavailable) {
-            LOG.warn("message not stored: storage unavailable");
-            return HttpResponses.problem(UNAVAILABLE, language);
-        } catch (RuntimeException bug) {
-            LOG.error("message not stored: {}", bug.getClass().getName());
-            return HttpResponses.problem(Problem.internalError(), language);
-        }
+        return StaffExchange.respond(event, LOG, OPERATION, UNAVAILABLE, Problem.internalError(), this::answer);
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, Caller caller, Language language) {
+        MessageRequests.ResponderMessage message = MessageRequests.responderMessage(request);
+        return switch (postCaseMessage.post(caller, request.path(MessageRequests.REFERENCE).orElse(""),
+                message.kind(), message.text())) {
+            case PostCaseMessage.Outcome.Posted posted -> posted(posted.message());
+            case PostCaseMessage.Outcome.NotFound notFound ->
+                    StaffExchange.refused(LOG, OPERATION, Problem.notFound("case"), language);
+            case PostCaseMessage.Outcome.CaseClosed closed ->
+                    StaffExchange.refused(LOG, OPERATION, Problem.conflict("case_closed"), language);
+        };
     }
 
     private static APIGatewayV2HTTPResponse posted(CaseMessage message) {
         LOG.info("message posted reference={} messageId={} kind={}", message.reference(), message.messageId(),
                 message.kind().code());
         return HttpResponses.json(201, MessageRequests.created(message.messageId(), message.timestamp()));
-    }
-
-    private static APIGatewayV2HTTPResponse rejected(Problem problem, Language language) {
-        LOG.info("message rejected: {} {}", problem.code(), problem.field());
-        return HttpResponses.problem(problem, language);
     }
 }

@@ -6,16 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.http.BadRequest;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
+import kz.senim.intake.api.ReporterRequest;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.wiring.Wiring;
@@ -29,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReporterMessagesHandler.class);
-    static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
-            .collect(Collectors.joining(", "));
 
     private final ReadReporterMessages readReporterMessages;
 
@@ -49,23 +46,19 @@ public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
-        Language fallback = request.acceptLanguage().orElse(Language.DEFAULT);
-        Optional<String> lang = request.query("lang");
-        Optional<Language> requested = lang.flatMap(Language::fromCode);
-        if (lang.isPresent() && requested.isEmpty()) {
-            return HttpResponses.problem(Problem.invalidParameter("lang", ALLOWED_LANGUAGES), fallback);
-        }
-        Language problemLanguage = requested.orElse(fallback);
+        Language problemLanguage = ReporterRequest.problemLanguage(request);
         try {
-            String reference = MessageRequests.reference(request);
-            String receipt = MessageRequests.receipt(request);
-            return switch (readReporterMessages.read(reference, receipt)) {
-                case ReadReporterMessages.Outcome.Found found -> found(found, requested.orElse(found.reportLanguage()));
+            ReporterRequest reporter = ReporterRequest.read(request);
+            return switch (readReporterMessages.read(reporter.reference(), reporter.receipt())) {
+                case ReadReporterMessages.Outcome.Found found ->
+                        found(found, reporter.lang().orElse(found.reportLanguage()));
                 case ReadReporterMessages.Outcome.NotFound notFound -> {
                     LOG.info("reporter messages: no match");
                     yield HttpResponses.problem(Problem.notFound(), problemLanguage);
                 }
             };
+        } catch (BadRequest bad) {
+            return HttpResponses.problem(bad.problem(), problemLanguage);
         } catch (InvalidInput invalid) {
             return HttpResponses.problem(Problem.invalid(invalid), problemLanguage);
         } catch (StorageUnavailable unavailable) {

@@ -14,6 +14,7 @@ import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.intake.IdempotencyKey;
+import kz.senim.intake.api.ReporterRequest;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.MessageText;
 import kz.senim.messaging.ReplyAsReporter;
@@ -52,8 +53,8 @@ public final class ReporterReplyHandler implements RequestHandler<APIGatewayV2HT
         HttpRequest request = new HttpRequest(event);
         Language language = request.acceptLanguage().orElse(Language.DEFAULT);
         try {
-            String reference = MessageRequests.reference(request);
-            String receipt = MessageRequests.receipt(request);
+            String reference = ReporterRequest.reference(request);
+            String receipt = ReporterRequest.receipt(request);
             IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
             MessageText text = MessageRequests.reply(request);
             return switch (replyAsReporter.reply(reference, receipt, key, text)) {

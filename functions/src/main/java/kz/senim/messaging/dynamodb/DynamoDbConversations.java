@@ -13,6 +13,7 @@ import kz.senim.audit.dynamodb.AuditItems;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.ReplyKey;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -147,12 +147,7 @@ public final class DynamoDbConversations implements Conversations {
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key));
-            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-        } catch (SdkClientException | DynamoDbException unavailable) {
-            throw new StorageUnavailable("cases table unavailable", unavailable);
-        }
+        return CasesTable.item(dynamoDb, table, key);
     }
 
     private static boolean failedCondition(TransactionCanceledException cancelled, int index) {

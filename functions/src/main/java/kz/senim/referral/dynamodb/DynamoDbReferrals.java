@@ -1,6 +1,5 @@
 package kz.senim.referral.dynamodb;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,30 +11,25 @@ import kz.senim.audit.AuditEntry;
 import kz.senim.audit.dynamodb.AuditItems;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.Cursors;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.dynamodb.CaseItems;
-import kz.senim.casework.dynamodb.Cursors;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Referrals in the cases table, each change in one transaction with its audit line (and, for a new one, its case). */
 public final class DynamoDbReferrals implements Referrals {
 
-    private static final int MAX_QUERIES_PER_PAGE = 10;
-    /** Cancellation reasons of a writer that lost to another: a condition failed, or a transaction was under way. */
-    private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
     private static final Set<String> PROVIDER_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReferralItems.PROVIDER_PK,
             ReferralItems.PROVIDER_SK);
 
@@ -49,14 +43,7 @@ public final class DynamoDbReferrals implements Referrals {
 
     @Override
     public Optional<Referral> find(ReferralId id) {
-        try {
-            GetItemResponse response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(ReferralItems.key(id)));
-            return response.hasItem() && !response.item().isEmpty()
-                    ? Optional.of(ReferralItems.fromItem(response.item())) : Optional.empty();
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
+        return CasesTable.item(dynamoDb, table, ReferralItems.key(id)).map(ReferralItems::fromItem);
     }
 
     @Override
@@ -89,10 +76,10 @@ public final class DynamoDbReferrals implements Referrals {
                     AuditItems.put(table, entry)));
             return new CreateOutcome.Created();
         } catch (TransactionCanceledException cancelled) {
-            if (lost(cancelled, 0)) {
+            if (CasesTable.lostRace(cancelled, 0)) {
                 return new CreateOutcome.IdTaken();
             }
-            if (lost(cancelled, 1)) {
+            if (CasesTable.lostRace(cancelled, 1)) {
                 return new CreateOutcome.CaseChanged();
             }
             throw new StorageUnavailable("referral not stored", cancelled);
@@ -114,7 +101,7 @@ public final class DynamoDbReferrals implements Referrals {
             dynamoDb.transactWriteItems(r -> r.transactItems(put, AuditItems.put(table, entry)));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException cancelled) {
-            if (lost(cancelled, 0)) {
+            if (CasesTable.lostRace(cancelled, 0)) {
                 return new SaveOutcome.VersionConflict();
             }
             throw new StorageUnavailable("referral change not stored", cancelled);
@@ -128,48 +115,20 @@ public final class DynamoDbReferrals implements Referrals {
         String partition = ReferralItems.providerPartition(query.providerId());
         Map<String, String> names = new HashMap<>(Map.of("#provider", ReferralItems.PROVIDER_PK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":provider", AttributeValue.fromS(partition)));
-        Optional<String> filter = query.status().map(status -> {
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                .indexName(ReferralItems.PROVIDER_INDEX)
+                .keyConditionExpression("#provider = :provider")
+                .scanIndexForward(true);
+        query.status().ifPresent(status -> {
             names.put("#status", ReferralItems.STATUS);
             values.put(":status", AttributeValue.fromS(status.code()));
-            return "#status = :status";
+            request.filterExpression("#status = :status");
         });
-        Map<String, AttributeValue> startKey = query.cursor()
-                .map(cursor -> Cursors.decode(cursor, PROVIDER_KEY, ReferralItems.PROVIDER_PK, partition))
-                .orElse(null);
-        List<Referral> found = new ArrayList<>();
-        try {
-            for (int i = 0; i < MAX_QUERIES_PER_PAGE && found.size() < query.limit(); i++) {
-                QueryRequest.Builder request = QueryRequest.builder().tableName(table)
-                        .indexName(ReferralItems.PROVIDER_INDEX)
-                        .keyConditionExpression("#provider = :provider")
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)
-                        .scanIndexForward(true)
-                        .limit(query.limit() - found.size());
-                filter.ifPresent(request::filterExpression);
-                if (startKey != null) {
-                    request.exclusiveStartKey(startKey);
-                }
-                QueryResponse response = dynamoDb.query(request.build());
-                response.items().stream().map(ReferralItems::fromItem).forEach(found::add);
-                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-                if (startKey == null) {
-                    break;
-                }
-            }
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
-        return new ProviderPage(found, Optional.ofNullable(startKey).map(Cursors::encode));
-    }
-
-    /** Whether the transaction was cancelled because of item {@code index} losing a race (nothing was written). */
-    private static boolean lost(TransactionCanceledException cancelled, int index) {
-        if (!cancelled.hasCancellationReasons() || cancelled.cancellationReasons().size() <= index) {
-            return false;
-        }
-        CancellationReason reason = cancelled.cancellationReasons().get(index);
-        return reason != null && LOST_RACE.contains(reason.code());
+        Optional<Map<String, AttributeValue>> startKey = query.cursor()
+                .map(cursor -> Cursors.decode(cursor, PROVIDER_KEY, ReferralItems.PROVIDER_PK, partition));
+        CasesTable.Page<Referral> page = CasesTable.page(dynamoDb,
+                request.expressionAttributeNames(names).expressionAttributeValues(values).build(), query.limit(),
+                startKey, ReferralItems::fromItem);
+        return new ProviderPage(page.items(), page.nextCursor());
     }
 }

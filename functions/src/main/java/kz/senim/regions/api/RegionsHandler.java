@@ -6,14 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import kz.senim.http.BadRequest;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
-import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
 import kz.senim.regions.RegionCatalogue;
@@ -22,9 +19,6 @@ import kz.senim.wiring.Wiring;
 
 /** {@code GET /v1/regions?lang=}: the regions for the app's picker, "I don't know" last. */
 public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
-            .collect(Collectors.joining(", "));
 
     private final RegionCatalogue regions;
 
@@ -43,13 +37,12 @@ public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
-        Optional<String> lang = request.query("lang");
-        Optional<Language> requested = lang.flatMap(Language::fromCode);
-        if (lang.isPresent() && requested.isEmpty()) {
-            return HttpResponses.problem(Problem.invalidParameter("lang", ALLOWED_LANGUAGES),
-                    request.acceptLanguage().orElse(Language.DEFAULT));
+        Language language;
+        try {
+            language = request.lang().orElse(Language.DEFAULT);
+        } catch (BadRequest bad) {
+            return HttpResponses.problem(bad.problem(), request.acceptLanguage().orElse(Language.DEFAULT));
         }
-        Language language = requested.orElse(Language.DEFAULT);
         ObjectNode body = HttpResponses.JSON.createObjectNode().put("language", language.code());
         ArrayNode list = body.putArray("regions");
         regions.all().forEach(region -> list.addObject()

@@ -26,27 +26,17 @@ import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.audit.Actor;
 import kz.senim.audit.AuditEntry;
-import kz.senim.audit.dynamodb.AuditItems;
 import kz.senim.cases.Reference;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.Cases;
 import kz.senim.casework.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
-import kz.senim.intake.IdempotencyKey;
-import kz.senim.intake.ReceiptHasher;
-import kz.senim.intake.SafetyAdvice;
-import kz.senim.intake.SubmissionOutcome;
-import kz.senim.intake.SubmitReport;
-import kz.senim.intake.dynamodb.DynamoDbReports;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
-import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.LocalCasesTable;
 import kz.senim.testing.MutableClock;
-import kz.senim.testing.Submissions;
-import kz.senim.triage.Triage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,12 +74,7 @@ class AcknowledgementIT {
         acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
         links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
                 StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);
-        SubmitReport submitReport = new SubmitReport(new DynamoDbReports(dynamoDb, table, clock),
-                new Triage(FixedDirectory.seeded()), new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()),
-                new ReceiptHasher(1_000, RANDOM), RANDOM, clock);
-        reference = ((SubmissionOutcome.Accepted) submitReport.submit(
-                new IdempotencyKey(java.util.UUID.randomUUID().toString()), Submissions.victimInAlmaty()))
-                .reference();
+        reference = LocalCasesTable.submitVictimInAlmaty(LocalCasesTable.intake(dynamoDb, table, RANDOM, clock));
         commission = reference.value() + ".kz-75-commission";
         clock.advance(Duration.ofMinutes(3));
     }
@@ -245,15 +230,10 @@ class AcknowledgementIT {
     }
 
     private Map<String, AttributeValue> item(String pk, String sk) {
-        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return LocalCasesTable.item(dynamoDb, table, pk, sk);
     }
 
     private List<AuditEntry> audit() {
-        return dynamoDb.query(r -> r.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertItems.casePartition(
-                                reference)), ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
-                .items().stream().map(AuditItems::fromItem).toList();
+        return LocalCasesTable.audit(dynamoDb, table, reference);
     }
 }

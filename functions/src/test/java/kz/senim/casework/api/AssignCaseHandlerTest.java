@@ -2,12 +2,8 @@ package kz.senim.casework.api;
 
 import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.StaffEvents.as;
-import static kz.senim.testing.StaffEvents.body;
-import static kz.senim.testing.StaffEvents.header;
 import static kz.senim.testing.StaffEvents.headers;
 import static kz.senim.testing.StaffEvents.json;
-import static kz.senim.testing.StaffEvents.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -37,10 +33,7 @@ class AssignCaseHandlerTest {
     }
 
     private APIGatewayV2HTTPEvent assign(Caller caller, CaseFile file, String ifMatch, String json) {
-        String reference = file.reference().value();
-        APIGatewayV2HTTPEvent event = path(as(StaffEvents.load(FIXTURE), caller), "reference", reference,
-                "/v1/cases/" + reference + "/assignee");
-        return header(body(event, json), "If-Match", ifMatch);
+        return StaffEvents.caseChange(FIXTURE, caller, file.reference().value(), "assignee", json, ifMatch);
     }
 
     private APIGatewayV2HTTPResponse ask(APIGatewayV2HTTPEvent event) {

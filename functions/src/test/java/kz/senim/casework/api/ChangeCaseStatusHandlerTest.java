@@ -4,9 +4,6 @@ import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
 import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.StaffEvents.anonymous;
-import static kz.senim.testing.StaffEvents.as;
-import static kz.senim.testing.StaffEvents.body;
-import static kz.senim.testing.StaffEvents.header;
 import static kz.senim.testing.StaffEvents.headers;
 import static kz.senim.testing.StaffEvents.json;
 import static kz.senim.testing.StaffEvents.path;
@@ -37,10 +34,8 @@ class ChangeCaseStatusHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse transition(Caller caller, CaseFile file, long version, String json) {
-        String reference = file.reference().value();
-        APIGatewayV2HTTPEvent event = path(as(StaffEvents.load(FIXTURE), caller), "reference", reference,
-                "/v1/cases/" + reference + "/transitions");
-        return handle(header(body(event, json), "If-Match", "\"" + version + "\""), null);
+        return handle(StaffEvents.caseChange(FIXTURE, caller, file.reference().value(), "transitions", json,
+                "\"" + version + "\""), null);
     }
 
     private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) {

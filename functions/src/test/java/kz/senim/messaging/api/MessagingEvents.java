@@ -3,16 +3,12 @@ package kz.senim.messaging.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import kz.senim.access.Caller;
-import kz.senim.http.HttpRequest;
+import kz.senim.testing.StaffEvents;
 
 /** The messaging routes' API Gateway HTTP API (payload 2.0) fixtures, changed the way a client would. */
 final class MessagingEvents {
@@ -34,12 +30,9 @@ final class MessagingEvents {
     /** A responder's request for {@code reference}, signed in as {@code caller}. */
     static APIGatewayV2HTTPEvent responder(Caller caller, String reference, String body) {
         APIGatewayV2HTTPEvent event = reference(load(POST_CASE_MESSAGE), reference, "/v1/cases/");
-        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-        claims.put("sub", caller.personId());
-        claims.put(HttpRequest.CLAIM_ORGANISATION, caller.organisationId());
-        claims.put(HttpRequest.CLAIM_ROLE, caller.role().code());
-        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-        return body(event, body);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(
+                new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims()));
+        return body(StaffEvents.as(event, caller), body);
     }
 
     /** The same request as it would arrive without a verified token (the authorizer gave no claims). */
@@ -60,17 +53,11 @@ final class MessagingEvents {
     }
 
     static APIGatewayV2HTTPEvent header(APIGatewayV2HTTPEvent event, String name, String value) {
-        event.getHeaders().keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-        if (value != null) {
-            event.getHeaders().put(name.toLowerCase(Locale.ROOT), value);
-        }
-        return event;
+        return StaffEvents.header(event, name, value);
     }
 
     static APIGatewayV2HTTPEvent body(APIGatewayV2HTTPEvent event, String text) {
-        event.setBody(text);
-        event.setIsBase64Encoded(false);
-        return header(event, "content-length", String.valueOf(text.getBytes(StandardCharsets.UTF_8).length));
+        return StaffEvents.body(event, text);
     }
 
     static APIGatewayV2HTTPEvent query(APIGatewayV2HTTPEvent event, String name, String value) {
@@ -80,13 +67,7 @@ final class MessagingEvents {
     }
 
     private static APIGatewayV2HTTPEvent reference(APIGatewayV2HTTPEvent event, String reference, String prefix) {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("reference", reference);
-        event.setPathParameters(parameters);
-        String rawPath = "/" + event.getRequestContext().getStage() + prefix + reference + "/messages";
-        event.setRawPath(rawPath);
-        event.getRequestContext().getHttp().setPath(rawPath);
-        return event;
+        return StaffEvents.path(event, "reference", reference, prefix + reference + "/messages");
     }
 
     /** {"text": ..., "kind": ...} as a client would write it; {@code kind} null leaves it out. */
@@ -99,18 +80,10 @@ final class MessagingEvents {
     }
 
     static JsonNode body(APIGatewayV2HTTPResponse response) {
-        try {
-            return JSON.readTree(response.getBody());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the response body is not JSON: " + response.getBody(), e);
-        }
+        return StaffEvents.json(response);
     }
 
     static Map<String, String> headers(APIGatewayV2HTTPResponse response) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (response.getHeaders() != null) {
-            headers.putAll(response.getHeaders());
-        }
-        return headers;
+        return StaffEvents.headers(response);
     }
 }
