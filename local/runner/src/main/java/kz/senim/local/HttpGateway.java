@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +34,24 @@ final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
 
     private final HttpServer server;
+    private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile List<HttpRoute> routes = List.of();
     private volatile LocalEndpoints local;
     private volatile LocalJwt jwt;
 
-    private HttpGateway(HttpServer server) {
+    private HttpGateway(HttpServer server, Clock clock) {
         this.server = server;
+        this.clock = clock;
     }
 
-    /** Takes {@code host:port} (port 0: any free port) now, so that a port in use stops Senim before anything else. */
-    static HttpGateway bind(String host, int port) throws IOException {
-        return new HttpGateway(HttpServer.create(new InetSocketAddress(host, port), 0));
+    /**
+     * Takes {@code host:port} (port 0: any free port) now, so that a port in use stops Senim before anything else.
+     *
+     * @param clock the time of the requests ({@code requestContext.timeEpoch})
+     */
+    static HttpGateway bind(String host, int port, Clock clock) throws IOException {
+        return new HttpGateway(HttpServer.create(new InetSocketAddress(host, port), 0), clock);
     }
 
     /**
@@ -124,7 +130,7 @@ final class HttpGateway implements AutoCloseable {
                     headers(exchange), body.get(), exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getLocalAddress().getPort());
             APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, route.routeKey(), pathParameters.get(),
-                    requestId, Instant.now());
+                    requestId, clock.instant());
             caller.ifPresent(verified -> HttpApiEvents.authorize(event, verified));
             APIGatewayV2HTTPResponse response = route.function().invoke(event);
             return HttpApiEvents.toReply(response, requestId);

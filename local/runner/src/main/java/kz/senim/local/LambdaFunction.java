@@ -26,6 +26,7 @@ final class LambdaFunction<I, O> implements AutoCloseable {
     private final String handlerClass;
     private final Map<String, String> environment;
     private final Function<Wiring, RequestHandler<I, O>> factory;
+    private final Clock clock;
     private final String functionName;
     private final String functionArn;
     private final int memoryMb;
@@ -33,12 +34,14 @@ final class LambdaFunction<I, O> implements AutoCloseable {
     private final ConcurrentLinkedDeque<RequestHandler<I, O>> idle = new ConcurrentLinkedDeque<>();
     private final List<Wiring> wirings = new CopyOnWriteArrayList<>();
 
+    /** @param clock the time every environment's {@link Wiring} reads (the system clock, unless a test moves it) */
     LambdaFunction(Deployment deployment, String logicalId, String handlerClass,
-                   Function<Wiring, RequestHandler<I, O>> factory) {
+                   Function<Wiring, RequestHandler<I, O>> factory, Clock clock) {
         this.logicalId = logicalId;
         this.handlerClass = handlerClass;
         this.environment = deployment.environment(logicalId);
         this.factory = factory;
+        this.clock = clock;
         var properties = deployment.template().functionProperties(logicalId);
         this.functionName = Deployment.STACK_NAME + "-" + logicalId;
         this.functionArn = "arn:aws:lambda:" + deployment.region() + ":" + deployment.accountId() + ":function:"
@@ -102,7 +105,7 @@ final class LambdaFunction<I, O> implements AutoCloseable {
     }
 
     private RequestHandler<I, O> newInstance() {
-        Wiring wiring = new Wiring(environment::get, Clock.systemUTC());
+        Wiring wiring = new Wiring(environment::get, clock);
         wirings.add(wiring);
         return factory.apply(wiring);
     }

@@ -16,21 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runner's own endpoints under {@value #PREFIX}, which do not exist in AWS: the on-call inbox, ID tokens from
- * the local issuer (what signing in to Cognito gives a responder), and running a scheduled function now.
+ * The runner's own endpoints under {@value #PREFIX}, which do not exist in AWS: the on-call inbox, the people who
+ * sign in locally and ID tokens from the local issuer for them (what signing in to Cognito gives a responder), and
+ * running a scheduled function now.
  */
 final class LocalEndpoints {
 
     static final String PREFIX = "/local/";
     static final String ALERTS = "/local/alerts";
     static final String TOKENS = "/local/tokens";
+    static final String PEOPLE = "/local/people";
     static final String SCHEDULES = "/local/schedules/";
-    private static final Set<String> TOKEN_FIELDS = Set.of("sub", "organisationId", "role", "email");
+    private static final Set<String> TOKEN_FIELDS = Set.of("person", "sub", "organisationId", "role", "email");
     private static final Logger LOG = LoggerFactory.getLogger(LocalEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OnCallInbox inbox;
     private final LocalJwt jwt;
+    private final People people;
     private final Set<String> organisations;
     private final Map<String, ScheduledFunction> schedules;
 
@@ -38,9 +41,11 @@ final class LocalEndpoints {
      * @param inbox the inbox, or null when alerts go to SNS
      * @param jwt the local issuer, or null when no route needs a token
      */
-    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, Set<String> organisations, Map<String, ScheduledFunction> schedules) {
+    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Set<String> organisations,
+                   Map<String, ScheduledFunction> schedules) {
         this.inbox = inbox;
         this.jwt = jwt;
+        this.people = people;
         this.organisations = Set.copyOf(organisations);
         this.schedules = Map.copyOf(schedules);
     }
@@ -54,6 +59,9 @@ final class LocalEndpoints {
         if (jwt != null && rawPath.equals(TOKENS) && method.equals("POST")) {
             return Optional.of(token(body, requestId));
         }
+        if (rawPath.equals(PEOPLE) && method.equals("GET")) {
+            return Optional.of(json(200, people(), requestId));
+        }
         if (rawPath.startsWith(SCHEDULES) && method.equals("POST")) {
             ScheduledFunction function = schedules.get(rawPath.substring(SCHEDULES.length()));
             if (function != null) {
@@ -66,16 +74,19 @@ final class LocalEndpoints {
         return Optional.empty();
     }
 
-    /** {@code {"organisationId": "...", "role": "...", "sub"?: "...", "email"?: "..."}} to a signed ID token. */
+    /**
+     * {@code {"person": "<id>"}} (a seeded person), or {@code {"organisationId": "...", "role": "...", "sub"?: "...",
+     * "email"?: "..."}} (anyone), to a signed ID token.
+     */
     private HttpApiEvents.Reply token(byte[] body, String requestId) {
         JsonNode request;
         try {
             request = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return message(400, "the body must be JSON: {\"organisationId\": \"...\", \"role\": \"...\"}", requestId);
+            return message(400, "the body must be JSON: {\"person\": \"<id>\"}", requestId);
         }
         if (request == null || !request.isObject()) {
-            return message(400, "the body must be a JSON object", requestId);
+            return message(400, "the body must be a JSON object: {\"person\": \"<id>\"}", requestId);
         }
         for (var names = request.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -83,6 +94,20 @@ final class LocalEndpoints {
                 return message(400, "unknown field " + name.replaceAll("[^A-Za-z0-9_-]", "?")
                         + "; allowed: " + String.join(", ", TOKEN_FIELDS), requestId);
             }
+        }
+        if (request.has("person")) {
+            if (request.size() > 1) {
+                return message(400, "person stands alone: organisation and role are the person's", requestId);
+            }
+            String id = request.path("person").asText("");
+            Optional<People.Person> person = people.find(id);
+            if (person.isEmpty()) {
+                return message(404, "no person " + id.replaceAll("[^A-Za-z0-9._@-]", "?") + " is seeded; people: "
+                        + String.join(", ", people.all().stream().map(People.Person::id).toList()), requestId);
+            }
+            LOG.info("local ID token issued: person={}", person.get().id());
+            return issued(jwt.idToken(person.get()), person.get().id(), person.get().organisationId(),
+                    person.get().role().code(), requestId);
         }
         String organisation = request.path("organisationId").asText("");
         String role = request.path("role").asText("");
@@ -96,8 +121,12 @@ final class LocalEndpoints {
         }
         String subject = request.hasNonNull("sub") ? request.path("sub").asText() : UUID.randomUUID().toString();
         Optional<String> email = Optional.ofNullable(request.path("email").textValue());
-        String idToken = jwt.idToken(subject, organisation, role, email);
         LOG.info("local ID token issued: organisation={} role={}", organisation, role);
+        return issued(jwt.idToken(subject, organisation, role, email), subject, organisation, role, requestId);
+    }
+
+    private static HttpApiEvents.Reply issued(String idToken, String subject, String organisation, String role,
+                                              String requestId) {
         ObjectNode answer = JSON.createObjectNode()
                 .put("idToken", idToken)
                 .put("tokenType", "Bearer")
@@ -107,6 +136,20 @@ final class LocalEndpoints {
                 .put(LocalJwt.CLAIM_ORGANISATION, organisation)
                 .put(LocalJwt.CLAIM_ROLE, role);
         return json(200, answer, requestId);
+    }
+
+    /** {@code {"people": [{"id", "name", "organisationId", "role"}]}}. */
+    private ObjectNode people() {
+        ObjectNode body = JSON.createObjectNode();
+        var list = body.putArray("people");
+        for (People.Person person : people.all()) {
+            list.addObject()
+                    .put("id", person.id())
+                    .put("name", person.name())
+                    .put("organisationId", person.organisationId())
+                    .put("role", person.role().code());
+        }
+        return body;
     }
 
     private static Optional<String> query(String rawQuery, String name) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +21,10 @@ import java.util.UUID;
 
 /**
  * The JWT authorizer of the HTTP API, locally, with its own issuer in place of the Cognito user pool: signs ID tokens
- * for whoever a developer says (organisation and role, as administrators set them in Cognito) and checks tokens as
- * API Gateway's JWT authorizer does (RS256 signature, issuer, audience or client_id, expiry, not-before), handing the
- * function the claims as strings. A key pair made at start: tokens do not outlive the runner.
+ * for the seeded {@link People} (or whoever a developer says: organisation and role, as administrators set them in
+ * Cognito) and checks tokens as API Gateway's JWT authorizer does (RS256 signature, issuer, audience or client_id,
+ * expiry, not-before), handing the function the claims as strings. The key is the runner's ({@link LocalSecrets}):
+ * kept in the data directory, a token outlives a restart of the runner until it expires.
  */
 final class LocalJwt {
 
@@ -33,6 +33,8 @@ final class LocalJwt {
     static final String CLAIM_ROLE = "custom:role";
     static final Duration VALIDITY = Duration.ofMinutes(60);
     static final String AUDIENCE = "senim-local-responder-app";
+    /** Where the tokens come from: stable across restarts and ports, as a user pool's issuer is. */
+    static final String ISSUER = "urn:senim:local-user-pool";
     private static final String KEY_ID = "senim-local-1";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,20 +45,19 @@ final class LocalJwt {
     private final String issuer;
     private final Clock clock;
 
-    LocalJwt(String issuer, Clock clock) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            this.keys = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no RSA in this JVM", e);
-        }
+    LocalJwt(String issuer, KeyPair keys, Clock clock) {
         this.issuer = issuer;
+        this.keys = keys;
         this.clock = clock;
     }
 
     String issuer() {
         return issuer;
+    }
+
+    /** An ID token for a seeded person, valid {@link #VALIDITY}. */
+    String idToken(People.Person person) {
+        return idToken(person.id(), person.organisationId(), person.role().code(), Optional.empty());
     }
 
     /** An ID token for a responder or coordinator of an organisation, valid {@link #VALIDITY}. */

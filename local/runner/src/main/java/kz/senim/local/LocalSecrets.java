@@ -7,18 +7,31 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The secrets Secrets Manager keeps in AWS, made locally: random, and kept in the data directory (owner-only) so that
- * what was signed before a restart (acknowledgement links in alerts) still verifies after it. In memory: new each start.
+ * The secrets AWS keeps (Secrets Manager, the Cognito user pool's signing key), made locally: random, and kept in the
+ * data directory (owner-only) so that what was signed before a restart (acknowledgement links in alerts, ID tokens
+ * printed by {@code ./senim token}) still verifies after it. In memory: the link key is new each start, the token
+ * signing key lasts as long as the JVM.
  */
 final class LocalSecrets {
 
     static final String ACK_LINK_KEY_FILE = "ack-link.key";
+    static final String JWT_SIGNING_KEY_FILE = "jwt-signing.key";
     private static final int KEY_BYTES = 32;
+    private static final int RSA_BITS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalSecrets() {
@@ -30,23 +43,66 @@ final class LocalSecrets {
             return newKey();
         }
         Path file = dataDir.get().resolve(ACK_LINK_KEY_FILE);
+        return readOrCreate(file, LocalSecrets::newKey, key -> {
+            if (Base64.getDecoder().decode(key).length < KEY_BYTES) {
+                throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it");
+            }
+            return key;
+        });
+    }
+
+    /** The RSA key pair the local issuer signs ID tokens with (the user pool's key in AWS). */
+    static KeyPair jwtSigningKey(Optional<Path> dataDir) {
+        if (dataDir.isEmpty()) {
+            return ProcessKey.KEYS;
+        }
+        Path file = dataDir.get().resolve(JWT_SIGNING_KEY_FILE);
+        return readOrCreate(file, () -> Base64.getEncoder().encodeToString(newKeyPair().getPrivate().getEncoded()),
+                text -> {
+                    try {
+                        return keyPair(Base64.getDecoder().decode(text));
+                    } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+                        throw new IllegalStateException(file + " holds no RSA private key: delete it", e);
+                    }
+                });
+    }
+
+    /** Made on first use, kept until the JVM ends: in-memory runners of one JVM share it. */
+    private static final class ProcessKey {
+        static final KeyPair KEYS = newKeyPair();
+    }
+
+    private static <T> T readOrCreate(Path file, Supplier<String> newSecret, Function<String, T> read) {
         try {
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file);
                     restrictToOwner(file);
-                    Files.writeString(file, newKey(), StandardCharsets.US_ASCII);
+                    Files.writeString(file, newSecret.get(), StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     // fine: read it below
                 }
             }
-            String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            if (Base64.getDecoder().decode(key).length < KEY_BYTES) {
-                throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it");
-            }
-            return key;
+            return read.apply(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the acknowledgement link key in " + file, e);
+            throw new UncheckedIOException("cannot keep a local secret in " + file, e);
+        }
+    }
+
+    private static KeyPair keyPair(byte[] pkcs8) throws GeneralSecurityException {
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(),
+                privateKey.getPublicExponent())), privateKey);
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(RSA_BITS, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no RSA in this JVM", e);
         }
     }
 

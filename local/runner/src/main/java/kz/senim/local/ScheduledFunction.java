@@ -2,6 +2,7 @@ package kz.senim.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +51,17 @@ final class ScheduledFunction implements AutoCloseable {
     private final LambdaFunction<ScheduledEvent, Object> function;
     private final List<Schedule> schedules;
     private final Deployment deployment;
+    private final Clock clock;
     private final List<Thread> timers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    ScheduledFunction(LambdaFunction<ScheduledEvent, Object> function, List<Schedule> schedules, Deployment deployment) {
+    /** @param clock the time of the events ({@code time} of the Scheduled Event) */
+    ScheduledFunction(LambdaFunction<ScheduledEvent, Object> function, List<Schedule> schedules, Deployment deployment,
+                      Clock clock) {
         this.function = function;
         this.schedules = List.copyOf(schedules);
         this.deployment = deployment;
+        this.clock = clock;
     }
 
     /** The schedule events of a function of the template (most functions have none). */
@@ -131,7 +136,7 @@ final class ScheduledFunction implements AutoCloseable {
         event.setSource(scheduler ? "aws.scheduler" : "aws.events");
         event.setAccount(deployment.accountId());
         event.setRegion(deployment.region());
-        event.setTime(new DateTime(DateTimeZone.UTC));
+        event.setTime(new DateTime(clock.millis(), DateTimeZone.UTC));
         event.setResources(List.of(scheduler
                 ? "arn:aws:scheduler:" + deployment.region() + ":" + deployment.accountId() + ":schedule/default/" + name
                 : "arn:aws:events:" + deployment.region() + ":" + deployment.accountId() + ":rule/" + name));

@@ -57,6 +57,8 @@ public final class SenimLocal implements AutoCloseable {
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final Options options;
+    private final Clock clock;
+    private final boolean timers;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -68,22 +70,40 @@ public final class SenimLocal implements AutoCloseable {
     private Set<String> organisations = Set.of();
     private List<String> schedules = List.of();
 
-    private SenimLocal(Options options) {
+    private SenimLocal(Options options, Clock clock, boolean timers) {
         this.options = options;
+        this.clock = clock;
+        this.timers = timers;
     }
 
     /**
-     * Starts everything and returns once the HTTP gateway listens.
+     * Starts everything on the system clock and returns once the HTTP gateway listens; scheduled functions run on
+     * their schedules.
      *
      * @throws IllegalStateException if another SenimLocal runs in this JVM, or the template cannot be run locally
      */
     public static SenimLocal start(Options options) {
+        return start(options, Clock.systemUTC(), true);
+    }
+
+    /**
+     * Starts everything on a clock the caller moves (tests of what happens as time passes: escalation, expiry). Every
+     * function's {@link Wiring}, the token issuer and the gateway read {@code clock}; scheduled functions run only when
+     * asked ({@code POST /local/schedules/<function>}), since their timers could not follow such a clock.
+     *
+     * @throws IllegalStateException if another SenimLocal runs in this JVM, or the template cannot be run locally
+     */
+    public static SenimLocal start(Options options, Clock clock) {
+        return start(options, clock, false);
+    }
+
+    private static SenimLocal start(Options options, Clock clock, boolean timers) {
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("a SenimLocal already runs in this JVM (the AWS SDK settings it uses are"
                     + " JVM-wide): close it first");
         }
         JulBridge.install();
-        SenimLocal senim = new SenimLocal(options);
+        SenimLocal senim = new SenimLocal(options, clock, timers);
         try {
             senim.startAll();
             return senim;
@@ -98,7 +118,7 @@ public final class SenimLocal implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
-        gateway = HttpGateway.bind(options.host(), options.port()); // closed first of all by close()
+        gateway = HttpGateway.bind(options.host(), options.port(), clock); // closed first of all by close()
         if (options.dataDir().isPresent()) {
             resources.push(DataDirLock.lock(options.dataDir().get()));
         }
@@ -129,7 +149,8 @@ public final class SenimLocal implements AutoCloseable {
             String handlerClass = function.handler().split("::", 2)[0];
             if (!function.routes().isEmpty()) {
                 LambdaFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http = new LambdaFunction<>(
-                        deployment, function.logicalId(), handlerClass, LambdaFunction.byWiringConstructor(handlerClass));
+                        deployment, function.logicalId(), handlerClass, LambdaFunction.byWiringConstructor(handlerClass),
+                        clock);
                 resources.push(http);
                 http.warmUp();
                 for (SamTemplate.HttpRoute route : function.routes()) {
@@ -141,7 +162,7 @@ public final class SenimLocal implements AutoCloseable {
             List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
             if (!streams.isEmpty()) {
                 LambdaFunction<DynamodbEvent, StreamsEventResponse> consumer = new LambdaFunction<>(
-                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass));
+                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass), clock);
                 resources.push(consumer);
                 consumer.warmUp();
                 for (DynamoDbEventSource source : streams) {
@@ -153,19 +174,22 @@ public final class SenimLocal implements AutoCloseable {
             List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
             if (!schedules.isEmpty()) {
                 LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
-                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass));
+                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass), clock);
                 resources.push(timed);
                 timed.warmUp();
-                ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment);
+                ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment, clock);
                 resources.push(schedule);
-                schedule.start();
+                if (timers) {
+                    schedule.start();
+                }
                 scheduled.put(function.logicalId(), schedule);
             }
         }
         this.schedules = List.copyOf(scheduled.keySet());
+        People people = People.load().requireOrganisations(organisations);
         LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
-                ? new LocalJwt(publicUrl() + "/local/issuer", Clock.systemUTC()) : null;
-        gateway.start(routes, new LocalEndpoints(inbox, jwt, organisations, scheduled), jwt);
+                ? new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(options.dataDir()), clock) : null;
+        gateway.start(routes, new LocalEndpoints(inbox, jwt, people, organisations, scheduled), jwt);
     }
 
     /** The HTTP API's authorizers must be JWT authorizers: the runner has no Lambda authorizers. */
@@ -221,7 +245,7 @@ public final class SenimLocal implements AutoCloseable {
                 .map(SamTemplate.Function::logicalId)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the template has no " + DirectorySeedHandler.class.getName()));
-        Wiring setup = new Wiring(deployment.environment(seedFunction)::get, Clock.systemUTC());
+        Wiring setup = new Wiring(deployment.environment(seedFunction)::get, clock);
         try {
             List<Organisation> organisations = DirectoryData.seed();
             this.organisations = organisations.stream().map(Organisation::id).collect(Collectors.toSet());
@@ -315,10 +339,13 @@ public final class SenimLocal implements AutoCloseable {
                 """.formatted(url, inbox != null ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
         if (!signedIn.isEmpty()) {
             banner.append("""
-                    As a responder of the Almaty commission (an ID token from the local issuer, as Cognito gives one):
-                      TOKEN=$(curl -s %1$s%2$s -d '{"organisationId":"kz-75-commission","role":"responder"}' | sed 's/.*"idToken":"\\([^"]*\\)".*/\\1/')
+
+                    As Dana, coordinator of the Almaty commission (an ID token from the local issuer, as Cognito gives
+                    one; the people who can sign in: curl -s %1$s%2$s):
+                      TOKEN=$(./senim token dana.coordinator.almaty%3$s)
                       curl -s '%1$s/v1/cases?region=KZ-75' -H "Authorization: Bearer $TOKEN"
-                    """.formatted(url, LocalEndpoints.TOKENS));
+                    """.formatted(url, LocalEndpoints.PEOPLE,
+                    port() == Options.DEFAULT_PORT ? "" : " --port " + port()));
         }
         return banner.toString();
     }

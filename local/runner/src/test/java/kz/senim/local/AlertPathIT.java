@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,7 @@ class AlertPathIT {
         ObjectNode report = Reports.victimInAlmatyInDanger();
         String reference = api.submit(Reports.newKey(), report.toString()).json().path("reference").asText();
 
-        List<JsonNode> alerts = alertsFor(reference, 4);
+        List<JsonNode> alerts = api.awaitAlerts(reference, 4);
 
         assertThat(alerts).extracting(a -> a.path("organisationId").asText()).containsExactlyInAnyOrder(
                 "kz-75-commission", "police-att-liaison", "ngo-foreign-nationals", "ngo-shelter-almaty");
@@ -59,7 +58,7 @@ class AlertPathIT {
         ObjectNode inDanger = Reports.witnessInAstana().put("immediateDanger", true).put("policeConsent", false);
         String reference = api.submit(Reports.newKey(), inDanger.toString()).json().path("reference").asText();
 
-        assertThat(alertsFor(reference, 2)).extracting(a -> a.path("organisationId").asText())
+        assertThat(api.awaitAlerts(reference, 2)).extracting(a -> a.path("organisationId").asText())
                 .containsExactlyInAnyOrder("kz-71-commission", "police-att-liaison");
     }
 
@@ -68,7 +67,7 @@ class AlertPathIT {
         String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
                 .path("reference").asText();
 
-        List<JsonNode> alerts = alertsFor(reference, 1);
+        List<JsonNode> alerts = api.awaitAlerts(reference, 1);
 
         assertThat(alerts).extracting(a -> a.path("organisationId").asText()).containsExactly("kz-71-commission");
         assertThat(alerts.getFirst().path("severity").asText()).isEqualTo("medium");
@@ -78,7 +77,7 @@ class AlertPathIT {
     void everyAlertOfTheOutboxIsMarkedPublished() {
         String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
-        alertsFor(reference, 4);
+        api.awaitAlerts(reference, 4);
 
         var outbox = Eventually.await("the outbox of " + reference + " marked published",
                 () -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
@@ -91,7 +90,7 @@ class AlertPathIT {
     void theInboxCanBeReadForOneOrganisation() {
         String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
-        alertsFor(reference, 4);
+        api.awaitAlerts(reference, 4);
 
         LocalApi.Answer police = api.get("/local/alerts?organisationId=police-att-liaison", Map.of());
 
@@ -105,7 +104,7 @@ class AlertPathIT {
     void theOnCallResponderAcknowledgesFromTheLinkInTheAlert() {
         String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
                 .path("reference").asText();
-        String link = alertsFor(reference, 1).getFirst().path("acknowledgeUrl").asText();
+        String link = api.awaitAlerts(reference, 1).getFirst().path("acknowledgeUrl").asText();
         assertThat(link).startsWith("http://localhost:" + senim.port() + "/v1/ack/");
         String path = java.net.URI.create(link).getRawPath();
 
@@ -126,21 +125,5 @@ class AlertPathIT {
         assertThat(run.status()).isEqualTo(200);
         assertThat(run.json().path("function").asText()).isEqualTo("EscalateAlertsFunction");
         assertThat(run.json().path("result").has("escalated")).isTrue();
-    }
-
-    /** Waits until the inbox holds {@code expected} alerts about the report; a wrong extra one fails the test. */
-    private static List<JsonNode> alertsFor(String reference, int expected) {
-        return Eventually.await(expected + " alerts about " + reference, () -> {
-            List<JsonNode> alerts = new ArrayList<>();
-            api.get("/local/alerts", Map.of()).json().path("alerts").forEach(alert -> {
-                if (reference.equals(alert.path("reference").asText())) {
-                    alerts.add(alert);
-                }
-            });
-            return alerts;
-        }, alerts -> {
-            assertThat(alerts.size()).as("alerts about " + reference).isLessThanOrEqualTo(expected);
-            return alerts.size() == expected;
-        });
     }
 }

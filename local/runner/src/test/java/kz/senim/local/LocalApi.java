@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kz.senim.api.OpenApiContract;
@@ -77,6 +79,54 @@ final class LocalApi {
 
     Answer get(String pathAndQuery, Map<String, String> headers) {
         return send("GET", pathAndQuery, headers, null);
+    }
+
+    /** Sends a JSON body (with its Content-Type); a {@code /v1/} exchange must conform to the contract. */
+    Answer sendJson(String method, String pathAndQuery, Map<String, String> headers, String json) {
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("Content-Type", "application/json");
+        return send(method, pathAndQuery, withType, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An ID token of the local issuer for a seeded person ({@code POST /local/tokens {"person": ...}}). */
+    String tokenFor(String person) {
+        Answer issued = sendJson("POST", LocalEndpoints.TOKENS, Map.of(),
+                JSON.createObjectNode().put("person", person).toString());
+        if (issued.status() != 200) {
+            throw new AssertionError("no token for " + person + ": " + issued.status() + " " + issued.body());
+        }
+        return issued.json().path("idToken").asText();
+    }
+
+    /** The on-call inbox's alerts about one report, oldest first. */
+    List<JsonNode> alertsAbout(String reference) {
+        List<JsonNode> alerts = new ArrayList<>();
+        get(LocalEndpoints.ALERTS, Map.of()).json().path("alerts").forEach(alert -> {
+            if (reference.equals(alert.path("reference").asText())) {
+                alerts.add(alert);
+            }
+        });
+        return alerts;
+    }
+
+    /** Waits until the inbox holds {@code expected} alerts about the report; an extra one fails at once. */
+    List<JsonNode> awaitAlerts(String reference, int expected) {
+        return Eventually.await(expected + " alerts about " + reference, () -> alertsAbout(reference), alerts -> {
+            if (alerts.size() > expected) {
+                throw new AssertionError("more than " + expected + " alerts about " + reference + ": " + alerts);
+            }
+            return alerts.size() == expected;
+        });
+    }
+
+    /** {@code Authorization: Bearer <token>} and the other headers given as name, value, name, value... */
+    static Map<String, String> bearer(String token, String... more) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            headers.put(more[i], more[i + 1]);
+        }
+        return headers;
     }
 
     /** Sends a request; a {@code /v1/} exchange must conform to the contract. */

@@ -3,49 +3,25 @@ package kz.senim.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalJwtTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private static final String ISSUER = "http://localhost:8080/local/issuer";
+    private static final String ISSUER = LocalJwt.ISSUER;
 
-    private final MovableClock clock = new MovableClock(NOW);
-    private final LocalJwt jwt = new LocalJwt(ISSUER, clock);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final LocalJwt jwt = new LocalJwt(ISSUER, LocalSecrets.jwtSigningKey(Optional.empty()), clock);
 
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    @TempDir
+    Path otherDataDir;
 
     @Test
     void aTokenItIssuedPassesWithItsClaimsAsStrings() {
@@ -95,7 +71,36 @@ class LocalJwtTest {
         assertThat(jwt.verify(unsigned)).isEmpty();
         assertThat(jwt.verify("Bearer not-a-token")).isEmpty();
         assertThat(jwt.verify(null)).isEmpty();
-        assertThat(new LocalJwt(ISSUER, Clock.fixed(NOW, ZoneOffset.UTC)).verify(valid))
+        assertThat(new LocalJwt(ISSUER, LocalSecrets.jwtSigningKey(Optional.of(otherDataDir)), clock).verify(valid))
                 .as("signed by another runner's key").isEmpty();
+    }
+
+    @Test
+    void aSeededPersonsTokenCarriesTheClaimsOfACognitoIdTokenValidForAnHour() {
+        People.Person dana = People.load().find("dana.coordinator.almaty").orElseThrow();
+
+        Map<String, String> claims = jwt.verify(jwt.idToken(dana)).orElseThrow().claims();
+
+        assertThat(claims)
+                .containsEntry("sub", "dana.coordinator.almaty")
+                .containsEntry("custom:organisationId", "kz-75-commission")
+                .containsEntry("custom:role", "coordinator")
+                .containsEntry("iss", LocalJwt.ISSUER)
+                .containsEntry("aud", LocalJwt.AUDIENCE)
+                .containsEntry("token_use", "id")
+                .containsEntry("iat", Long.toString(NOW.getEpochSecond()))
+                .containsEntry("exp", Long.toString(NOW.plus(Duration.ofHours(1)).getEpochSecond()));
+    }
+
+    @Test
+    void theKeyKeptInTheDataDirectoryVerifiesAfterARestartWhatWasSignedBeforeIt(@TempDir Path dataDir) {
+        String before = new LocalJwt(ISSUER, LocalSecrets.jwtSigningKey(Optional.of(dataDir)), clock)
+                .idToken("person-1", "kz-75-commission", "responder", Optional.empty());
+
+        LocalJwt afterRestart = new LocalJwt(ISSUER, LocalSecrets.jwtSigningKey(Optional.of(dataDir)), clock);
+
+        assertThat(afterRestart.verify(before)).isPresent();
+        assertThat(dataDir.resolve(LocalSecrets.JWT_SIGNING_KEY_FILE)).isRegularFile();
+        assertThat(jwt.verify(before)).as("the in-memory runners' key is another").isEmpty();
     }
 }

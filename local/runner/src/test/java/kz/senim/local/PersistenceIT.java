@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With a data directory, reports outlive the runner: a reporter can check the status after a restart. */
+/**
+ * With a data directory, reports outlive the runner: a reporter can check the status after a restart, and a token
+ * printed before it still signs a responder in.
+ */
 class PersistenceIT {
 
     @Test
@@ -35,6 +38,25 @@ class PersistenceIT {
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retry.json().path("receipt")).isEqualTo(submitted.path("receipt"));
             assertThat(Tables.ofKind(Tables.cases(second), "REPORT")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTokenIssuedBeforeARestartStillWorksAfterItUntilItExpires(@TempDir Path dataDir) {
+        Options options = Options.forTests().withDataDir(dataDir);
+        String token;
+        try (SenimLocal first = SenimLocal.start(options)) {
+            token = new LocalApi(first).tokenFor("dana.coordinator.almaty");
+        }
+        assertThat(dataDir.resolve(LocalSecrets.JWT_SIGNING_KEY_FILE)).isRegularFile();
+
+        try (SenimLocal second = SenimLocal.start(options)) {
+            LocalApi api = new LocalApi(second);
+            assertThat(api.get("/v1/cases?region=KZ-75", LocalApi.bearer(token)).status()).isEqualTo(200);
+        }
+        try (SenimLocal elsewhere = SenimLocal.start(Options.forTests().withDataDir(dataDir.resolve("other")))) {
+            assertThat(new LocalApi(elsewhere).sendUnchecked("GET", "/v1/cases?region=KZ-75", LocalApi.bearer(token),
+                    null).status()).as("another data directory, another key").isEqualTo(401);
         }
     }
 }

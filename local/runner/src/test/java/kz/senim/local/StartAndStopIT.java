@@ -52,7 +52,9 @@ class StartAndStopIT {
                     .contains("on-call inbox")
                     .contains("Idempotency-Key: ")
                     .contains("curl -s http://localhost:" + senim.port() + "/local/alerts")
-                    .contains("POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions");
+                    .contains("POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions")
+                    .contains("TOKEN=$(./senim token dana.coordinator.almaty --port " + senim.port() + ")")
+                    .contains("/local/people");
         }
     }
 }
