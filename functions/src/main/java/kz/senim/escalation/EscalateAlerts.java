@@ -24,7 +24,8 @@ import kz.senim.escalation.PendingAlerts.EscalationOutcome;
 /**
  * Pages the next target of every alert nobody acknowledged in time, as the alerted organisation's escalation policy
  * says: step {@code n} is due at {@code createdAt} plus the delays of steps 0..n. Each step happens exactly once, even
- * with two escalators running at the same time, and none after the alert is acknowledged. An alert moves at most one
+ * with two escalators running at the same time, and none after the alert is acknowledged or anyone has taken the case
+ * (the brief: silence from the system once someone has taken it). An alert moves at most one
  * step per run, so after an outage a target is never paged several times in one burst.
  */
 public final class EscalateAlerts {
@@ -113,9 +114,10 @@ public final class EscalateAlerts {
             if (file.isEmpty()) {
                 return new Outcome.Skipped("case_missing");
             }
-            if (file.get().status() == CaseStatus.CLOSED) {
+            if (file.get().status() != CaseStatus.RECEIVED) {
+                // someone has taken the case: from now on the system is silent about it
                 pendingAlerts.stop(pending);
-                return new Outcome.Stopped("case_closed");
+                return new Outcome.Stopped(file.get().status() == CaseStatus.CLOSED ? "case_closed" : "case_taken");
             }
             Map<String, String> details = new HashMap<>(Map.of(
                     "alertId", alert.alertId(),

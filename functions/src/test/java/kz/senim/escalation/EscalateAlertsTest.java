@@ -163,7 +163,7 @@ class EscalateAlertsTest {
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(15));
 
-        assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.AlreadyMoved());
+        assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.Stopped("case_taken"));
         assertThat(alerts.pages()).isEmpty();
     }
 
@@ -205,6 +205,18 @@ class EscalateAlertsTest {
 
         assertThat(escalate.escalate(alerts.pending().getFirst()))
                 .isEqualTo(new EscalateAlerts.Outcome.Stopped("case_closed"));
+        assertThat(alerts.pages()).isEmpty();
+        assertThat(alerts.pending()).isEmpty();
+    }
+
+    @Test
+    void once_any_organisation_has_taken_the_case_nobody_else_is_paged() {
+        CaseFile file = cases.find(REFERENCE).orElseThrow();
+        cases.add(((CaseFile.Change.Changed) file.acknowledgedBy("kz-75-commission", createdAt)).file());
+        clock.advance(Duration.ofHours(1));
+
+        escalate.run();
+
         assertThat(alerts.pages()).isEmpty();
         assertThat(alerts.pending()).isEmpty();
     }

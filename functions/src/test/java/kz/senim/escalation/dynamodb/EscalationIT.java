@@ -178,7 +178,7 @@ class EscalationIT {
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
-        assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.AlreadyMoved());
+        assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.Stopped("case_taken"));
         assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission#E1")).isEmpty();
     }
 
