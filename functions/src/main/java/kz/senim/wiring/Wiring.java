@@ -39,6 +39,7 @@ import kz.senim.intake.CheckReportStatus;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
+import kz.senim.intake.ShowReportStatus;
 import kz.senim.intake.SubmitReport;
 import kz.senim.intake.dynamodb.DynamoDbReports;
 import kz.senim.messaging.Conversations;
@@ -101,6 +102,11 @@ public final class Wiring {
     public SubmitReport submitReport() {
         return new SubmitReport(reports(), new Triage(directory()), new SafetyAdvice(regions(), directory()),
                 receiptHasher(), random, clock);
+    }
+
+    public ShowReportStatus showReportStatus() {
+        return new ShowReportStatus(checkReportStatus(), new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)),
+                clock);
     }
 
     public CheckReportStatus checkReportStatus() {

@@ -27,6 +27,8 @@ import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
+import kz.senim.intake.ShowReportStatus;
+import kz.senim.testing.InMemoryAuditTrail;
 import kz.senim.testing.Submissions;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,9 @@ class ReportStatusHandlerTest {
     private final SecureRandom random = new SecureRandom();
     private final InMemoryReports reports = new InMemoryReports();
     private final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
-    private final ReportStatusHandler handler = new ReportStatusHandler(new CheckReportStatus(reports, hasher));
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final ReportStatusHandler handler = new ReportStatusHandler(
+            new ShowReportStatus(new CheckReportStatus(reports, hasher), audit, MutableClock.atNoon()));
     private SubmissionOutcome.Accepted stored;
 
     @BeforeEach
@@ -69,6 +73,18 @@ class ReportStatusHandlerTest {
 
     private String receipt() {
         return stored.receipt().value();
+    }
+
+    @Test
+    void a_status_read_is_audited_as_the_reporter_and_a_failed_check_is_not() {
+        ask(statusOf(reference(), receipt()));
+        ask(statusOf(reference(), kz.senim.intake.Receipt.random(random).value()));
+
+        assertThat(audit.entries(stored.reference())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("status_read_by_reporter");
+            assertThat(entry.actor()).isEqualTo(new kz.senim.audit.Actor.Reporter());
+            assertThat(entry.details()).isEmpty();
+        });
     }
 
     @Test

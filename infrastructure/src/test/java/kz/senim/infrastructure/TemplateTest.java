@@ -630,7 +630,7 @@ class TemplateTest {
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem")),
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")));
         assertThat(grants("ReportStatusFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem")));
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
                 Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")),

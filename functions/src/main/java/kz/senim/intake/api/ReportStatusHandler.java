@@ -13,7 +13,7 @@ import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.intake.CheckReportStatus;
+import kz.senim.intake.ShowReportStatus;
 import kz.senim.intake.Receipt;
 import kz.senim.intake.StatusOutcome;
 import kz.senim.cases.StorageUnavailable;
@@ -26,18 +26,18 @@ public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTT
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportStatusHandler.class);
 
-    private final CheckReportStatus checkReportStatus;
+    private final ShowReportStatus showReportStatus;
 
     public ReportStatusHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public ReportStatusHandler(Wiring wiring) {
-        this(wiring.checkReportStatus());
+        this(wiring.showReportStatus());
     }
 
-    public ReportStatusHandler(CheckReportStatus checkReportStatus) {
-        this.checkReportStatus = checkReportStatus;
+    public ReportStatusHandler(ShowReportStatus showReportStatus) {
+        this.showReportStatus = showReportStatus;
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class ReportStatusHandler implements RequestHandler<APIGatewayV2HTT
             if (receipt.length() > ReporterRequest.MAX_RECEIPT) {
                 throw new InvalidInput(Receipt.HEADER, InvalidInput.Violation.TOO_LONG, ReporterRequest.MAX_RECEIPT);
             }
-            return switch (checkReportStatus.check(reference, receipt)) {
+            return switch (showReportStatus.show(reference, receipt)) {
                 case StatusOutcome.Found found -> {
                     Language language = lang.orElse(found.reportLanguage());
                     ObjectNode body = HttpResponses.JSON.createObjectNode()

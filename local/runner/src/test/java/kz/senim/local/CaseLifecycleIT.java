@@ -222,11 +222,12 @@ class CaseLifecycleIT {
         assertThat(closed.json().path("outcome").asText()).isEqualTo("assisted");
         expect(closedAt, "case_closed", "person", DANA, "kz-75-commission", "coordinator");
 
-        // The reporter sees "closed".
-        next();
+        // The reporter sees "closed"; like every read of the case, that is audited, as "the reporter".
+        Instant statusReadAt = next();
         LocalApi.Answer status = api.status(reference, receipt, Map.of());
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.json().path("status").asText()).isEqualTo("closed");
+        expect(statusReadAt, "status_read_by_reporter", "reporter", "", "", "");
 
         // The audit trail: every step, in order, who and when, and never what anyone wrote.
         Instant auditReadAt = next();

@@ -1,0 +1,33 @@
+package kz.senim.intake;
+
+import java.time.Clock;
+import kz.senim.audit.Actor;
+import kz.senim.audit.AuditEntry;
+import kz.senim.audit.AuditTrail;
+
+/**
+ * The reporter looks at where their report stands. Like every read of a case it is audited — as "the reporter",
+ * with nothing that identifies them. A failed check (unknown reference, wrong receipt) is not a read of any case.
+ */
+public final class ShowReportStatus {
+
+    static final String ACTION = "status_read_by_reporter";
+
+    private final CheckReportStatus checkReportStatus;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    public ShowReportStatus(CheckReportStatus checkReportStatus, AuditTrail auditTrail, Clock clock) {
+        this.checkReportStatus = checkReportStatus;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    public StatusOutcome show(String reference, String receipt) {
+        StatusOutcome outcome = checkReportStatus.check(reference, receipt);
+        if (outcome instanceof StatusOutcome.Found found) {
+            auditTrail.record(AuditEntry.of(found.reference(), clock.instant(), new Actor.Reporter(), ACTION));
+        }
+        return outcome;
+    }
+}
