@@ -28,7 +28,7 @@ class MessagesTest {
         Properties translated = bundle("_" + language.code());
 
         assertThat(translated.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-        assertThat(english.stringPropertyNames()).filteredOn(key -> !key.equals("safety.police"))
+        assertThat(english.stringPropertyNames()).filteredOn(key -> !key.equals("safety.police") && !key.equals("safety.regional"))
                 .allSatisfy(key -> assertThat(translated.getProperty(key)).isNotEqualTo(english.getProperty(key)));
     }
 
