@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.senim.audit.AuditEntry;
 import kz.senim.cases.Reference;
+import kz.senim.casework.StaffKey;
 
 /** The messages between a case's responders and its anonymous reporter, kept with the case. */
 public interface Conversations {
@@ -16,6 +17,15 @@ public interface Conversations {
      * case closed between reading it and posting gets {@link PostOutcome.CaseClosed}, and nothing is written).
      */
     PostOutcome post(CaseMessage message, AuditEntry entry);
+
+    /**
+     * As {@link #post(CaseMessage, AuditEntry)}, together with the record of the request's {@code Idempotency-Key}:
+     * all of them or none. A key taken already gets {@link PostOutcome.KeyTaken}, and nothing is written.
+     */
+    PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key);
+
+    /** The record of a responder's {@code Idempotency-Key} in the case, if a message was stored under it. */
+    Optional<StaffKey> staffKey(Reference reference, String keyHash);
 
     /**
      * Stores a reporter's reply, the record of its idempotency key and its audit entry together, or none of them.
@@ -37,6 +47,9 @@ public interface Conversations {
         record CaseClosed() implements PostOutcome { }
 
         record CaseMissing() implements PostOutcome { }
+
+        /** Another request under the same {@code Idempotency-Key} got there first; nothing was written. */
+        record KeyTaken() implements PostOutcome { }
     }
 
     sealed interface ReplyStoreOutcome {

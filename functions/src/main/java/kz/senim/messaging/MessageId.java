@@ -9,7 +9,7 @@ import kz.senim.cases.Reference;
 
 /**
  * A message's id, {@code M} and 16 Crockford base32 symbols (80 bits), e.g. {@code M7Q2K9M4DXW3PA1B2}. Responders'
- * messages get random ids; a reporter's reply gets one derived from its case and its {@code Idempotency-Key}, so a
+ * messages get random ids (or, sent with an {@code Idempotency-Key}, ids derived from it); a reporter's reply gets one derived from its case and its {@code Idempotency-Key}, so a
  * retry names the same message.
  */
 public record MessageId(String value) {
@@ -35,6 +35,18 @@ public record MessageId(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     ("senim/reply/v1\u001F" + reference.value() + "\u001F" + keyHash)
+                            .getBytes(StandardCharsets.UTF_8));
+            return new MessageId("M" + encode(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The id of a responder's message to {@code reference} under the key whose SHA-256 is {@code keyHash}. */
+    public static MessageId forStaffMessage(Reference reference, String keyHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    ("senim/staff-message/v1\u001F" + reference.value() + "\u001F" + keyHash)
                             .getBytes(StandardCharsets.UTF_8));
             return new MessageId("M" + encode(digest));
         } catch (NoSuchAlgorithmException e) {

@@ -16,13 +16,19 @@ import kz.senim.cases.Reference;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.CaseReferrals.ReferralLine;
 import kz.senim.casework.Cases;
+import kz.senim.casework.StaffKey;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
+import kz.senim.intake.IdempotencyKey;
 
 /**
  * A coordinator refers the person of a case to a provider's service. No consent, no referral: without it nothing is
  * stored. The provider must be in the directory and offer the service; it joins the case's involved organisations.
  * Referral, case and audit line are stored in one transaction.
+ *
+ * <p>Sent with an {@link IdempotencyKey}, the referral id is derived from the key and the key's record joins that
+ * transaction: a retry by the same coordinator with the same request answers the first result again (even if the
+ * referral or the case moved on since) and stores nothing; the same key with another request is refused.
  */
 public final class ReferToService {
 
@@ -49,12 +55,27 @@ public final class ReferToService {
 
     /** @throws kz.senim.access.Forbidden unless the caller coordinates */
     public Outcome refer(Caller caller, String referenceText, ReferralRequest request) {
+        return refer(caller, referenceText, request, Optional.empty());
+    }
+
+    /** @throws kz.senim.access.Forbidden unless the caller coordinates */
+    public Outcome refer(Caller caller, String referenceText, ReferralRequest request, Optional<IdempotencyKey> key) {
         CaseAccess.requireCoordinator(caller, "refer to a service");
         Optional<Reference> reference = Reference.parse(referenceText);
+        String keyHash = key.map(IdempotencyKey::hash).orElse(null);
+        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller, request.providerId(),
+                request.service().code(), Boolean.toString(request.consentGiven()), request.dueDate().toString());
+        int idDraw = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<CaseFile> found = access.visible(caller, reference.flatMap(cases::find));
             if (found.isEmpty()) {
                 return new Outcome.CaseNotFound();
+            }
+            if (keyHash != null) {
+                Optional<StaffKey> earlier = referrals.staffKey(found.get().reference(), keyHash);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), requestHash, request);
+                }
             }
             if (!request.consentGiven()) {
                 return new Outcome.ConsentRequired();
@@ -73,23 +94,45 @@ public final class ReferToService {
             if (file.status() == CaseStatus.CLOSED) {
                 return new Outcome.CaseClosed();
             }
-            Referral referral = Referral.create(ReferralId.random(file.reference(), random), provider.get().id(),
-                    request.service(), request.dueDate(), now);
+            ReferralId id = keyHash == null ? ReferralId.random(file.reference(), random)
+                    : ReferralId.forKey(file.reference(), keyHash, idDraw);
+            Referral referral = Referral.create(id, provider.get().id(), request.service(), request.dueDate(), now);
             CaseFile involving = file.involving(provider.get().id(), now);
             Outcome.Referred referred = new Outcome.Referred(referral, today);
-            switch (referrals.create(referral, involving, audit(caller, referral, now))) {
-                case Referrals.CreateOutcome.Created created -> {
+            AuditEntry entry = audit(caller, referral, now);
+            Referrals.CreateOutcome created = keyHash == null ? referrals.create(referral, involving, entry)
+                    : referrals.create(referral, involving, entry,
+                            new StaffKey(keyHash, requestHash, referral.id().value(), now));
+            switch (created) {
+                case Referrals.CreateOutcome.Created stored -> {
                     return referred;
                 }
                 case Referrals.CreateOutcome.IdTaken taken -> {
                     // another referral of this case drew the same four symbols: draw again
+                    idDraw++;
                 }
                 case Referrals.CreateOutcome.CaseChanged changed -> {
                     // the case moved on (closed, assigned, another referral): decide again on its new state
                 }
+                case Referrals.CreateOutcome.KeyTaken taken -> {
+                    // a retry under the same key got there first: the next round answers its result
+                }
             }
         }
         return new Outcome.VersionConflict();
+    }
+
+    /**
+     * The first result again, as it was answered: the referral as created (in progress, version 1) on the day it
+     * was created, or a refusal if the key was used for another request.
+     */
+    private static Outcome replay(StaffKey earlier, String requestHash, ReferralRequest request) {
+        if (!earlier.sameRequest(requestHash)) {
+            return new Outcome.KeyReused();
+        }
+        Referral first = Referral.create(new ReferralId(earlier.createdId()), request.providerId(),
+                request.service(), request.dueDate(), earlier.at());
+        return new Outcome.Referred(first, LocalDate.ofInstant(earlier.at(), ReferralLine.CALENDAR), true);
     }
 
     private static AuditEntry audit(Caller caller, Referral referral, Instant now) {
@@ -103,7 +146,12 @@ public final class ReferToService {
     }
 
     public sealed interface Outcome {
-        record Referred(Referral referral, LocalDate today) implements Outcome { }
+        /** @param replayed true when this answers a retry of a referral already created under the same key */
+        record Referred(Referral referral, LocalDate today, boolean replayed) implements Outcome {
+            public Referred(Referral referral, LocalDate today) {
+                this(referral, today, false);
+            }
+        }
 
         /** Unknown reference, or a case outside the caller's scope: deliberately the same answer. */
         record CaseNotFound() implements Outcome { }
@@ -121,5 +169,8 @@ public final class ReferToService {
 
         /** The case kept changing under the referral; nothing was stored. */
         record VersionConflict() implements Outcome { }
+
+        /** The {@code Idempotency-Key} was used for another request; nothing was stored. */
+        record KeyReused() implements Outcome { }
     }
 }

@@ -1,5 +1,8 @@
 package kz.senim.referral;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import kz.senim.cases.Reference;
  */
 public record ReferralId(String value) {
 
+    private static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern FORMAT = Pattern.compile("(SN(?:-[0-9A-HJKMNP-TV-Z]{4}){3})\\.R[0-9A-HJKMNP-TV-Z]{4}");
 
     public ReferralId {
@@ -24,6 +28,25 @@ public record ReferralId(String value) {
 
     public static ReferralId random(Reference reference, SecureRandom random) {
         return new ReferralId(reference.value() + ".R" + CrockfordBase32.randomGroups(random, 1));
+    }
+
+    /**
+     * The id of the referral created in {@code reference} under the {@code Idempotency-Key} whose SHA-256 is
+     * {@code keyHash}; {@code attempt} draws another one should that id be taken by another referral of the case.
+     */
+    public static ReferralId forKey(Reference reference, String keyHash, int attempt) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("senim/referral/v1\u001F"
+                    + reference.value() + "\u001F" + keyHash + "\u001F" + attempt).getBytes(StandardCharsets.UTF_8));
+            int bits = ((digest[0] & 0xFF) << 12) | ((digest[1] & 0xFF) << 4) | ((digest[2] & 0xFF) >> 4);
+            StringBuilder symbols = new StringBuilder(4);
+            for (int shift = 15; shift >= 0; shift -= 5) {
+                symbols.append(SYMBOLS.charAt((bits >> shift) & 0x1F));
+            }
+            return new ReferralId(reference.value() + ".R" + symbols);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads an id from a request path; tolerant of case and of the letters Crockford base32 confuses. */

@@ -6,6 +6,7 @@ import kz.senim.audit.AuditEntry;
 import kz.senim.cases.Reference;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.CaseReferrals;
+import kz.senim.casework.StaffKey;
 
 /** Referrals, kept with their case; each change is stored together with its audit line. */
 public interface Referrals extends CaseReferrals {
@@ -25,6 +26,15 @@ public interface Referrals extends CaseReferrals {
      * in one transaction, or none of them.
      */
     CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry);
+
+    /**
+     * As {@link #create(Referral, CaseFile, AuditEntry)}, together with the record of the request's
+     * {@code Idempotency-Key}: all of them or none. A key taken already gets {@link CreateOutcome.KeyTaken}.
+     */
+    CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry, StaffKey key);
+
+    /** The record of a coordinator's {@code Idempotency-Key} in the case, if a referral was created under it. */
+    Optional<StaffKey> staffKey(Reference reference, String keyHash);
 
     /** Stores {@code changed} if the stored referral is still at {@code changed.version() - 1}, with its audit line. */
     SaveOutcome save(Referral changed, AuditEntry entry);
@@ -49,6 +59,9 @@ public interface Referrals extends CaseReferrals {
 
         /** The case changed since it was read; nothing was written. Re-read and try again. */
         record CaseChanged() implements CreateOutcome { }
+
+        /** Another request under the same {@code Idempotency-Key} got there first; nothing was written. */
+        record KeyTaken() implements CreateOutcome { }
     }
 
     sealed interface SaveOutcome {

@@ -11,7 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.senim.access.CaseAccess;
+import kz.senim.access.Caller;
+import kz.senim.access.Role;
 import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.casework.StaffKey;
+import kz.senim.intake.IdempotencyKey;
+import kz.senim.referral.ReferToService;
+import kz.senim.referral.ReferralRequest;
+import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.MutableClock;
 import kz.senim.audit.Actor;
 import kz.senim.audit.AuditEntry;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
@@ -220,6 +234,93 @@ class DynamoDbReferralsIT {
         assertThatThrownBy(() -> referrals.forProvider(new ProviderQuery("ngo-shelter-almaty", Optional.empty(), 1,
                 Optional.of(cursor)))).isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void aKeyedReferralStoresItsKeyInTheSameTransactionAndTheKeyIsTakenOnce() {
+        CaseFile file = aCase();
+        Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h1", 0), "ngo-foreign-nationals",
+                ServiceType.LEGAL, today.plusDays(3), now);
+        CaseFile involving = file.involving("ngo-foreign-nationals", now);
+        StaffKey key = new StaffKey("h1", "r1", referral.id().value(), now);
+
+        assertThat(referrals.create(referral, involving, entry(file, "referral_created"), key))
+                .isEqualTo(new CreateOutcome.Created());
+        Referral other = Referral.create(ReferralId.forKey(file.reference(), "h1", 1), "ngo-foreign-nationals",
+                ServiceType.LEGAL, today.plusDays(3), now);
+        assertThat(referrals.create(other, involving.involving("ngo-shelter-almaty", now),
+                entry(file, "referral_created"), key)).isEqualTo(new CreateOutcome.KeyTaken());
+
+        assertThat(referrals.staffKey(file.reference(), "h1")).contains(key);
+        assertThat(referrals.staffKey(file.reference(), "h2")).isEmpty();
+        assertThat(referrals.of(file.reference())).containsExactly(referral);
+        assertThat(cases.find(file.reference())).contains(involving);
+        assertThat(audit.entries(file.reference())).extracting(AuditEntry::action).containsExactly("referral_created");
+        Map<String, AttributeValue> keyItem = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                AlertItems.PK, AttributeValue.fromS(AlertItems.casePartition(file.reference())),
+                AlertItems.SK, AttributeValue.fromS("STAFFKEY#h1")))).item();
+        assertThat(keyItem.keySet()).containsExactlyInAnyOrder("pk", "sk", "kind", "reference", "createdId", "at",
+                "requestHash");
+        assertThat(keyItem.get("createdId").s()).isEqualTo(referral.id().value());
+    }
+
+    @Test
+    void overAStaleCaseAKeyedReferralWritesNeitherReferralNorKey() {
+        CaseFile file = aCase();
+        CaseFile movedOn = file.assign("person-aigerim", now) instanceof CaseFile.Change.Changed c ? c.file() : null;
+        cases.save(movedOn, entry(file, "case_assigned"));
+        Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h3", 0), "ngo-foreign-nationals",
+                ServiceType.LEGAL, today, now);
+
+        assertThat(referrals.create(referral, file.involving("ngo-foreign-nationals", now),
+                entry(file, "referral_created"), new StaffKey("h3", "r3", referral.id().value(), now)))
+                .isEqualTo(new CreateOutcome.CaseChanged());
+
+        assertThat(referrals.find(referral.id())).isEmpty();
+        assertThat(referrals.staffKey(file.reference(), "h3")).isEmpty();
+    }
+
+    @Test
+    void eightConcurrentRetriesOfAKeyedReferralCreateOneReferralKeyAndAuditEntry() throws Exception {
+        CaseFile file = aCase();
+        Caller coordinator = new Caller("person-dana", "kz-75-commission", Role.COORDINATOR);
+        ReferToService referToService = new ReferToService(cases, referrals, FixedDirectory.seeded(),
+                new CaseAccess(FixedDirectory.seeded()), RANDOM, new MutableClock(now));
+        ReferralRequest request = new ReferralRequest("ngo-foreign-nationals", ServiceType.LEGAL, true,
+                today.plusDays(7));
+        int retries = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<ReferToService.Outcome>> calls = new ArrayList<>();
+        for (int i = 0; i < retries; i++) {
+            calls.add(() -> {
+                start.await();
+                return referToService.refer(coordinator, file.reference().value(), request,
+                        Optional.of(new IdempotencyKey("it-referral-concurrent-1")));
+            });
+        }
+        List<ReferToService.Outcome> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(retries)) {
+            List<Future<ReferToService.Outcome>> futures = calls.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<ReferToService.Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+        }
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ReferToService.Outcome.Referred.class));
+        assertThat(outcomes.stream().map(o -> ((ReferToService.Outcome.Referred) o).referral()).distinct())
+                .hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !((ReferToService.Outcome.Referred) o).replayed())).hasSize(1);
+        assertThat(referrals.of(file.reference())).hasSize(1);
+        assertThat(cases.find(file.reference()).orElseThrow().version()).isEqualTo(file.version() + 1);
+        assertThat(audit.entries(file.reference())).extracting(AuditEntry::action).containsExactly("referral_created");
+
+        assertThat(referToService.refer(coordinator, file.reference().value(), new ReferralRequest(
+                "ngo-foreign-nationals", ServiceType.LEGAL, true, today.plusDays(8)),
+                Optional.of(new IdempotencyKey("it-referral-concurrent-1"))))
+                .isEqualTo(new ReferToService.Outcome.KeyReused());
+        assertThat(referrals.of(file.reference())).hasSize(1);
+        assertThat(audit.entries(file.reference())).hasSize(1);
     }
 
     private CaseFile aCaseOf(Referral referral) {

@@ -100,6 +100,17 @@ class PostCaseMessageTest {
             }
 
             @Override
+            public PostOutcome post(CaseMessage message, AuditEntry entry, kz.senim.casework.StaffKey key) {
+                throw new AssertionError();
+            }
+
+            @Override
+            public java.util.Optional<kz.senim.casework.StaffKey> staffKey(kz.senim.cases.Reference reference,
+                    String keyHash) {
+                throw new AssertionError();
+            }
+
+            @Override
             public ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry) {
                 throw new AssertionError();
             }

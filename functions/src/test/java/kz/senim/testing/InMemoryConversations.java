@@ -11,6 +11,7 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.casework.CaseFile;
+import kz.senim.casework.StaffKey;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.ReplyKey;
@@ -25,6 +26,7 @@ public final class InMemoryConversations implements Conversations {
     private final InMemoryAuditTrail audit;
     private final List<CaseMessage> messages = new ArrayList<>();
     private final Map<String, ReplyKey> replyKeys = new HashMap<>();
+    private final Map<String, StaffKey> staffKeys = new HashMap<>();
     private boolean unavailable;
 
     public InMemoryConversations(InMemoryCases cases, InMemoryAuditTrail audit) {
@@ -45,6 +47,25 @@ public final class InMemoryConversations implements Conversations {
         messages.add(message);
         audit.record(entry);
         return new PostOutcome.Stored();
+    }
+
+    @Override
+    public synchronized PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key) {
+        failIfUnavailable();
+        if (staffKeys.containsKey(id(message.reference(), key.keyHash()))) {
+            return new PostOutcome.KeyTaken();
+        }
+        PostOutcome outcome = post(message, entry);
+        if (outcome instanceof PostOutcome.Stored) {
+            staffKeys.put(id(message.reference(), key.keyHash()), key);
+        }
+        return outcome;
+    }
+
+    @Override
+    public synchronized Optional<StaffKey> staffKey(Reference reference, String keyHash) {
+        failIfUnavailable();
+        return Optional.ofNullable(staffKeys.get(id(reference, keyHash)));
     }
 
     @Override

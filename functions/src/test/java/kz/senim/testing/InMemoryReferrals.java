@@ -2,6 +2,7 @@ package kz.senim.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import kz.senim.audit.AuditEntry;
 import kz.senim.cases.Reference;
 import kz.senim.casework.CaseFile;
 import kz.senim.casework.Cases;
+import kz.senim.casework.StaffKey;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
@@ -21,6 +23,7 @@ import kz.senim.referral.Referrals;
 public final class InMemoryReferrals implements Referrals {
 
     private final Map<ReferralId, Referral> referrals = new LinkedHashMap<>();
+    private final Map<String, StaffKey> staffKeys = new HashMap<>();
     private final InMemoryCases cases;
     private final InMemoryAuditTrail audit;
 
@@ -64,6 +67,28 @@ public final class InMemoryReferrals implements Referrals {
                 return new CreateOutcome.Created();
             }
         }
+    }
+
+    @Override
+    public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry, StaffKey key) {
+        synchronized (cases) {
+            synchronized (this) {
+                String id = referral.reference().value() + "|" + key.keyHash();
+                if (staffKeys.containsKey(id)) {
+                    return new CreateOutcome.KeyTaken();
+                }
+                CreateOutcome outcome = create(referral, changedCase, entry);
+                if (outcome instanceof CreateOutcome.Created) {
+                    staffKeys.put(id, key);
+                }
+                return outcome;
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<StaffKey> staffKey(Reference reference, String keyHash) {
+        return Optional.ofNullable(staffKeys.get(reference.value() + "|" + keyHash));
     }
 
     @Override

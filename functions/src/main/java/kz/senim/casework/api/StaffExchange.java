@@ -2,7 +2,9 @@ package kz.senim.casework.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
@@ -13,6 +15,7 @@ import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
+import kz.senim.intake.IdempotencyKey;
 import org.slf4j.Logger;
 
 /**
@@ -27,7 +30,31 @@ public final class StaffExchange {
     private static final Problem FAILED = new Problem(500, "internal_error", "title.internal",
             "problem.casework_failed", null, List.of());
 
+    /** The same {@code Idempotency-Key} came with another request: {@code 422}, nothing was stored. */
+    public static final Problem KEY_REUSED = new Problem(422, "idempotency_key_reused", "title.key_reused",
+            "problem.staff_key_reused", IdempotencyKey.HEADER, List.of());
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     private StaffExchange() {
+    }
+
+    /**
+     * The optional {@code Idempotency-Key} of a staff write that creates something.
+     *
+     * @throws InvalidInput if present but malformed (answered {@code 400} naming the header)
+     */
+    public static Optional<IdempotencyKey> idempotencyKey(HttpRequest request) {
+        return request.header(IdempotencyKey.HEADER).map(IdempotencyKey::new);
+    }
+
+    /** {@code headers}, plus {@code Idempotent-Replayed: true} when the answer replays an earlier request's. */
+    public static Map<String, String> replayed(boolean replayed, Map<String, String> headers) {
+        if (!replayed) {
+            return headers;
+        }
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(REPLAYED_HEADER, "true");
+        return Map.copyOf(all);
     }
 
     /** Decode, call one use case, encode. May throw {@link BadRequest}, {@link InvalidInput} or {@link Forbidden}. */

@@ -14,6 +14,8 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.casework.StaffKey;
+import kz.senim.casework.dynamodb.StaffKeyItems;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.ReplyKey;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry and a
  * check of the case's report item (present; for responders also not closed); a reply also with its idempotency
- * record, whose {@code attribute_not_exists} condition makes concurrent retries store it once.
+ * record, whose {@code attribute_not_exists} condition makes concurrent retries store it once; so does a responder's
+ * message sent with an {@code Idempotency-Key} ({@link StaffKeyItems}).
  */
 public final class DynamoDbConversations implements Conversations {
 
@@ -50,15 +53,36 @@ public final class DynamoDbConversations implements Conversations {
 
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry) {
-        List<TransactWriteItem> writes = List.of(
+        return post(message, List.of(
                 caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
                 putNew(MessageItems.toItem(message)),
-                AuditItems.put(table, entry));
+                AuditItems.put(table, entry)));
+    }
+
+    @Override
+    public PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key) {
+        return post(message, List.of(
+                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
+                putNew(MessageItems.toItem(message)),
+                AuditItems.put(table, entry),
+                StaffKeyItems.putNew(table, message.reference(), key)));
+    }
+
+    @Override
+    public Optional<StaffKey> staffKey(Reference reference, String keyHash) {
+        return StaffKeyItems.find(dynamoDb, table, reference, keyHash);
+    }
+
+    /** Writes the case check, the message, its audit entry and (at index 3, if there) its key record. */
+    private PostOutcome post(CaseMessage message, List<TransactWriteItem> writes) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
                 return new PostOutcome.Stored();
             } catch (TransactionCanceledException cancelled) {
+                if (failedCondition(cancelled, 3)) {
+                    return new PostOutcome.KeyTaken();
+                }
                 if (failedCondition(cancelled, 0)) {
                     return caseExists(message.reference()) ? new PostOutcome.CaseClosed()
                             : new PostOutcome.CaseMissing();

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import kz.senim.access.Caller;
 import kz.senim.casework.api.CaseJson;
@@ -19,6 +20,7 @@ import kz.senim.http.HttpResponses;
 import kz.senim.http.JsonObject;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
+import kz.senim.intake.IdempotencyKey;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.ReferralRequest;
 import kz.senim.wiring.Wiring;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/cases/{reference}/referrals} {@code {"providerId", "service", "consentGiven", "dueDate"}}:
- * coordinators refer the person to a provider's service, with consent.
+ * coordinators refer the person to a provider's service, with consent; optionally with {@code Idempotency-Key}.
  */
 public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -56,6 +58,7 @@ public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2H
     }
 
     private APIGatewayV2HTTPResponse answer(HttpRequest request, Caller caller, Language language) {
+        Optional<IdempotencyKey> key = StaffExchange.idempotencyKey(request);
         JsonObject json = JsonObject.parse(request.body(MAX_BODY_BYTES)).allowOnly(FIELDS);
         ReferralRequest referral = new ReferralRequest(
                 json.text("providerId"),
@@ -63,12 +66,12 @@ public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2H
                         Arrays.stream(ServiceType.values()).map(ServiceType::code).toList()),
                 json.bool("consentGiven"),
                 date(json.text("dueDate")));
-        return switch (referToService.refer(caller, request.path("reference").orElse(""), referral)) {
+        return switch (referToService.refer(caller, request.path("reference").orElse(""), referral, key)) {
             case ReferToService.Outcome.Referred referred -> {
-                LOG.info("{}: referred referralId={} provider={}", OPERATION, referred.referral().id(),
-                        referred.referral().providerId());
+                LOG.info("{}: referred referralId={} provider={} replayed={}", OPERATION, referred.referral().id(),
+                        referred.referral().providerId(), referred.replayed());
                 yield HttpResponses.json(201, CaseJson.referral(referred.referral().line(), referred.today()),
-                        IfMatch.etag(referred.referral().version()));
+                        StaffExchange.replayed(referred.replayed(), IfMatch.etag(referred.referral().version())));
             }
             case ReferToService.Outcome.CaseNotFound notFound ->
                     StaffExchange.refused(LOG, OPERATION, Problem.notFound("case"), language);
@@ -82,6 +85,8 @@ public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2H
                     StaffExchange.refused(LOG, OPERATION, Problem.conflict("case_closed"), language);
             case ReferToService.Outcome.VersionConflict conflict ->
                     StaffExchange.refused(LOG, OPERATION, Problem.conflict("version_conflict"), language);
+            case ReferToService.Outcome.KeyReused reused ->
+                    StaffExchange.refused(LOG, OPERATION, StaffExchange.KEY_REUSED, language);
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.audit.AuditEntry;
 import kz.senim.audit.dynamodb.AuditItems;
@@ -14,7 +15,9 @@ import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.Cursors;
 import kz.senim.casework.CaseFile;
+import kz.senim.casework.StaffKey;
 import kz.senim.casework.dynamodb.CaseItems;
+import kz.senim.casework.dynamodb.StaffKeyItems;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
@@ -27,11 +30,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Referrals in the cases table, each change in one transaction with its audit line (and, for a new one, its case). */
+/**
+ * Referrals in the cases table, each change in one transaction with its audit line (and, for a new one, its case,
+ * and the record of its {@code Idempotency-Key} if it came with one: {@link StaffKeyItems}).
+ */
 public final class DynamoDbReferrals implements Referrals {
 
     private static final Set<String> PROVIDER_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReferralItems.PROVIDER_PK,
             ReferralItems.PROVIDER_SK);
+
+    private static final int TRANSACTION_CONFLICT_RETRIES = 5;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final Set<String> RETRYABLE = Set.of("TransactionConflict", "ThrottlingError");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -85,6 +95,65 @@ public final class DynamoDbReferrals implements Referrals {
             throw new StorageUnavailable("referral not stored", cancelled);
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("cases table unavailable", e);
+        }
+    }
+
+    @Override
+    public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry, StaffKey key) {
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ReferralItems.toItem(referral))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .build()).build();
+        List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase),
+                AuditItems.put(table, entry), StaffKeyItems.putNew(table, referral.reference(), key));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new CreateOutcome.Created();
+            } catch (TransactionCanceledException cancelled) {
+                if (failed(cancelled, 3, CONDITION_FAILED)) {
+                    return new CreateOutcome.KeyTaken();
+                }
+                if (failed(cancelled, 0, CONDITION_FAILED)) {
+                    return new CreateOutcome.IdTaken();
+                }
+                if (failed(cancelled, 1, CONDITION_FAILED)) {
+                    return new CreateOutcome.CaseChanged();
+                }
+                retryOrGiveUp(cancelled, attempt);
+            } catch (SdkClientException | DynamoDbException e) {
+                throw new StorageUnavailable("cases table unavailable", e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<StaffKey> staffKey(Reference reference, String keyHash) {
+        return StaffKeyItems.find(dynamoDb, table, reference, keyHash);
+    }
+
+    private static boolean failed(TransactionCanceledException cancelled, int index, String code) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
+                && cancelled.cancellationReasons().get(index) != null
+                && code.equals(cancelled.cancellationReasons().get(index).code());
+    }
+
+    /** Concurrent retries under one key cancel each other's transactions: wait a little and write again. */
+    private static void retryOrGiveUp(TransactionCanceledException cancelled, int attempt) {
+        boolean conflict = cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .anyMatch(reason -> reason != null && RETRYABLE.contains(reason.code()));
+        if (!conflict) {
+            throw new StorageUnavailable("referral not stored", cancelled);
+        }
+        if (attempt >= TRANSACTION_CONFLICT_RETRIES) {
+            throw new StorageUnavailable("transaction kept conflicting", cancelled);
+        }
+        try {
+            Thread.sleep(20L * attempt + ThreadLocalRandom.current().nextLong(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable("interrupted", e);
         }
     }
 

@@ -296,6 +296,117 @@ class DynamoDbConversationsIT {
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
+    @Test
+    void aResponderRetryWithTheSameKeyAnswersTheFirstMessageAgainAndStoresOneMessageKeyAndAuditEntry() {
+        Stored stored = reportInAlmaty();
+        String body = "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}";
+
+        APIGatewayV2HTTPResponse first = post.handleRequest(staffKeyed(stored.reference(), "it-staff-key-0000001",
+                body), null);
+        clock.advance(Duration.ofSeconds(40));
+        APIGatewayV2HTTPResponse retry = post.handleRequest(staffKeyed(stored.reference(), "it-staff-key-0000001",
+                body), null);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(retry.getStatusCode()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(first.getHeaders()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(conversations.forCase(stored.reference())).singleElement()
+                .satisfies(m -> assertThat(m.messageId().value()).isEqualTo(body(first).path("messageId").asText()));
+        assertThat(audit.entries(stored.reference())).extracting(AuditEntry::action)
+                .containsExactly("message_posted");
+        String keyHash = new IdempotencyKey("it-staff-key-0000001").hash();
+        List<Map<String, AttributeValue>> keyItems = partition(stored.reference()).stream()
+                .filter(i -> i.get("sk").s().startsWith("STAFFKEY#")).toList();
+        assertThat(keyItems).hasSize(1);
+        Map<String, AttributeValue> keyItem = keyItems.getFirst();
+        assertThat(keyItem.get("sk").s()).isEqualTo("STAFFKEY#" + keyHash);
+        assertThat(keyItem.keySet()).containsExactlyInAnyOrder("pk", "sk", "kind", "reference", "createdId", "at",
+                "requestHash");
+        assertThat(keyItem.get("kind").s()).isEqualTo("STAFF_KEY");
+        assertThat(keyItem.get("createdId").s()).isEqualTo(body(first).path("messageId").asText());
+        assertThat(keyItem.toString()).doesNotContain("it-staff-key-0000001", "безопасности");
+    }
+
+    @Test
+    void eightConcurrentResponderRetriesStoreOneMessageOneKeyAndOneAuditEntry() throws Exception {
+        Stored stored = reportInAlmaty();
+        int retries = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < retries; i++) {
+            calls.add(() -> {
+                start.await();
+                return post.handleRequest(staffKeyed(stored.reference(), "it-staff-concurrent-01",
+                        "{\"kind\":\"update\",\"text\":\"" + QUESTION + "\"}"), null);
+            });
+        }
+        List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(retries)) {
+            List<Future<APIGatewayV2HTTPResponse>> futures = calls.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<APIGatewayV2HTTPResponse> future : futures) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201));
+        assertThat(responses.stream().map(APIGatewayV2HTTPResponse::getBody).distinct()).hasSize(1);
+        assertThat(responses.stream().filter(r -> !r.getHeaders().containsKey("Idempotent-Replayed"))).hasSize(1);
+        assertThat(conversations.forCase(stored.reference())).hasSize(1);
+        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s())
+                .filteredOn(sk -> sk.startsWith("STAFFKEY#")).hasSize(1);
+        assertThat(audit.entries(stored.reference())).extracting(AuditEntry::action)
+                .containsExactly("message_posted");
+    }
+
+    @Test
+    void aResponderKeyReusedWithAnotherTextIsRefusedWith422AndStoresNothing() {
+        Stored stored = reportInAlmaty();
+        post.handleRequest(staffKeyed(stored.reference(), "it-staff-reused-0001",
+                "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}"), null);
+
+        APIGatewayV2HTTPResponse reused = post.handleRequest(staffKeyed(stored.reference(), "it-staff-reused-0001",
+                "{\"kind\":\"question\",\"text\":\"Другой вопрос\"}"), null);
+
+        assertThat(reused.getStatusCode()).isEqualTo(422);
+        assertThat(body(reused).path("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(body(reused).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(conversations.forCase(stored.reference())).hasSize(1);
+        assertThat(audit.entries(stored.reference())).hasSize(1);
+    }
+
+    @Test
+    void theStoreTakesAResponderKeyOnceAndWritesNothingTheSecondTime() {
+        Stored stored = reportInAlmaty();
+        Actor.Person author = Actor.Person.of(ALMATY_RESPONDER);
+        CaseMessage message = CaseMessage.toReporter(stored.reference(), MessageId.forStaffMessage(
+                stored.reference(), "h1"), clock.instant(), MessageKind.QUESTION, author, new MessageText("first"));
+        CaseMessage again = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM),
+                clock.instant().plusSeconds(1), MessageKind.QUESTION, author, new MessageText("second"));
+        kz.senim.casework.StaffKey key = new kz.senim.casework.StaffKey("h1", "r1", message.messageId().value(),
+                message.at());
+
+        assertThat(conversations.post(message, AuditEntry.of(stored.reference(), clock.instant(), author,
+                "message_posted"), key)).isEqualTo(new Conversations.PostOutcome.Stored());
+        assertThat(conversations.post(again, AuditEntry.of(stored.reference(), clock.instant(), author,
+                "message_posted"), key)).isEqualTo(new Conversations.PostOutcome.KeyTaken());
+
+        assertThat(conversations.staffKey(stored.reference(), "h1")).contains(key);
+        assertThat(conversations.staffKey(stored.reference(), "h2")).isEmpty();
+        assertThat(conversations.forCase(stored.reference())).containsExactly(message);
+        assertThat(audit.entries(stored.reference())).hasSize(1);
+    }
+
+    private APIGatewayV2HTTPEvent staffKeyed(Reference reference, String key, String body) {
+        APIGatewayV2HTTPEvent event = responder(ALMATY_RESPONDER, reference, body);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", key);
+        event.setHeaders(headers);
+        return event;
+    }
+
     private record Stored(Reference reference, Receipt receipt) {
     }
 
