@@ -19,10 +19,12 @@ import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.Actor;
+import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.casework.AssignCase;
 import kz.senim.casework.CaseMessages;
+import kz.senim.casework.Cases;
 import kz.senim.casework.ChangeCaseStatus;
 import kz.senim.casework.ListQueue;
 import kz.senim.casework.ReadCase;
@@ -105,7 +107,7 @@ public final class Wiring {
     }
 
     public ShowReportStatus showReportStatus() {
-        return new ShowReportStatus(checkReportStatus(), new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)),
+        return new ShowReportStatus(checkReportStatus(), auditTrail(),
                 clock);
     }
 
@@ -115,14 +117,14 @@ public final class Wiring {
 
     /** Responders and coordinators write to a case's reporter. */
     public PostCaseMessage postCaseMessage() {
-        return new PostCaseMessage(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
+        return new PostCaseMessage(cases(), caseAccess(),
                 conversations(), random, clock);
     }
 
     /** The reporter reads status and messages with the receipt. */
     public ReadReporterMessages readReporterMessages() {
         return new ReadReporterMessages(checkReportStatus(), conversations(),
-                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+                auditTrail(), clock);
     }
 
     /** The reporter answers with the receipt. */
@@ -137,45 +139,45 @@ public final class Wiring {
 
     /** A region's queue for responders and coordinators. */
     public ListQueue listQueue() {
-        return new ListQueue(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), directory(),
-                new CaseAccess(directory()));
+        return new ListQueue(cases(), directory(),
+                caseAccess());
     }
 
     /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
     public ReadCase readCase() {
-        return new ReadCase(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
+        return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), caseMessages(),
-                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+                referrals(), caseMessages(),
+                auditTrail(), clock);
     }
 
     public AssignCase assignCase() {
-        return new AssignCase(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+        return new AssignCase(cases(), caseAccess(), clock);
     }
 
     public ChangeCaseStatus changeCaseStatus() {
-        return new ChangeCaseStatus(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+        return new ChangeCaseStatus(cases(),
+                referrals(), caseAccess(), clock);
     }
 
     public ReadCaseAudit readCaseAudit() {
-        return new ReadCaseAudit(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()),
-                new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE)), clock);
+        return new ReadCaseAudit(cases(), caseAccess(),
+                auditTrail(), clock);
     }
 
     public ReferToService referToService() {
-        return new ReferToService(new DynamoDbCases(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), directory(), new CaseAccess(directory()),
+        return new ReferToService(cases(),
+                referrals(), directory(), caseAccess(),
                 random, clock);
     }
 
     public ChangeReferralStatus changeReferralStatus() {
-        return new ChangeReferralStatus(new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), new CaseAccess(directory()), clock);
+        return new ChangeReferralStatus(referrals(),
+                cases(), caseAccess(), clock);
     }
 
     public ProviderReferrals providerReferrals() {
-        return new ProviderReferrals(new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE)), clock);
+        return new ProviderReferrals(referrals(), clock);
     }
 
     /** The conversation as the case view shows it: each message with its author's person id, or "reporter". */
@@ -205,18 +207,18 @@ public final class Wiring {
     }
 
     public AcknowledgeAlert acknowledgeAlert() {
-        return new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), clock);
+        return new AcknowledgeAlert(acknowledgements(),
+                cases(), clock);
     }
 
     public FollowAcknowledgementLink followAcknowledgementLink() {
         return new FollowAcknowledgementLink(acknowledgementLinks(),
-                new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE)), acknowledgeAlert());
+                acknowledgements(), acknowledgeAlert());
     }
 
     public EscalateAlerts escalateAlerts() {
         return new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb(), required(CASES_TABLE)),
-                new DynamoDbCases(dynamoDb(), required(CASES_TABLE)), directory(), clock);
+                cases(), directory(), clock);
     }
 
     /**
@@ -262,6 +264,26 @@ public final class Wiring {
                     DIRECTORY_CACHE);
         }
         return directory;
+    }
+
+    private Cases cases() {
+        return new DynamoDbCases(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private AuditTrail auditTrail() {
+        return new DynamoDbAuditTrail(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private DynamoDbReferrals referrals() {
+        return new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private DynamoDbAcknowledgements acknowledgements() {
+        return new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private CaseAccess caseAccess() {
+        return new CaseAccess(directory());
     }
 
     private Reports reports() {
