@@ -1,7 +1,7 @@
 package kz.senim.access;
 
 import java.util.Optional;
-import kz.senim.casework.CaseFile;
+import kz.senim.cases.CaseFile;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
 

@@ -8,11 +8,11 @@ import kz.senim.access.Caller;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.Acknowledgements.Acknowledgement;
 import kz.senim.acknowledgement.Acknowledgements.LinkUse;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
 
 /**
  * Acknowledges an alert: the organisation's alert (the chain a page belongs to) stops escalating, the first
@@ -66,7 +66,7 @@ public final class AcknowledgeAlert {
         if (!national && !caller.organisationId().equals(address.get().organisationId())) {
             return new Outcome.NotFound();
         }
-        return acknowledge(address.get(), caller.organisationId(), Actor.Person.of(caller), Optional.empty());
+        return acknowledge(address.get(), caller.organisationId(), caller.actor(), Optional.empty());
     }
 
     /** The holder of a verified link acknowledges its alert, on behalf of the alerted organisation; once. */

@@ -1,6 +1,7 @@
 package kz.senim.audit;
 
 import java.util.List;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
 
 /** Every read and change of a case, in order. Changes are audited in the same transaction as the change itself. */

@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Forbidden;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseReferrals.ReferralLine;
-import kz.senim.casework.Cases;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.Cases;
 
 /**
  * Moves a referral on. The provider's people accept, reject and mark it done; coordinators who can see the case, on
@@ -68,7 +67,7 @@ public final class ChangeReferralStatus {
         return switch (referral.apply(request.to(), request.reason(), now)) {
             case Referral.Change.Illegal illegal -> new Outcome.Illegal();
             case Referral.Change.Changed changed -> {
-                AuditEntry entry = new AuditEntry(referral.reference(), now, Actor.Person.of(caller),
+                AuditEntry entry = new AuditEntry(referral.reference(), now, caller.actor(),
                         request.to().auditAction(), Map.of(
                                 "referralId", referral.id().value(),
                                 "providerId", referral.providerId(),

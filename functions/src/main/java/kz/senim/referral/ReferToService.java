@@ -7,19 +7,18 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.access.CaseAccess;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Cases;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseReferrals.ReferralLine;
-import kz.senim.casework.Cases;
-import kz.senim.casework.StaffKey;
+import kz.senim.cases.StaffKey;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
-import kz.senim.intake.IdempotencyKey;
 
 /**
  * A coordinator refers the person of a case to a provider's service. No consent, no referral: without it nothing is
@@ -63,7 +62,7 @@ public final class ReferToService {
         CaseAccess.requireCoordinator(caller, "refer to a service");
         Optional<Reference> reference = Reference.parse(referenceText);
         String keyHash = key.map(IdempotencyKey::hash).orElse(null);
-        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller, request.providerId(),
+        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller.personId(), caller.organisationId(), request.providerId(),
                 request.service().code(), Boolean.toString(request.consentGiven()), request.dueDate().toString());
         int idDraw = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -142,7 +141,7 @@ public final class ReferToService {
         details.put("service", referral.service().code());
         details.put("dueDate", referral.dueDate().toString());
         details.put("consent", "given");
-        return new AuditEntry(referral.reference(), now, Actor.Person.of(caller), AUDIT_ACTION, details);
+        return new AuditEntry(referral.reference(), now, caller.actor(), AUDIT_ACTION, details);
     }
 
     public sealed interface Outcome {

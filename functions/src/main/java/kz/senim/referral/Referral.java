@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseReferrals.ReferralLine;
 import kz.senim.directory.ServiceType;
 
 /**

@@ -1,10 +1,8 @@
 package kz.senim.wiring;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,36 +12,35 @@ import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
-import kz.senim.audit.Actor;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
-import kz.senim.cases.StorageUnavailable;
-import kz.senim.casework.AssignCase;
-import kz.senim.casework.CaseMessages;
-import kz.senim.casework.Cases;
-import kz.senim.casework.ChangeCaseStatus;
-import kz.senim.casework.ListQueue;
-import kz.senim.casework.ReadCase;
-import kz.senim.casework.ReadCaseAudit;
-import kz.senim.casework.dynamodb.DynamoDbCaseAlerts;
-import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.cases.Cases;
+import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
+import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
-import kz.senim.intake.CheckReportStatus;
+import kz.senim.handling.AssignCase;
+import kz.senim.handling.ChangeCaseStatus;
+import kz.senim.handling.ListQueue;
+import kz.senim.handling.ReadCase;
+import kz.senim.handling.ReadCaseAudit;
 import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.ShowReportStatus;
 import kz.senim.intake.SubmitReport;
 import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.messaging.ConversationLines;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.PostCaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
@@ -55,7 +52,6 @@ import kz.senim.referral.ReferToService;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.triage.Triage;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -107,12 +103,12 @@ public final class Wiring {
     }
 
     public ShowReportStatus showReportStatus() {
-        return new ShowReportStatus(checkReportStatus(), auditTrail(),
+        return new ShowReportStatus(reporterAccess(), auditTrail(),
                 clock);
     }
 
-    public CheckReportStatus checkReportStatus() {
-        return new CheckReportStatus(reports(), receiptHasher());
+    public ReporterAccess reporterAccess() {
+        return new ReporterAccess(reports(), receiptHasher());
     }
 
     /** Responders and coordinators write to a case's reporter. */
@@ -123,13 +119,13 @@ public final class Wiring {
 
     /** The reporter reads status and messages with the receipt. */
     public ReadReporterMessages readReporterMessages() {
-        return new ReadReporterMessages(checkReportStatus(), conversations(),
+        return new ReadReporterMessages(reporterAccess(), conversations(),
                 auditTrail(), clock);
     }
 
     /** The reporter answers with the receipt. */
     public ReplyAsReporter replyAsReporter() {
-        return new ReplyAsReporter(checkReportStatus(), conversations(), clock);
+        return new ReplyAsReporter(reporterAccess(), conversations(), clock);
     }
 
     /** A case's conversation with its reporter ({@link Conversations#forCase} for the responders' case view). */
@@ -147,7 +143,7 @@ public final class Wiring {
     public ReadCase readCase() {
         return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
-                referrals(), caseMessages(),
+                referrals(), new ConversationLines(conversations()),
                 auditTrail(), clock);
     }
 
@@ -178,20 +174,6 @@ public final class Wiring {
 
     public ProviderReferrals providerReferrals() {
         return new ProviderReferrals(referrals(), clock);
-    }
-
-    /** The conversation as the case view shows it: each message with its author's person id, or "reporter". */
-    private CaseMessages caseMessages() {
-        Conversations conversations = conversations();
-        return reference -> conversations.forCase(reference).stream()
-                .map(message -> new CaseMessages.MessageLine(message.messageId().value(), message.at(),
-                        message.direction().code(), message.kind().code(), switch (message.author()) {
-                            case Actor.Person person -> person.personId();
-                            case Actor.Reporter reporter -> "reporter";
-                            case Actor.LinkHolder link -> "link:" + link.organisationId();
-                            case Actor.System system -> "system:" + system.component();
-                        }, message.text()))
-                .toList();
     }
 
     public DispatchAlerts dispatchAlerts() {
@@ -228,20 +210,9 @@ public final class Wiring {
     public synchronized AcknowledgementLinks acknowledgementLinks() {
         if (acknowledgementLinks == null) {
             String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
-            Supplier<byte[]> key;
-            if (secretArn != null && !secretArn.isBlank()) {
-                key = () -> {
-                    try {
-                        return secretsManager().getSecretValue(r -> r.secretId(secretArn)).secretString()
-                                .getBytes(StandardCharsets.UTF_8);
-                    } catch (SdkException e) {
-                        throw new StorageUnavailable("acknowledgement link key unavailable", e);
-                    }
-                };
-            } else {
-                byte[] local = Base64.getDecoder().decode(required(ACK_LINK_SECRET).strip());
-                key = () -> local.clone();
-            }
+            Supplier<byte[]> key = secretArn != null && !secretArn.isBlank()
+                    ? new SecretsManagerLinkKey(secretsManager(), secretArn)
+                    : AcknowledgementLinks.fixedKey(required(ACK_LINK_SECRET));
             acknowledgementLinks = new AcknowledgementLinks(key, clock, random, AcknowledgementLinks.VALIDITY);
         }
         return acknowledgementLinks;

@@ -19,19 +19,19 @@ import kz.senim.access.Caller;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AlertStatus;
-import kz.senim.alerting.Alert;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.Alert;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.Category;
+import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.Reference;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Outcome;
 import kz.senim.directory.AlertCondition;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
 import kz.senim.escalation.EscalateAlerts.Outcome.Escalated;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.CaseFiles;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAlerts;
@@ -200,7 +200,7 @@ class EscalateAlertsTest {
     void the_alerts_of_a_closed_case_are_not_escalated() {
         CaseFile file = cases.find(REFERENCE).orElseThrow();
         CaseFile acknowledged = ((CaseFile.Change.Changed) file.acknowledgedBy("police-att-liaison", createdAt)).file();
-        cases.add(((CaseFile.Change.Changed) acknowledged.close(Outcome.DUPLICATE, false, createdAt)).file());
+        cases.add(((CaseFile.Change.Changed) acknowledged.close(ClosingOutcome.DUPLICATE, false, createdAt)).file());
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(escalate.escalate(alerts.pending().getFirst()))

@@ -1,29 +1,28 @@
 package kz.senim.referral;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.NATIONAL_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
+import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
+import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
 import kz.senim.access.Forbidden;
-import kz.senim.audit.Actor;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.InvalidInput;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.ReadCase;
 import kz.senim.directory.ServiceType;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.handling.ReadCase;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
 
 class ReferToServiceTest {
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ReferToService referToService = world.referToService();
 
     /** A foreign worker's case in Almaty: the commission only is involved so far. */
@@ -61,7 +60,7 @@ class ReferToServiceTest {
         assertThat(after.version()).isEqualTo(2);
         assertThat(world.audit.entries(file.reference())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("referral_created");
-            assertThat(entry.actor()).isEqualTo(Actor.Person.of(ALMATY_COORDINATOR));
+            assertThat(entry.actor()).isEqualTo(ALMATY_COORDINATOR.actor());
             assertThat(entry.details()).containsEntry("providerId", "ngo-foreign-nationals")
                     .containsEntry("service", "legal").containsEntry("consent", "given")
                     .containsKey("referralId").containsKey("dueDate");

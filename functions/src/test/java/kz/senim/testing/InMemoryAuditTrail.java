@@ -2,8 +2,8 @@ package kz.senim.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import kz.senim.audit.AuditEntry;
 import kz.senim.audit.AuditTrail;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
 
 public final class InMemoryAuditTrail implements AuditTrail {

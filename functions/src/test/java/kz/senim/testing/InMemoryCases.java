@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases.QueuePage;
+import kz.senim.cases.Cases.QueueQuery;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 
 /** Cases in memory with the same optimistic locking as DynamoDB; audit entries go to the given trail. */

@@ -2,11 +2,12 @@ package kz.senim.audit.dynamodb;
 
 import java.util.List;
 import java.util.Map;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
 import kz.senim.audit.AuditTrail;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,9 +37,9 @@ public final class DynamoDbAuditTrail implements AuditTrail {
         try {
             return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
-                            .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                             .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                                    ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
                                     ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
                     .items().stream().map(AuditItems::fromItem).toList();
         } catch (SdkClientException | DynamoDbException e) {

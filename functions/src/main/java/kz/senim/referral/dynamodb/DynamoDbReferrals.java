@@ -7,17 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.Reference;
+import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.Cursors;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.StaffKey;
-import kz.senim.casework.dynamodb.CaseItems;
-import kz.senim.casework.dynamodb.StaffKeyItems;
+import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
@@ -36,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbReferrals implements Referrals {
 
-    private static final Set<String> PROVIDER_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReferralItems.PROVIDER_PK,
+    private static final Set<String> PROVIDER_KEY = Set.of(CasesTable.PK, CasesTable.SK, ReferralItems.PROVIDER_PK,
             ReferralItems.PROVIDER_SK);
 
     private static final int TRANSACTION_CONFLICT_RETRIES = 5;
@@ -61,9 +60,9 @@ public final class DynamoDbReferrals implements Referrals {
         try {
             return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :referral)")
-                            .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                             .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                                    ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
                                     ":referral", AttributeValue.fromS(ReferralItems.SK_PREFIX))))
                     .items().stream()
                     .map(ReferralItems::fromItem)
@@ -79,7 +78,7 @@ public final class DynamoDbReferrals implements Referrals {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ReferralItems.toItem(referral))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
         try {
             dynamoDb.transactWriteItems(r -> r.transactItems(put, CaseItems.update(table, changedCase),
@@ -103,7 +102,7 @@ public final class DynamoDbReferrals implements Referrals {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ReferralItems.toItem(referral))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
         List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase),
                 AuditItems.put(table, entry), StaffKeyItems.putNew(table, referral.reference(), key));

@@ -1,8 +1,8 @@
 package kz.senim.referral.api;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
+import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.StaffEvents.anonymous;
 import static kz.senim.testing.StaffEvents.as;
 import static kz.senim.testing.StaffEvents.body;
@@ -16,11 +16,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class ReferToServiceHandlerTest {
 
     private static final String FIXTURE = "events/apigw-v2-refer-to-service.json";
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ReferToServiceHandler handler = new ReferToServiceHandler(world.referToService());
 
     /** The handler's answer, checked against the contract. */

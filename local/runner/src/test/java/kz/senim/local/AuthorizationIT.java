@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import kz.senim.casework.CaseReferrals;
+import kz.senim.cases.CaseReferrals;
 import kz.senim.infrastructure.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

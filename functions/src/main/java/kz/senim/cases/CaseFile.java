@@ -1,0 +1,117 @@
+package kz.senim.cases;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A case as responders work it: the report, where it stands, who took it and who is assigned, which organisations
+ * are involved (alerted, escalated to, referred to), and its {@code version} for optimistic locking. Every change
+ * returns a new file with the version moved on; stores accept it only over the version it was made from.
+ *
+ * <p>received → acknowledged → in_progress → closed; a closed case can be reopened (to in_progress) with a reason.
+ */
+public record CaseFile(
+        Reference reference,
+        ReportSubmission submission,
+        Severity severity,
+        CaseStatus status,
+        long version,
+        Optional<String> takenBy,
+        Optional<String> assignee,
+        Set<String> involvedOrganisations,
+        Optional<ClosingOutcome> outcome,
+        Optional<String> statusReason,
+        Instant submittedAt,
+        Instant updatedAt) {
+
+    public CaseFile {
+        involvedOrganisations = Set.copyOf(involvedOrganisations);
+    }
+
+    public RegionCode region() {
+        return submission.region();
+    }
+
+    /** The first acknowledgement takes the case for the acknowledging organisation; later ones change nothing. */
+    public Change acknowledgedBy(String organisationId, Instant at) {
+        if (status != CaseStatus.RECEIVED) {
+            return new Change.Unchanged();
+        }
+        return new Change.Changed(next(CaseStatus.ACKNOWLEDGED, Optional.of(organisationId), assignee, outcome,
+                Optional.empty(), involvedOrganisations, at));
+    }
+
+    public Change startWork(Instant at) {
+        return switch (status) {
+            case ACKNOWLEDGED -> new Change.Changed(next(CaseStatus.IN_PROGRESS, takenBy, assignee, outcome,
+                    Optional.empty(), involvedOrganisations, at));
+            case IN_PROGRESS -> new Change.Unchanged();
+            case RECEIVED -> new Change.Illegal("case_not_acknowledged");
+            case CLOSED -> new Change.Illegal("case_closed");
+        };
+    }
+
+    /** Closing needs an outcome and every referral closed first. */
+    public Change close(ClosingOutcome closing, boolean openReferrals, Instant at) {
+        if (status == CaseStatus.CLOSED) {
+            return new Change.Illegal("case_closed");
+        }
+        if (status == CaseStatus.RECEIVED) {
+            return new Change.Illegal("case_not_acknowledged");
+        }
+        if (openReferrals) {
+            return new Change.Illegal("referrals_open");
+        }
+        return new Change.Changed(next(CaseStatus.CLOSED, takenBy, assignee, Optional.of(closing), Optional.empty(),
+                involvedOrganisations, at));
+    }
+
+    public Change reopen(String reason, Instant at) {
+        if (status != CaseStatus.CLOSED) {
+            return new Change.Illegal("case_not_closed");
+        }
+        return new Change.Changed(next(CaseStatus.IN_PROGRESS, takenBy, assignee, Optional.empty(),
+                Optional.of(reason), involvedOrganisations, at));
+    }
+
+    public Change assign(String personId, Instant at) {
+        if (status == CaseStatus.CLOSED) {
+            return new Change.Illegal("case_closed");
+        }
+        if (assignee.filter(personId::equals).isPresent()) {
+            return new Change.Unchanged();
+        }
+        return new Change.Changed(next(status, takenBy, Optional.of(personId), outcome, statusReason,
+                involvedOrganisations, at));
+    }
+
+    /** An organisation joins the case (escalation target, referral provider). */
+    public CaseFile involving(String organisationId, Instant at) {
+        Set<String> involved = new HashSet<>(involvedOrganisations);
+        involved.add(organisationId);
+        return next(status, takenBy, assignee, outcome, statusReason, involved, at);
+    }
+
+    private CaseFile next(CaseStatus newStatus, Optional<String> newTakenBy, Optional<String> newAssignee,
+            Optional<ClosingOutcome> newOutcome, Optional<String> newReason, Set<String> involved, Instant at) {
+        return new CaseFile(reference, submission, severity, newStatus, version + 1, newTakenBy, newAssignee,
+                involved, newOutcome, newReason, submittedAt, at);
+    }
+
+    /** What a requested change came to. */
+    public sealed interface Change {
+        record Changed(CaseFile file) implements Change { }
+
+        record Unchanged() implements Change { }
+
+        /** Not allowed from the current status; {@code code} says why (e.g. {@code case_closed}). */
+        record Illegal(String code) implements Change { }
+    }
+
+    @Override
+    public String toString() {
+        return "CaseFile[" + reference + ", " + status + ", v" + version + "]";
+    }
+}
