@@ -62,7 +62,7 @@ class AuthorizationIT {
     static void startSenimWithACaseAndAReferral() {
         senim = SenimLocal.start(Options.forTests(), clock);
         api = new LocalApi(senim);
-        JsonNode submitted = api.submit(Reports.newKey(), Reports.victimInAlmaty().toString()).json();
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmaty().toString()).json();
         reference = submitted.path("reference").asText();
         receipt = submitted.path("receipt").asText();
         link = URI.create(api.awaitAlerts(reference, 2).stream()
@@ -164,7 +164,7 @@ class AuthorizationIT {
             if (status == 404) {
                 assertThat(answer.json().path("code").asText()).as(route).isEqualTo("not_found");
             }
-            assertThat(answer.body()).as(route).doesNotContain(Reports.victimInAlmaty().path("narrative").asText());
+            assertThat(answer.body()).as(route).doesNotContain(ReportBodies.victimInAlmaty().path("narrative").asText());
         });
         assertThat(staff(YERLAN, staffCall("GET /v1/referrals")).body()).doesNotContain(reference);
     }
@@ -288,7 +288,7 @@ class AuthorizationIT {
         Map<String, String> withReceipt = Map.of("X-Receipt", receipt);
         return switch (route) {
             case "POST /v1/reports" -> new Call("POST", "/v1/reports",
-                    Map.of("Idempotency-Key", Reports.newKey()), Reports.witnessInAlmaty().toString());
+                    Map.of("Idempotency-Key", ReportBodies.newKey()), ReportBodies.witnessInAlmaty().toString());
             case "GET /v1/reports/{reference}" -> new Call("GET", "/v1/reports/" + reference, withReceipt, null);
             case "GET /v1/regions" -> new Call("GET", "/v1/regions?lang=ru", Map.of(), null);
             case "GET /v1/ack/{token}" -> new Call("GET", link, Map.of("Accept", "text/html"), null);

@@ -43,7 +43,7 @@ class StaffRoutesIT {
 
     @Test
     void aResponderWithATokenSeesTheQueueOfTheirRegion() {
-        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
         String token = token("kz-75-commission", "responder");
 
@@ -51,7 +51,7 @@ class StaffRoutesIT {
 
         assertThat(queue.status()).isEqualTo(200);
         assertThat(queue.json().path("cases").findValuesAsText("reference")).contains(reference);
-        assertThat(queue.body()).doesNotContain(Reports.victimInAlmatyInDanger().path("narrative").asText());
+        assertThat(queue.body()).doesNotContain(ReportBodies.victimInAlmatyInDanger().path("narrative").asText());
     }
 
     @Test
