@@ -1,17 +1,16 @@
 package kz.senim.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import kz.senim.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,26 +26,27 @@ final class LocalEndpoints {
     static final String TOKENS = "/local/tokens";
     static final String PEOPLE = "/local/people";
     static final String SCHEDULES = "/local/schedules/";
-    private static final Set<String> TOKEN_FIELDS = Set.of("person", "sub", "organisationId", "role", "email");
+    private static final String TOKEN_REQUEST = "the body must be {\"person\": \"<id>\"}, a person of GET "
+            + PEOPLE + ": a token carries that person's organisation and role";
     private static final Logger LOG = LoggerFactory.getLogger(LocalEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final OnCallInbox inbox;
     private final LocalJwt jwt;
     private final People people;
-    private final Set<String> organisations;
     private final Map<String, ScheduledFunction> schedules;
 
     /**
      * @param inbox the inbox, or null when alerts go to SNS
      * @param jwt the local issuer, or null when no route needs a token
      */
-    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Set<String> organisations,
-                   Map<String, ScheduledFunction> schedules) {
+    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Map<String, ScheduledFunction> schedules) {
         this.inbox = inbox;
         this.jwt = jwt;
         this.people = people;
-        this.organisations = Set.copyOf(organisations);
         this.schedules = Map.copyOf(schedules);
     }
 
@@ -75,66 +75,38 @@ final class LocalEndpoints {
     }
 
     /**
-     * {@code {"person": "<id>"}} (a seeded person), or {@code {"organisationId": "...", "role": "...", "sub"?: "...",
-     * "email"?: "..."}} (anyone), to a signed ID token.
+     * {@code {"person": "<id>"}}, a seeded person, to a signed ID token with that person's organisation and role.
+     * Nothing else: no token for an organisation or role the caller names.
      */
     private HttpApiEvents.Reply token(byte[] body, String requestId) {
         JsonNode request;
         try {
-            request = JSON.readTree(body);
+            request = STRICT_JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return message(400, "the body must be JSON: {\"person\": \"<id>\"}", requestId);
+            return message(400, TOKEN_REQUEST, requestId);
         }
-        if (request == null || !request.isObject()) {
-            return message(400, "the body must be a JSON object: {\"person\": \"<id>\"}", requestId);
+        if (request == null || !request.isObject() || request.size() != 1 || !request.path("person").isTextual()) {
+            return message(400, TOKEN_REQUEST, requestId);
         }
-        for (var names = request.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TOKEN_FIELDS.contains(name)) {
-                return message(400, "unknown field " + name.replaceAll("[^A-Za-z0-9_-]", "?")
-                        + "; allowed: " + String.join(", ", TOKEN_FIELDS), requestId);
-            }
+        String id = request.path("person").textValue();
+        Optional<People.Person> person = people.find(id);
+        if (person.isEmpty()) {
+            return message(404, "no person " + id.replaceAll("[^A-Za-z0-9._@-]", "?") + " is seeded; people: "
+                    + String.join(", ", people.all().stream().map(People.Person::id).toList()), requestId);
         }
-        if (request.has("person")) {
-            if (request.size() > 1) {
-                return message(400, "person stands alone: organisation and role are the person's", requestId);
-            }
-            String id = request.path("person").asText("");
-            Optional<People.Person> person = people.find(id);
-            if (person.isEmpty()) {
-                return message(404, "no person " + id.replaceAll("[^A-Za-z0-9._@-]", "?") + " is seeded; people: "
-                        + String.join(", ", people.all().stream().map(People.Person::id).toList()), requestId);
-            }
-            LOG.info("local ID token issued: person={}", person.get().id());
-            return issued(jwt.idToken(person.get()), person.get().id(), person.get().organisationId(),
-                    person.get().role().code(), requestId);
-        }
-        String organisation = request.path("organisationId").asText("");
-        String role = request.path("role").asText("");
-        if (!organisations.contains(organisation)) {
-            return message(400, "organisationId must be an organisation of the directory, e.g. kz-75-commission",
-                    requestId);
-        }
-        if (Role.fromCode(role).isEmpty()) {
-            return message(400, "role must be one of " + String.join(", ",
-                    List.of(Role.values()).stream().map(Role::code).toList()), requestId);
-        }
-        String subject = request.hasNonNull("sub") ? request.path("sub").asText() : UUID.randomUUID().toString();
-        Optional<String> email = Optional.ofNullable(request.path("email").textValue());
-        LOG.info("local ID token issued: organisation={} role={}", organisation, role);
-        return issued(jwt.idToken(subject, organisation, role, email), subject, organisation, role, requestId);
+        LOG.info("local ID token issued: person={}", person.get().id());
+        return issued(jwt.idToken(person.get()), person.get(), requestId);
     }
 
-    private static HttpApiEvents.Reply issued(String idToken, String subject, String organisation, String role,
-                                              String requestId) {
+    private static HttpApiEvents.Reply issued(String idToken, People.Person person, String requestId) {
         ObjectNode answer = JSON.createObjectNode()
                 .put("idToken", idToken)
                 .put("tokenType", "Bearer")
                 .put("expiresIn", LocalJwt.VALIDITY.toSeconds());
         answer.putObject("claims")
-                .put("sub", subject)
-                .put(LocalJwt.CLAIM_ORGANISATION, organisation)
-                .put(LocalJwt.CLAIM_ROLE, role);
+                .put("sub", person.id())
+                .put(LocalJwt.CLAIM_ORGANISATION, person.organisationId())
+                .put(LocalJwt.CLAIM_ROLE, person.role().code());
         return json(200, answer, requestId);
     }
 

@@ -189,7 +189,7 @@ public final class SenimLocal implements AutoCloseable {
         People people = People.load().requireOrganisations(organisations);
         LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
                 ? new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(options.dataDir()), clock) : null;
-        gateway.start(routes, new LocalEndpoints(inbox, jwt, people, organisations, scheduled), jwt);
+        gateway.start(routes, new LocalEndpoints(inbox, jwt, people, scheduled), jwt);
     }
 
     /** The HTTP API's authorizers must be JWT authorizers: the runner has no Lambda authorizers. */
