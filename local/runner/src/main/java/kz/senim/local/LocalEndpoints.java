@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The runner's own endpoints under {@value #PREFIX}, which do not exist in AWS: the on-call inbox, the people who
  * sign in locally and ID tokens from the local issuer for them (what signing in to Cognito gives a responder), and
- * running a scheduled function now.
+ * running a scheduled function now. They exist only while the runner listens on loopback, and answer only requests
+ * addressed to this machine by name ({@code Host: localhost}, {@code 127.0.0.1} or {@code [::1]}): a web page whose
+ * own name is made to point at 127.0.0.1 (DNS rebinding) reaches the port, but names its own host.
  */
 final class LocalEndpoints {
 
@@ -50,9 +52,18 @@ final class LocalEndpoints {
         this.schedules = Map.copyOf(schedules);
     }
 
-    /** The answer, or empty when no local endpoint has this method and path. */
-    Optional<HttpApiEvents.Reply> answer(String method, String rawPath, String rawQuery, byte[] body,
+    /**
+     * The answer, or empty when no local endpoint has this method and path.
+     *
+     * @param host the request's {@code Host} header (null if it had none)
+     */
+    Optional<HttpApiEvents.Reply> answer(String method, String rawPath, String rawQuery, String host, byte[] body,
                                          String requestId) {
+        if (!addressedToThisMachine(host)) {
+            LOG.warn("refused {} {}: addressed to another host", method, rawPath.replaceAll("[^A-Za-z0-9/._-]", "?"));
+            return Optional.of(message(403, PREFIX + " answers requests to localhost, 127.0.0.1 or [::1] only",
+                    requestId));
+        }
         if (inbox != null && rawPath.equals(ALERTS) && method.equals("GET")) {
             return Optional.of(json(200, inbox.toJson(query(rawQuery, "organisationId")), requestId));
         }
@@ -122,6 +133,27 @@ final class LocalEndpoints {
                     .put("role", person.role().code());
         }
         return body;
+    }
+
+    /** {@code localhost}, {@code 127.0.0.1} or {@code [::1]} (or another loopback address), with or without a port. */
+    private static boolean addressedToThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip();
+        if (name.startsWith("[")) { // [IPv6] or [IPv6]:port
+            int end = name.indexOf(']');
+            return end > 0 && (end == name.length() - 1 || name.charAt(end + 1) == ':')
+                    && Options.loopback(name.substring(0, end + 1));
+        }
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            if (name.indexOf(':', colon + 1) >= 0) {
+                return false; // an IPv6 address without brackets is no Host
+            }
+            name = name.substring(0, colon);
+        }
+        return Options.loopback(name);
     }
 
     private static Optional<String> query(String rawQuery, String name) {
