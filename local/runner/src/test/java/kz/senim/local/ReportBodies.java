@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
 /** Report bodies for the tests, as the app would send them. */
-final class Reports {
+final class ReportBodies {
 
-    private Reports() {
+    private ReportBodies() {
     }
 
     /** A foreign national, a victim, in Almaty (KZ-75), in danger now, writing in Russian. */
