@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param dataDir where DynamoDB Local keeps its data; empty when in memory
  * @param snsEndpoint an SNS endpoint for alerts (else the on-call inbox)
  * @param snsEmulator start the fauxqs SNS/SQS emulator of local/engines and send alerts there
+ * @param throttle apply the local route throttles ({@code --no-throttle} turns them off, e.g. for {@code ./senim bench})
  */
-public record Options(String host, int port, Optional<Path> dataDir, Optional<URI> snsEndpoint, boolean snsEmulator) {
+public record Options(String host, int port, Optional<Path> dataDir, Optional<URI> snsEndpoint, boolean snsEmulator,
+                      boolean throttle) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -25,6 +27,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
 
     static final String USAGE = """
             Usage: SenimLocal [--port N] [--data-dir DIR | --in-memory] [--sns-endpoint URL | --sns-emulator] [--host H]
+                              [--no-throttle]
               --port N            HTTP port (default 8080; 0 = any free port)
               --data-dir DIR      where DynamoDB Local keeps the tables between runs (default .senim-data)
               --in-memory         keep nothing: the tables are gone when Senim stops
@@ -32,6 +35,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
                                   without one, alerts go to the on-call inbox at GET /local/alerts
               --sns-emulator      start the fauxqs SNS/SQS emulator (needs Node.js) and publish alerts there
               --host H            interface to listen on (default 127.0.0.1: this machine only)
+              --no-throttle       no local route throttles (benchmarks: measure Senim, not the limit)
             """;
 
     public Options {
@@ -50,19 +54,23 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
 
     /** In memory, any free port, alerts to the inbox: what tests want. */
     public static Options forTests() {
-        return new Options(DEFAULT_HOST, 0, Optional.empty(), Optional.empty(), false);
+        return new Options(DEFAULT_HOST, 0, Optional.empty(), Optional.empty(), false, true);
     }
 
     public Options withPort(int newPort) {
-        return new Options(host, newPort, dataDir, snsEndpoint, snsEmulator);
+        return new Options(host, newPort, dataDir, snsEndpoint, snsEmulator, throttle);
     }
 
     public Options withDataDir(Path dir) {
-        return new Options(host, port, Optional.of(dir), snsEndpoint, snsEmulator);
+        return new Options(host, port, Optional.of(dir), snsEndpoint, snsEmulator, throttle);
     }
 
     public Options withSnsEndpoint(URI endpoint) {
-        return new Options(host, port, dataDir, Optional.of(endpoint), snsEmulator);
+        return new Options(host, port, dataDir, Optional.of(endpoint), snsEmulator, throttle);
+    }
+
+    public Options withoutThrottle() {
+        return new Options(host, port, dataDir, snsEndpoint, snsEmulator, false);
     }
 
     public boolean inMemory() {
@@ -92,6 +100,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
         boolean inMemory = false;
         URI sns = null;
         boolean emulator = false;
+        boolean throttle = true;
         while (!queue.isEmpty()) {
             String option = queue.removeFirst();
             switch (option) {
@@ -101,6 +110,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
                 case "--in-memory" -> inMemory = true;
                 case "--sns-endpoint" -> sns = uri(option, value(option, queue));
                 case "--sns-emulator" -> emulator = true;
+                case "--no-throttle" -> throttle = false;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -114,7 +124,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
             }
         }
         Optional<Path> dir = inMemory ? Optional.empty() : Optional.of(dataDir == null ? DEFAULT_DATA_DIR : dataDir);
-        return new Options(host, port, dir, Optional.ofNullable(sns), emulator);
+        return new Options(host, port, dir, Optional.ofNullable(sns), emulator, throttle);
     }
 
     private static String value(String option, Deque<String> queue) {
