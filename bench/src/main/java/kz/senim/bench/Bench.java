@@ -190,7 +190,9 @@ public final class Bench {
                     .map(l -> String.format(Locale.ROOT, "%.1f GB RAM",
                             Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024 / 1e9))
                     .orElse("RAM unknown");
-            return Runtime.getRuntime().availableProcessors() + " CPUs (nproc; " + cpu + "), " + memory + ", "
+            String load = firstLine(Path.of("/proc/loadavg"), "").map(l -> ", load average " + l.split(" ")[0]
+                    + " when the run ended").orElse("");
+            return Runtime.getRuntime().availableProcessors() + " CPUs (nproc; " + cpu + "), " + memory + load + ", "
                     + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; JDK "
                     + Runtime.version() + " (" + System.getProperty("java.vendor") + ") for the runner and every"
                     + " Lambda JVM";

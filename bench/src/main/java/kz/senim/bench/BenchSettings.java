@@ -51,7 +51,7 @@ public record BenchSettings(String profile, int warmups, int reports, int client
 
     /** The default run: a few minutes on two cores. */
     public static BenchSettings full(Path root) {
-        return new BenchSettings("full", 10, 40, 4, 200, 40, 20, 30, 2, false, root, root.resolve("target/bench"));
+        return new BenchSettings("full", 10, 40, 4, 200, 40, 10, 20, 2, false, root, root.resolve("target/bench"));
     }
 
     public static BenchSettings quick(Path root) {
