@@ -69,6 +69,7 @@ public final class SenimLocal implements AutoCloseable {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private Set<String> organisations = Set.of();
     private List<String> schedules = List.of();
+    private Deployment deployment;
 
     private SenimLocal(Options options, Clock clock, boolean timers) {
         this.options = options;
@@ -146,6 +147,7 @@ public final class SenimLocal implements AutoCloseable {
                 "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
         createTables(template, deployment);
         deployment = seedDirectory(template, deployment);
+        this.deployment = deployment;
         if (snsEndpoint == null) {
             inbox = new OnCallInbox();
         }
@@ -311,6 +313,14 @@ public final class SenimLocal implements AutoCloseable {
     /** Physical table names by logical id, e.g. {@code CasesTable -> senim-cases}. */
     public Map<String, String> tables() {
         return Map.copyOf(tables);
+    }
+
+    /**
+     * The environment variables this runner gives a function of the template (resolved, local substitutes in place,
+     * {@code AWS_REGION} set): what a separate JVM running the function needs, besides the engines' endpoints.
+     */
+    public Map<String, String> environment(String functionLogicalId) {
+        return deployment.environment(functionLogicalId);
     }
 
     /** Where the data lives, or empty when in memory. */

@@ -25,6 +25,7 @@ class OptionsTest {
         assertThat(options.snsEndpoint()).isEmpty();
         assertThat(options.snsEmulator()).isFalse();
         assertThat(options.unsafeExpose()).isFalse();
+        assertThat(options.throttle()).isTrue();
     }
 
     @Test
@@ -67,6 +68,19 @@ class OptionsTest {
     void inMemoryKeepsNothingOnDisk() {
         assertThat(parse("--in-memory").inMemory()).isTrue();
         assertThatThrownBy(() -> parse("--in-memory", "--data-dir", "x")).hasMessageContaining("exclude");
+    }
+
+    @Test
+    void noThrottleTurnsTheLocalRouteThrottlesOffAndKeepsTheOtherOptions() {
+        Options options = parse("--port", "9090", "--no-throttle", "--in-memory");
+
+        assertThat(options.throttle()).isFalse();
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.inMemory()).isTrue();
+        assertThat(Options.forTests().throttle()).isTrue();
+        assertThat(Options.forTests().withoutThrottle().throttle()).isFalse();
+        assertThat(Options.forTests().withoutThrottle().withPort(1).throttle()).isFalse();
+        assertThat(Options.USAGE).contains("--no-throttle");
     }
 
     @Test
