@@ -47,9 +47,7 @@ public final class AnonymousExchange {
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Logger log, String operation,
             Problem unavailable, Exchange exchange) {
         HttpRequest request = new HttpRequest(event);
-        ProblemLanguage language = new ProblemLanguage(request.query("lang").flatMap(Language::fromCode)
-                .or(request::acceptLanguage)
-                .orElse(Language.DEFAULT));
+        ProblemLanguage language = new ProblemLanguage(request.language());
         try {
             request.refuseNonJsonBody();
             return exchange.answer(request, language);

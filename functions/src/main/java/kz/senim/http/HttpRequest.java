@@ -76,6 +76,11 @@ public final class HttpRequest {
         return requested;
     }
 
+    /** The language to answer in: {@code lang} if Senim serves it, else {@code Accept-Language}, else the default. */
+    public Language language() {
+        return query("lang").flatMap(Language::fromCode).or(this::acceptLanguage).orElse(Language.DEFAULT);
+    }
+
     public Optional<Language> acceptLanguage() {
         return header("Accept-Language").filter(value -> value.length() <= MAX_ACCEPT_LANGUAGE)
                 .flatMap(Language::fromAcceptLanguage);
