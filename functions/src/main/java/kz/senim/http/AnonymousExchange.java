@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 
 /**
  * The frame of a route anyone may call without signing in (the app, the reporter with a receipt): decode, call one use
- * case, encode. Bad input is a {@code 400} that names the field, an outage a {@code 503} the app may retry, a bug a
- * {@code 500}; each in the caller's language and logged by its code only, never with what was sent.
+ * case, encode. A body that is not JSON is a {@code 415} before anything else is read, one too large a {@code 413}, bad
+ * input a {@code 400} that names the field, an outage a {@code 503} the app may retry, a bug a {@code 500}; each in the
+ * caller's language and logged by its code only, never with what was sent.
  */
 public final class AnonymousExchange {
 
@@ -46,10 +47,9 @@ public final class AnonymousExchange {
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Logger log, String operation,
             Problem unavailable, Exchange exchange) {
         HttpRequest request = new HttpRequest(event);
-        ProblemLanguage language = new ProblemLanguage(request.query("lang").flatMap(Language::fromCode)
-                .or(request::acceptLanguage)
-                .orElse(Language.DEFAULT));
+        ProblemLanguage language = new ProblemLanguage(request.language());
         try {
+            request.refuseNonJsonBody();
             return exchange.answer(request, language);
         } catch (BadRequest bad) {
             return refused(log, operation, bad.problem(), language.get());

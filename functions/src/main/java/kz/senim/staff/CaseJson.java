@@ -3,6 +3,7 @@ package kz.senim.staff;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import kz.senim.cases.CaseAlerts.AlertLine;
@@ -19,6 +20,12 @@ import kz.senim.http.HttpResponses;
  * locality; the details of an opened case do. Absent optional values are left out.
  */
 public final class CaseJson {
+
+    /** Bounds of the lists the contract states (openapi.yaml maxItems); a case's latest ones are shown. */
+    static final int MAX_INVOLVED = 64;
+    static final int MAX_ALERTS = 200;
+    static final int MAX_REFERRALS = 100;
+    static final int MAX_MESSAGES = 200;
 
     private CaseJson() {
     }
@@ -45,7 +52,7 @@ public final class CaseJson {
         file.outcome().map(ClosingOutcome::code).ifPresent(v -> json.put("outcome", v));
         file.statusReason().ifPresent(v -> json.put("statusReason", v));
         ArrayNode involved = json.putArray("involvedOrganisations");
-        new TreeSet<>(file.involvedOrganisations()).forEach(involved::add);
+        new TreeSet<>(file.involvedOrganisations()).stream().limit(MAX_INVOLVED).forEach(involved::add);
         json.put("version", file.version());
         return json;
     }
@@ -57,12 +64,18 @@ public final class CaseJson {
         s.locality().ifPresent(v -> json.put("locality", v));
         json.put("narrative", s.narrative());
         ArrayNode alerts = json.putArray("alerts");
-        details.alerts().forEach(alert -> alerts.add(alert(alert)));
+        latest(details.alerts(), MAX_ALERTS).forEach(alert -> alerts.add(alert(alert)));
         ArrayNode referrals = json.putArray("referrals");
-        details.referrals().forEach(referral -> referrals.add(referral(referral, details.today())));
+        latest(details.referrals(), MAX_REFERRALS)
+                .forEach(referral -> referrals.add(referral(referral, details.today())));
         ArrayNode messages = json.putArray("messages");
-        details.messages().forEach(message -> messages.add(message(message)));
+        latest(details.messages(), MAX_MESSAGES).forEach(message -> messages.add(message(message)));
         return json;
+    }
+
+    /** The last {@code max} of a list kept oldest first. */
+    public static <T> List<T> latest(List<T> oldestFirst, int max) {
+        return oldestFirst.subList(Math.max(0, oldestFirst.size() - max), oldestFirst.size());
     }
 
     public static ObjectNode alert(AlertLine alert) {

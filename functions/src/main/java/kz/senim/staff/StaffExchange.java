@@ -19,9 +19,10 @@ import kz.senim.i18n.Language;
 import org.slf4j.Logger;
 
 /**
- * The frame of every endpoint for signed-in responders and coordinators: no caller, {@code 401}; then one exchange,
- * whose refusals and failures become localized problems ({@code 400} bad input, {@code 403} a role that may not,
- * {@code 503} storage out of reach, {@code 500} a bug). Logs the operation and outcome, never bodies.
+ * The frame of every endpoint for signed-in responders and coordinators: no caller, {@code 401}; a body that is not
+ * JSON, {@code 415}; then one exchange, whose refusals and failures become localized problems ({@code 400} bad input,
+ * {@code 413} a body too large, {@code 403} a role that may not, {@code 503} storage out of reach, {@code 500} a bug).
+ * Logs the operation and outcome, never bodies.
  */
 public final class StaffExchange {
 
@@ -79,6 +80,7 @@ public final class StaffExchange {
             return HttpResponses.problem(Problem.unauthorized(), language);
         }
         try {
+            request.refuseNonJsonBody();
             return exchange.answer(request, caller.get(), language);
         } catch (BadRequest bad) {
             return rejected(log, operation, bad.problem(), language);

@@ -586,6 +586,116 @@ class TemplateTest {
         assertThat(api.path("CorsConfiguration").path("AllowCredentials").asBoolean(false)).isFalse();
     }
 
+    // ------------------------------------------------------------------ limits (issue 7, section 3)
+
+    @Test
+    void every_anonymous_route_has_a_throttle_of_its_own_below_the_default_that_the_staff_routes_keep() {
+        JsonNode api = TEMPLATE.resource("SenimHttpApi").path("Properties");
+        SamTemplate.Throttle byDefault = new SamTemplate.Throttle(
+                api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asDouble(),
+                api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
+
+        for (HttpRoute route : ANONYMOUS_ROUTES) {
+            assertThat(api.path("RouteSettings").has(route.method() + " " + route.path())).as(route.toString())
+                    .isTrue();
+            SamTemplate.Throttle own = TEMPLATE.throttle(route).orElseThrow();
+            assertThat(own.rateLimit()).as(route.toString()).isLessThan(byDefault.rateLimit());
+            assertThat(own.burstLimit()).as(route.toString()).isLessThanOrEqualTo(byDefault.burstLimit());
+        }
+        for (HttpRoute route : AUTHENTICATED_ROUTES) {
+            assertThat(TEMPLATE.throttle(route)).as(route.toString()).contains(byDefault);
+        }
+    }
+
+    @Test
+    void a_report_flood_meets_the_submission_throttle_while_a_hotlines_day_never_does() {
+        SamTemplate.Throttle reports = TEMPLATE.throttle(new HttpRoute("POST", "/v1/reports")).orElseThrow();
+        // Issue 7: 300 made-up reports in 63 s (4.8 a second) all got through. A national hotline gets tens a day.
+        double flood = 300 / 63.0;
+        double busiestGenuineHour = 500 / 3600.0;
+
+        assertThat(reports.rateLimit()).isLessThan(flood / 2).isGreaterThan(busiestGenuineHour * 5);
+        assertThat(reports.burstLimit()).isBetween(5, 20);
+    }
+
+    @Test
+    void route_settings_name_only_routes_of_the_api_or_the_stage_would_fail_to_deploy() {
+        Set<String> routeKeys = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream())
+                .map(route -> route.method() + " " + route.path()).collect(Collectors.toSet());
+
+        assertThat(TEMPLATE.resource("SenimHttpApi").path("Properties").path("RouteSettings").fieldNames())
+                .toIterable().isNotEmpty().allSatisfy(key -> assertThat(routeKeys).contains(key));
+    }
+
+    @Test
+    void clients_reach_the_api_through_cloudfront_behind_the_edge_firewall_which_caches_and_logs_nothing() {
+        JsonNode distribution = TEMPLATE.resource("ApiDistribution");
+        JsonNode config = distribution.path("Properties").path("DistributionConfig");
+        JsonNode origin = config.path("Origins").path(0);
+        JsonNode behaviour = config.path("DefaultCacheBehavior");
+
+        assertThat(distribution.path("Type").asText()).isEqualTo("AWS::CloudFront::Distribution");
+        assertThat(config.path("WebACLId")).isEqualTo(JSON.createObjectNode().put("Ref", "EdgeFirewallArn"));
+        assertThat(TEMPLATE.document().path("Parameters").path("EdgeFirewallArn").has("Default"))
+                .as("no deployment without the edge firewall").isFalse();
+        assertThat(config.path("Origins")).hasSize(1);
+        assertThat(origin.path("DomainName").path("Fn::Sub").asText())
+                .isEqualTo("${SenimHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}");
+        assertThat(origin.path("OriginPath").path("Fn::Sub").asText()).isEqualTo("/${Stage}");
+        assertThat(origin.path("CustomOriginConfig").path("OriginProtocolPolicy").asText()).isEqualTo("https-only");
+        assertThat(behaviour.path("TargetOriginId").asText()).isEqualTo(origin.path("Id").asText());
+        assertThat(behaviour.path("AllowedMethods")).extracting(JsonNode::asText)
+                .contains("GET", "POST", "PUT", "OPTIONS");
+        assertThat(behaviour.path("CachePolicyId").asText()).as("Managed-CachingDisabled")
+                .isEqualTo("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+        assertThat(behaviour.path("OriginRequestPolicyId").asText()).as("Managed-AllViewerExceptHostHeader")
+                .isEqualTo("b689b0a8-53d0-40ab-baf2-68738e2966ac");
+        assertThat(behaviour.path("ViewerProtocolPolicy").asText()).isEqualTo("https-only");
+        assertThat(config.has("Logging")).as("no access log at the edge").isFalse();
+        assertThat(config.path("CustomErrorResponses")).isNotEmpty()
+                .allSatisfy(error -> assertThat(error.path("ErrorCachingMinTTL").asInt()).isZero());
+        assertThat(TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText())
+                .isEqualTo("https://${ApiDistribution.DomainName}");
+        assertThat(TEMPLATE.resources("AWS::WAFv2::WebACLAssociation"))
+                .as("WAF cannot be associated with an HTTP API; CloudFront carries it").isEmpty();
+    }
+
+    @Test
+    void the_edge_firewall_limits_each_client_address_and_stores_no_address_anywhere() throws Exception {
+        SamTemplate edge = SamTemplate.load(SamTemplate.EDGE_FIREWALL_RESOURCE);
+        Map<String, JsonNode> acls = edge.resources("AWS::WAFv2::WebACL");
+        assertThat(acls).hasSize(1);
+        JsonNode acl = acls.values().iterator().next().path("Properties");
+        JsonNode body = JSON.readTree(acl.path("CustomResponseBodies").path("TooManyRequests").path("Content")
+                .asText());
+
+        assertThat(acl.path("Scope").asText()).as("a CloudFront distribution's web ACL").isEqualTo("CLOUDFRONT");
+        assertThat(acl.path("DefaultAction").has("Allow")).isTrue();
+        assertThat(acl.path("VisibilityConfig").path("SampledRequestsEnabled").asBoolean(true)).isFalse();
+        assertThat(acl.path("Rules")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(rule -> {
+            String name = rule.path("Name").asText();
+            JsonNode rate = rule.path("Statement").path("RateBasedStatement");
+            JsonNode response = rule.path("Action").path("Block").path("CustomResponse");
+            assertThat(rate.path("AggregateKeyType").asText()).as(name).isEqualTo("IP");
+            assertThat(rate.has("Limit")).as(name).isTrue();
+            assertThat(rule.path("VisibilityConfig").path("SampledRequestsEnabled").asBoolean(true)).as(name)
+                    .isFalse();
+            assertThat(response.path("ResponseCode").asInt()).as(name).isEqualTo(429);
+            assertThat(response.path("CustomResponseBodyKey").asText()).as(name).isEqualTo("TooManyRequests");
+            assertThat(response.path("ResponseHeaders")).extracting(h -> h.path("Name").asText()).as(name)
+                    .contains("Retry-After", "Cache-Control");
+        });
+        assertThat(acl.path("Rules").path(0).path("Statement").path("RateBasedStatement")
+                .path("ScopeDownStatement").toString()).as("the tighter rule counts reports and replies")
+                .contains("POST", "/v1/reports");
+        assertThat(body.path("status").asInt()).isEqualTo(429);
+        assertThat(body.path("code").asText()).isEqualTo("too_many_requests");
+        assertThat(body.path("type").asText()).isEqualTo("urn:senim:problem:too_many_requests");
+        assertThat(edge.resources("AWS::WAFv2::LoggingConfiguration")).as("no request log, ever").isEmpty();
+        assertThat(edge.document().path("Outputs").path("WebAclArn").path("Value").path("Fn::GetAtt").path(0)
+                .asText()).isEqualTo(acls.keySet().iterator().next());
+    }
+
     @Test
     void browsers_may_send_the_idempotency_key_and_receipt_headers_of_the_mobile_api() {
         JsonNode cors = TEMPLATE.resource("SenimHttpApi").path("Properties").path("CorsConfiguration");

@@ -122,4 +122,23 @@ class CaseAuditHandlerTest {
         assertThat(handle(anonymous, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
     }
+    @Test
+    void a_long_trail_answers_its_latest_entries_up_to_the_contracts_bound_ending_with_this_read() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+        for (int i = 0; i < CaseAuditHandler.MAX_ENTRIES + 10; i++) {
+            world.clock.advance(Duration.ofSeconds(1));
+            world.readCase().read(ALMATY_RESPONDER, file.reference().value());
+        }
+        world.clock.advance(Duration.ofSeconds(1));
+
+        APIGatewayV2HTTPResponse response = audit(ALMATY_COORDINATOR, file);
+
+        JsonNode entries = json(response).path("entries");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(entries).hasSize(CaseAuditHandler.MAX_ENTRIES);
+        assertThat(entries.path(CaseAuditHandler.MAX_ENTRIES - 1).path("action").asText()).isEqualTo("audit_read");
+        assertThat(entries.path(0).path("action").asText()).isEqualTo("case_read");
+        assertThat(world.audit.entries(file.reference())).as("the trail keeps every entry")
+                .hasSizeGreaterThan(CaseAuditHandler.MAX_ENTRIES + 10);
+    }
 }

@@ -117,6 +117,31 @@ class ChangeCaseStatusHandlerTest {
     }
 
     @Test
+    void a_transition_not_sent_as_json_is_415_one_too_large_413_and_a_reason_with_bidi_controls_400() {
+        CaseFile closed = world.almatyCase(CaseStatus.CLOSED);
+        String reopen = "{\"to\":\"in_progress\",\"reason\":\"The reporter wrote again\"}";
+        APIGatewayV2HTTPEvent form = StaffEvents.caseChange(FIXTURE, ALMATY_COORDINATOR, closed.reference().value(),
+                "transitions", reopen, "\"1\"");
+        StaffEvents.header(form, "Content-Type", "application/x-www-form-urlencoded");
+
+        APIGatewayV2HTTPResponse notJson = handle(form, null);
+        APIGatewayV2HTTPResponse tooLarge = transition(ALMATY_COORDINATOR, closed, 1,
+                reopen + " ".repeat(ChangeCaseStatusHandler.MAX_BODY_BYTES));
+        APIGatewayV2HTTPResponse isolate = transition(ALMATY_COORDINATOR, closed, 1,
+                reopen.replace("again", "\\u2067again\\u2069"));
+
+        assertProblem(notJson, 415, "unsupported_media_type");
+        assertThat(json(notJson).path("field").asText()).isEqualTo("Content-Type");
+        assertProblem(tooLarge, 413, "body_too_large");
+        assertProblem(isolate, 400, "invalid_field");
+        assertThat(json(isolate).path("field").asText()).isEqualTo("reason");
+        assertThat(world.current(closed).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(transition(ALMATY_COORDINATOR, closed, 1, reopen).getStatusCode()).as("the same, well sent")
+                .isEqualTo(200);
+        assertThat(world.current(closed).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    @Test
     void unknown_targets_and_outcomes_are_400_naming_the_field() {
         CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
 

@@ -184,8 +184,12 @@ class SubmitReportHandlerTest {
 
     // --- refused input ----------------------------------------------------------------------------------------
 
-    /** A way to spoil the fixture's request, and the problem it must cause. */
-    record BadInput(String description, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+    /** A way to spoil the fixture's request, and the problem (status, code, field) it must cause. */
+    record BadInput(String description, int status, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+
+        BadInput(String description, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+            this(description, 400, field, code, spoil);
+        }
 
         static BadInput report(String description, String field, String code, Consumer<ObjectNode> change) {
             return new BadInput(description, field, code, event -> {
@@ -197,6 +201,20 @@ class SubmitReportHandlerTest {
 
         static BadInput rawBody(String description, String code, java.util.function.UnaryOperator<String> change) {
             return new BadInput(description, "body", code, event -> body(event, change.apply(event.getBody())));
+        }
+
+        static BadInput contentType(String contentType) {
+            return new BadInput("the body sent as " + contentType, 415, "Content-Type", "unsupported_media_type",
+                    event -> header(event, "Content-Type", contentType));
+        }
+
+        /** The title of the problem's status, in {@code language}. */
+        String title(Language language) {
+            return Messages.text(language, switch (status) {
+                case 413 -> "title.too_large";
+                case 415 -> "title.unsupported_media_type";
+                default -> "title.bad_request";
+            });
         }
 
         @Override
@@ -222,8 +240,23 @@ class SubmitReportHandlerTest {
                         report -> report.put("narrative", 42)),
                 BadInput.report("an unknown field", "phone", "unknown_field",
                         report -> report.put("phone", "+7 701 000 00 00")),
-                BadInput.rawBody("a body over 16 KiB", "body_too_large",
-                        json -> text(object(json).put("narrative", "x".repeat(16 * 1024)))),
+                new BadInput("a body over 16 KiB", 413, "body", "body_too_large",
+                        event -> body(event, text(object(event.getBody()).put("narrative", "x".repeat(16 * 1024))))),
+                new BadInput("a body of 16 KiB and one byte", 413, "body", "body_too_large",
+                        event -> body(event, padded(event.getBody(), SubmitReportHandler.MAX_BODY_BYTES + 1))),
+                BadInput.contentType("text/plain"),
+                BadInput.contentType("application/xml"),
+                BadInput.contentType("application/x-www-form-urlencoded"),
+                BadInput.contentType("application/json; charset=latin1"),
+                BadInput.contentType("application/problem+json"),
+                new BadInput("the body without Content-Type", 415, "Content-Type", "unsupported_media_type",
+                        event -> withoutHeader(event, "Content-Type")),
+                BadInput.report("a right-to-left override in the narrative", "narrative", "invalid_field",
+                        report -> report.put("narrative", "Paid \u202Eyad a 0001\u202C tenge")),
+                BadInput.report("a first-strong isolate in the locality", "locality", "invalid_field",
+                        report -> report.put("locality", "Almaty \u2068district\u2069")),
+                BadInput.report("a left-to-right embedding in the narrative", "narrative", "invalid_field",
+                        report -> report.put("narrative", "\u202Ahelp")),
                 BadInput.report("a narrative of 4001 characters", "narrative", "invalid_field",
                         report -> report.put("narrative", "н".repeat(4001))),
                 BadInput.report("a locality of 201 characters", "locality", "invalid_field",
@@ -254,6 +287,11 @@ class SubmitReportHandlerTest {
         return Stream.concat(missing, others);
     }
 
+    /** The JSON {@code json} with spaces after it, {@code bytes} long in all (valid JSON, only too large). */
+    private static String padded(String json, int bytes) {
+        return json + " ".repeat(bytes - json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
     /** A report whose narrative holds the bytes C3 28: a UTF-8 lead byte followed by no continuation byte. */
     private static byte[] notUtf8() {
         byte[] start = "{\"narrative\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -275,11 +313,12 @@ class SubmitReportHandlerTest {
 
             APIGatewayV2HTTPResponse response = submit(event);
 
-            assertThat(response.getStatusCode()).as("%s in %s", bad, language).isEqualTo(400);
+            assertThat(response.getStatusCode()).as("%s in %s", bad, language).isEqualTo(bad.status());
             JsonNode problem = HttpApiEvents.body(response);
             assertThat(problem.path("field").asText()).as("field").isEqualTo(bad.field());
             assertThat(problem.path("code").asText()).as("code").isEqualTo(bad.code());
-            assertThat(problem.path("title").asText()).isEqualTo(Messages.text(language, "title.bad_request"));
+            assertThat(problem.path("status").asInt()).isEqualTo(bad.status());
+            assertThat(problem.path("title").asText()).isEqualTo(bad.title(language));
             assertThat(headers(response))
                     .containsEntry("Content-Language", language.code())
                     .containsEntry("Cache-Control", "no-store");
@@ -304,6 +343,39 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative())
                 .isEqualTo(object(fixture().getBody()).path("narrative").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON; Charset=UTF-8",
+            "application/json;charset=\"utf-8\""})
+    void json_is_accepted_with_or_without_charset_utf8_in_any_case(String contentType) {
+        APIGatewayV2HTTPEvent event = header(fixture(), "Content-Type", contentType);
+
+        APIGatewayV2HTTPResponse response = submit(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
+    }
+
+    @Test
+    void a_body_of_exactly_16_kib_is_read() {
+        APIGatewayV2HTTPEvent event = fixture();
+        body(event, padded(event.getBody(), SubmitReportHandler.MAX_BODY_BYTES));
+
+        APIGatewayV2HTTPResponse response = submit(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
+    }
+
+    @Test
+    void implicit_direction_marks_are_text_and_kept() {
+        String narrative = "Менің атым \u200Fعلي\u200E, they took my passport.";
+
+        APIGatewayV2HTTPResponse response = submit(reportIn(Language.KK, r -> r.put("narrative", narrative)));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative()).isEqualTo(narrative);
     }
 
     @Test

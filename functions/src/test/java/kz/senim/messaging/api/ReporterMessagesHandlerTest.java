@@ -59,9 +59,16 @@ class ReporterMessagesHandlerTest {
         world.postCaseMessage.post(ALMATY_RESPONDER, reported.reference().value(), MessageKind.UPDATE,
                 new MessageText("We found a shelter place."));
 
-        String answer = handler.handleRequest(reporterRead(reported.reference().value(),
-                reported.receipt().value()), null).getBody();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(reporterRead(reported.reference().value(),
+                reported.receipt().value()), null);
+        String answer = response.getBody();
 
+        // The answer is the conversation, the update included, and nothing about who wrote it.
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(answer).contains("We found a shelter place.", reported.reference().value());
+        assertThat(body(response).path("messages").findValuesAsText("from")).containsOnly("responder");
+        assertThat(world.audit.entries(reported.reference()).toString()).as("the store knows who wrote")
+                .contains(ALMATY_RESPONDER.personId());
         assertThat(answer).doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
                 "commission", "audit", "role", "person");
     }
@@ -91,6 +98,9 @@ class ReporterMessagesHandlerTest {
         assertThat(body(wrongReceipt).path("detail").asText())
                 .isEqualTo(Messages.text(Language.UZ, "problem.not_found"));
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        handler.handleRequest(reporterRead(reported.reference().value(), reported.receipt().value()), null);
+        assertThat(world.audit.actions(reported.reference())).as("the right receipt is audited")
+                .containsExactly("messages_read_by_reporter");
     }
 
     @Test

@@ -178,6 +178,28 @@ class ReporterReplyHandlerTest {
     }
 
     @Test
+    void a_reply_that_is_not_json_or_too_large_or_with_bidi_controls_is_refused_and_nothing_is_stored() {
+        APIGatewayV2HTTPResponse plainText = send(header(header(reply(KEY, "{\"text\":\"Где вы?\"}"),
+                "Content-Type", "text/plain; charset=utf-8"), "Accept-Language", "ru"));
+        APIGatewayV2HTTPResponse tooLarge = send(reply(KEY,
+                "{\"text\":\"hi\"}" + " ".repeat(MessageRequests.MAX_BODY_BYTES)));
+        APIGatewayV2HTTPResponse override = send(reply(KEY, "{\"text\":\"I am at \\u202Eetoh\"}"));
+
+        assertThat(plainText.getStatusCode()).isEqualTo(415);
+        assertThat(body(plainText).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(body(plainText).path("detail").asText()).isEqualTo(
+                Messages.text(Language.RU, "problem.unsupported_media_type", "Content-Type"));
+        assertThat(tooLarge.getStatusCode()).isEqualTo(413);
+        assertThat(body(tooLarge).path("code").asText()).isEqualTo("body_too_large");
+        assertThat(override.getStatusCode()).isEqualTo(400);
+        assertThat(body(override).path("field").asText()).isEqualTo("text");
+        assertThat(world.conversations.all()).isEmpty();
+        assertThat(send(reply(KEY, "{\"text\":\"I am at the hotel\"}")).getStatusCode())
+                .as("the same reply, as JSON and without the control").isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
+    }
+
+    @Test
     void a_reply_to_a_closed_case_is_accepted() {
         world.close(reported);
 

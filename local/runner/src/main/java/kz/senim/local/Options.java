@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param snsEndpoint an SNS endpoint for alerts (else the on-call inbox)
  * @param snsEmulator start the fauxqs SNS/SQS emulator of local/engines and send alerts there
  * @param unsafeExpose the host may be reachable from other machines; {@code /local/*} is then closed
- * @param throttle apply the local route throttles ({@code --no-throttle} turns them off, e.g. for {@code ./senim bench})
+ * @param throttle apply the template's route throttles as API Gateway does ({@code --no-throttle} turns them off,
+ *     e.g. for {@code ./senim bench})
  */
 public record Options(String host, int port, Optional<Path> dataDir, Optional<URI> snsEndpoint, boolean snsEmulator,
                       boolean unsafeExpose, boolean throttle) {
@@ -45,7 +46,9 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
               --unsafe-expose     listen on such a --host anyway, for other devices on a network you trust: anyone
                                   who reaches it can submit reports; /local/* (sign-in tokens, people, the on-call
                                   inbox, schedules) stays closed, so nobody can sign in
-              --no-throttle       no local route throttles (benchmarks: measure Senim, not the limit)
+              --no-throttle       no local route throttles (benchmarks: measure Senim, not the limit); by default
+                                  each route takes requests as the template's RouteSettings let API Gateway take
+                                  them, and answers 429 with Retry-After beyond
             """;
 
     public Options {
@@ -120,6 +123,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
         return new Options(newHost, port, dataDir, snsEndpoint, snsEmulator, exposed, throttle);
     }
 
+    /** Without the local route throttles ({@code --no-throttle}). */
     public Options withoutThrottle() {
         return new Options(host, port, dataDir, snsEndpoint, snsEmulator, unsafeExpose, false);
     }

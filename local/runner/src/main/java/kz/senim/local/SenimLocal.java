@@ -165,7 +165,10 @@ public final class SenimLocal implements AutoCloseable {
                 for (SamTemplate.HttpRoute route : function.routes()) {
                     Optional<String> authorizer = template.authorizer(route);
                     authorizer.ifPresent(name -> requireJwtAuthorizer(template, name));
-                    routes.add(new HttpRoute(route.method(), route.path(), authorizer, http));
+                    Optional<RouteThrottle> throttle = options.throttle()
+                            ? template.throttle(route).map(limits -> new RouteThrottle(limits, clock))
+                            : Optional.empty();
+                    routes.add(new HttpRoute(route.method(), route.path(), authorizer, throttle, http));
                 }
             }
             List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
@@ -355,6 +358,9 @@ public final class SenimLocal implements AutoCloseable {
             banner.append("  staff routes:  %d need an ID token (%s, ...)%n".formatted(signedIn.size(),
                     signedIn.getFirst()));
         }
+        banner.append("  limits:        %s%n".formatted(options.throttle()
+                ? "the template's route throttles (429 + Retry-After beyond them; --no-throttle turns them off)"
+                : "none (--no-throttle)"));
         if (!schedules.isEmpty()) {
             banner.append("  schedules:     %s%s%n".formatted(String.join(", ", schedules), local
                     ? " (run now: curl -X POST " + url + LocalEndpoints.SCHEDULES + "<function>)" : ""));

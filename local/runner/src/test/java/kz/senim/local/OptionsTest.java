@@ -56,6 +56,20 @@ class OptionsTest {
     }
 
     @Test
+    void routeThrottlesAreOnUnlessNoThrottleTurnsThemOff() {
+        Options options = parse("--port", "9090", "--no-throttle", "--in-memory");
+
+        assertThat(parse().throttle()).isTrue();
+        assertThat(Options.forTests().throttle()).isTrue();
+        assertThat(options.throttle()).isFalse();
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.inMemory()).isTrue();
+        assertThat(Options.forTests().withoutThrottle().throttle()).isFalse();
+        assertThat(Options.forTests().withoutThrottle().withPort(1).withHost("::1", false).throttle()).isFalse();
+        assertThat(Options.USAGE).contains("--no-throttle");
+    }
+
+    @Test
     void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
         Options options = parse("--port", "9090", "--data-dir=/tmp/senim", "--sns-endpoint=http://localhost:4566");
 
