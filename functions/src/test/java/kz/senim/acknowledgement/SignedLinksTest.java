@@ -78,10 +78,7 @@ class SignedLinksTest {
     @Test
     void an_overlong_token_is_refused_without_work() {
         AtomicInteger reads = new AtomicInteger();
-        SignedLinks counted = new SignedLinks(() -> {
-            reads.incrementAndGet();
-            return SignedTokens.KEY;
-        }, clock);
+        SignedLinks counted = countingKeyReads(reads);
 
         assertThat(counted.verify("A".repeat(100_000) + ".AAAA")).isEmpty();
         assertThat(counted.verify(null)).isEmpty();
@@ -91,10 +88,7 @@ class SignedLinksTest {
     @Test
     void the_key_is_read_once_on_first_use_and_must_have_32_bytes() {
         AtomicInteger reads = new AtomicInteger();
-        SignedLinks counted = new SignedLinks(() -> {
-            reads.incrementAndGet();
-            return SignedTokens.KEY;
-        }, clock);
+        SignedLinks counted = countingKeyReads(reads);
         assertThat(reads).hasValue(0);
 
         assertThat(counted.verify(token)).isPresent();
@@ -103,5 +97,12 @@ class SignedLinksTest {
         assertThat(reads).hasValue(1);
         assertThatThrownBy(() -> new SignedLinks(() -> new byte[31], clock).verify(token))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private SignedLinks countingKeyReads(AtomicInteger reads) {
+        return new SignedLinks(() -> {
+            reads.incrementAndGet();
+            return SignedTokens.KEY;
+        }, clock);
     }
 }

@@ -5,14 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kz.senim.acknowledgement.IssuedLinks;
-import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.i18n.Language;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Issued acknowledgement links in the cases table: {@code pk=ACKLINK#<sha256 of the id>}, {@code sk=LINK},
@@ -44,16 +40,7 @@ public final class DynamoDbIssuedLinks implements IssuedLinks {
         item.put(ISSUED_AT, s(link.issuedAt().toString()));
         item.put(DynamoDbAcknowledgements.EXPIRES_AT,
                 AttributeValue.fromN(Long.toString(link.expiresAt().getEpochSecond())));
-        try {
-            dynamoDb.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", CasesTable.PK)));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
-        }
+        return DynamoDbAcknowledgements.putIfAbsent(dynamoDb, DynamoDbAcknowledgements.newItem(table, item));
     }
 
     @Override
