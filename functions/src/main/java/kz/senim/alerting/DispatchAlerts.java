@@ -17,22 +17,35 @@ public final class DispatchAlerts {
     private final AlertPublisher publisher;
     private final Clock clock;
     private final AcknowledgeUrls acknowledgeUrls;
+    private final MessageComposer composer;
 
     public DispatchAlerts(AlertClaims claims, AlertPublisher publisher, Clock clock) {
         this(claims, publisher, clock, alert -> Optional.empty());
     }
 
     public DispatchAlerts(AlertClaims claims, AlertPublisher publisher, Clock clock, AcknowledgeUrls acknowledgeUrls) {
+        this(claims, publisher, clock, acknowledgeUrls, AlertMessage::new);
+    }
+
+    public DispatchAlerts(AlertClaims claims, AlertPublisher publisher, Clock clock, AcknowledgeUrls acknowledgeUrls,
+            MessageComposer composer) {
         this.claims = claims;
         this.publisher = publisher;
         this.clock = clock;
         this.acknowledgeUrls = acknowledgeUrls;
+        this.composer = composer;
     }
 
     /** The link a responder follows to acknowledge an alert without signing in (one-time, expiring); may be none. */
     @FunctionalInterface
     public interface AcknowledgeUrls {
         Optional<String> forAlert(Alert alert);
+    }
+
+    /** Writes the message of an alert: its JSON for machines and its texts for people ({@link AlertComposer}). */
+    @FunctionalInterface
+    public interface MessageComposer {
+        AlertMessage compose(Alert alert, Optional<String> acknowledgeUrl);
     }
 
     public sealed interface Outcome {
@@ -57,7 +70,7 @@ public final class DispatchAlerts {
 
     private Outcome publish(Alert alert) {
         String messageId;
-        AlertMessage message = new AlertMessage(alert, acknowledgeUrl(alert));
+        AlertMessage message = composer.compose(alert, acknowledgeUrl(alert));
         try {
             messageId = publisher.publish(message);
         } catch (RuntimeException failure) {

@@ -68,7 +68,8 @@ public final class DirectoryData {
                     AlertCondition.fromCode(node.path("alertWhen").asText()).orElseThrow(() -> invalid(id, "alertWhen")),
                     Optional.ofNullable(node.path("publicPhone").textValue()),
                     services(id, node.path("services")),
-                    escalation(id, node.path("escalation"))));
+                    escalation(id, node.path("escalation")),
+                    alertLanguage(id, node.path("alertLanguage"))));
         }
         return List.copyOf(organisations);
     }
@@ -95,6 +96,13 @@ public final class DirectoryData {
             steps.add(new EscalationPolicy.Step(java.time.Duration.ofMinutes(minutes), target));
         }
         return Optional.of(new EscalationPolicy(steps, node.path("repeat").asInt(1)));
+    }
+
+    private static Language alertLanguage(String id, JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return Organisation.DEFAULT_ALERT_LANGUAGE;
+        }
+        return Language.fromCode(value.asText()).orElseThrow(() -> invalid(id, "alertLanguage"));
     }
 
     private static IllegalArgumentException invalid(String id, String field) {

@@ -15,6 +15,7 @@ import kz.senim.i18n.Language;
  * @param categories the categories served; empty means every category
  * @param services   what a coordinator can refer a person to here (Open Referral's "service")
  * @param escalation what happens to this organisation's alerts nobody acknowledges
+ * @param alertLanguage the language its alerts (SMS, e-mail, the acknowledgement page) are written in
  */
 public record Organisation(
         String id,
@@ -25,7 +26,11 @@ public record Organisation(
         AlertCondition alertWhen,
         Optional<String> publicPhone,
         Set<ServiceType> services,
-        Optional<EscalationPolicy> escalation) {
+        Optional<EscalationPolicy> escalation,
+        Language alertLanguage) {
+
+    /** For an organisation entered without one: Russian, which every responding body in Kazakhstan reads. */
+    public static final Language DEFAULT_ALERT_LANGUAGE = Language.RU;
 
     public Organisation {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -35,6 +40,7 @@ public record Organisation(
         regions = Set.copyOf(regions);
         categories = Set.copyOf(categories);
         services = Set.copyOf(services);
+        alertLanguage = alertLanguage == null ? DEFAULT_ALERT_LANGUAGE : alertLanguage;
     }
 
     public boolean offers(ServiceType service) {

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
+import kz.senim.acknowledgement.SignedLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.acknowledgement.dynamodb.DynamoDbIssuedLinks;
 import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
+import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertPublisher;
+import kz.senim.alerting.AlertWording;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
@@ -69,12 +72,20 @@ public final class Wiring {
     public static final String DIRECTORY_TABLE = "DIRECTORY_TABLE";
     public static final String ALERT_TOPIC_ARN_PREFIX = "ALERT_TOPIC_ARN_PREFIX";
     public static final String AWS_REGION = "AWS_REGION";
-    /** Secrets Manager secret whose SecretString (at least 32 bytes) signs acknowledgement links; AWS. */
+    /**
+     * Secrets Manager secret whose SecretString (at least 32 bytes) signed the long acknowledgement links of before
+     * short links; AWS. Only checked, until the last of those links has expired.
+     */
     public static final String ACK_LINK_SECRET_ARN = "ACK_LINK_SECRET_ARN";
-    /** The acknowledgement link key itself, base64 (at least 32 bytes); only where there is no Secrets Manager. */
+    /** That key itself, base64 (at least 32 bytes); only where there is no Secrets Manager. */
     public static final String ACK_LINK_SECRET = "ACK_LINK_SECRET";
-    /** Where the API is reached from outside, e.g. {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}. */
+    /**
+     * Where acknowledgement links point: the API as reached from outside, e.g.
+     * {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}, or a short custom domain mapped to it.
+     */
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    /** The staff console, e.g. {@code https://console.senim.kz/}: alerts and pages link to a case there. */
+    public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -87,6 +98,7 @@ public final class Wiring {
     private ReceiptHasher receiptHasher;
     private SecretsManagerClient secretsManager;
     private AcknowledgementLinks acknowledgementLinks;
+    private AlertWording alertWording;
 
     public Wiring(Function<String, String> settings, Clock clock) {
         this.settings = settings;
@@ -177,15 +189,34 @@ public final class Wiring {
     }
 
     public DispatchAlerts dispatchAlerts() {
-        return dispatchAlerts(new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX)));
+        return dispatchAlerts(alertPublisher());
     }
 
-    /** Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. */
+    /** The organisations' SNS topics. */
+    public AlertPublisher alertPublisher() {
+        return new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX));
+    }
+
+    /**
+     * Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. Their texts are
+     * in each organisation's alert language, and link to the case in the console when {@value #CONSOLE_BASE_URL} is
+     * set.
+     */
     public DispatchAlerts dispatchAlerts(AlertPublisher publisher) {
         String publicBaseUrl = settings.apply(PUBLIC_BASE_URL);
+        AlertComposer composer = new AlertComposer(directory(), alertWording());
         DispatchAlerts.AcknowledgeUrls links = publicBaseUrl == null || publicBaseUrl.isBlank()
-                ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl);
-        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links);
+                ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl, composer::languageOf);
+        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links,
+                composer);
+    }
+
+    /** How alerts and the acknowledgement page read: region and category names, the case in the console. */
+    public synchronized AlertWording alertWording() {
+        if (alertWording == null) {
+            alertWording = new AlertWording(regions(), Optional.ofNullable(settings.apply(CONSOLE_BASE_URL)));
+        }
+        return alertWording;
     }
 
     public AcknowledgeAlert acknowledgeAlert() {
@@ -193,9 +224,10 @@ public final class Wiring {
                 cases(), clock);
     }
 
+    /** The links' holders; the long signed links of before are still checked while a key for them is set. */
     public FollowAcknowledgementLink followAcknowledgementLink() {
-        return new FollowAcknowledgementLink(acknowledgementLinks(),
-                acknowledgements(), acknowledgeAlert());
+        return new FollowAcknowledgementLink(new AcknowledgementLinks(issuedLinks(), clock, random,
+                AcknowledgementLinks.VALIDITY, signedLinks()), acknowledgements(), acknowledgeAlert());
     }
 
     public EscalateAlerts escalateAlerts() {
@@ -203,19 +235,31 @@ public final class Wiring {
                 cases(), directory(), clock);
     }
 
-    /**
-     * Signs and verifies acknowledgement links. Which key is settled here; the key itself is read on first use (from
-     * Secrets Manager in AWS), so it never ends up in a SnapStart snapshot.
-     */
+    /** Gives out and resolves short acknowledgement links, kept in the cases table as hashes. */
     public synchronized AcknowledgementLinks acknowledgementLinks() {
         if (acknowledgementLinks == null) {
-            String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
-            Supplier<byte[]> key = secretArn != null && !secretArn.isBlank()
-                    ? new SecretsManagerLinkKey(secretsManager(), secretArn)
-                    : AcknowledgementLinks.fixedKey(required(ACK_LINK_SECRET));
-            acknowledgementLinks = new AcknowledgementLinks(key, clock, random, AcknowledgementLinks.VALIDITY);
+            acknowledgementLinks = new AcknowledgementLinks(issuedLinks(), clock, random,
+                    AcknowledgementLinks.VALIDITY);
         }
         return acknowledgementLinks;
+    }
+
+    /**
+     * The checker of the long signed links of before, when a key for them is set. Which key is settled here; the key
+     * itself is read on first use (from Secrets Manager in AWS), so it never ends up in a SnapStart snapshot.
+     */
+    private Optional<SignedLinks> signedLinks() {
+        String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
+        if (secretArn != null && !secretArn.isBlank()) {
+            return Optional.of(new SignedLinks(new SecretsManagerLinkKey(secretsManager(), secretArn), clock));
+        }
+        String key = settings.apply(ACK_LINK_SECRET);
+        return key == null || key.isBlank() ? Optional.empty()
+                : Optional.of(new SignedLinks(SignedLinks.fixedKey(key), clock));
+    }
+
+    private DynamoDbIssuedLinks issuedLinks() {
+        return new DynamoDbIssuedLinks(dynamoDb(), required(CASES_TABLE));
     }
 
     public DirectorySeeder directorySeeder() {

@@ -3,6 +3,9 @@ package kz.senim.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import kz.senim.cases.Alert;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
@@ -70,5 +73,33 @@ class DispatchAlertsTest {
                 .doesNotContain("narrative", "locality", "receipt");
         assertThat(message.attributes()).containsEntry("region", "KZ-75").containsEntry("severity", "critical")
                 .containsEntry("category", "forced_labour").containsEntry("schemaVersion", "1");
+    }
+
+    @Test
+    void the_message_is_written_by_the_composer_with_the_link_and_the_channel_gets_it_as_written() {
+        AlertTexts texts = new AlertTexts("sms of the composer", "subject of the composer", "body of the composer");
+        DispatchAlerts composed = new DispatchAlerts(claims, publisher, clock,
+                a -> Optional.of("http://localhost:8080/v1/ack/7Q2K9M4DXW3PHN7C"),
+                (a, link) -> new AlertMessage(a, link, texts));
+
+        assertThat(composed.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", true));
+
+        AlertMessage published = publisher.published().getFirst();
+        assertThat(published.texts()).isEqualTo(texts);
+        assertThat(published.acknowledgeUrl()).contains("http://localhost:8080/v1/ack/7Q2K9M4DXW3PHN7C");
+    }
+
+    @Test
+    void the_published_structure_gives_machines_the_v1_json_and_people_the_sms_and_the_email() throws Exception {
+        AlertMessage message = new AlertMessage(alert, Optional.of("http://localhost:8080/v1/ack/7Q2K9M4DXW3PHN7C"));
+
+        JsonNode structure = new ObjectMapper().readTree(message.structuredJson());
+
+        assertThat(structure.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("default", "sms", "email");
+        assertThat(structure.path("default").asText()).isEqualTo(message.toJson());
+        assertThat(structure.path("sms").asText()).isEqualTo(message.texts().sms())
+                .startsWith("Senim, CRITICAL urgency: Forced labour, Almaty, SN-7Q2K-9M4D-XW3P");
+        assertThat(structure.path("email").asText()).isEqualTo(message.texts().emailBody());
     }
 }

@@ -171,7 +171,8 @@ class EscalateAlertsTest {
     void an_alert_of_an_organisation_without_a_policy_leaves_the_pending_alerts_at_once() {
         Organisation noPolicy = new Organisation("ngo-no-policy", kz.senim.directory.OrganisationType.NGO,
                 Map.of(kz.senim.i18n.Language.EN, "An NGO without escalation"), Set.of(), Set.of(),
-                AlertCondition.ALWAYS, Optional.empty(), Set.of(), Optional.empty());
+                AlertCondition.ALWAYS, Optional.empty(), Set.of(), Optional.empty(),
+                kz.senim.i18n.Language.RU);
         List<Organisation> organisations = new ArrayList<>(DirectoryData.seed());
         organisations.add(noPolicy);
         Alert alert = alerts.add(alert("ngo-no-policy", createdAt));

@@ -72,7 +72,7 @@ class TriageTest {
     void police_stay_out_even_when_the_directory_says_always() {
         Organisation eagerPolice = new Organisation("eager-police", OrganisationType.POLICE,
                 Map.of(Language.EN, "Police"), Set.of(), Set.of(), AlertCondition.ALWAYS, Optional.empty(), Set.of(),
-                Optional.empty());
+                Optional.empty(), Language.RU);
         Triage withEagerPolice = new Triage(new FixedDirectory(List.of(eagerPolice,
                 FixedDirectory.seeded().organisation("national-secretariat").orElseThrow())));
 

@@ -244,7 +244,7 @@ class TemplateTest {
     // ------------------------------------------------------------------ acknowledgement links and escalation
 
     @Test
-    void the_link_signing_key_is_generated_and_readable_only_by_the_dispatcher_and_the_link_handler() {
+    void the_old_links_signing_key_is_generated_and_readable_only_by_the_link_handler() {
         JsonNode secret = TEMPLATE.resource(SECRET);
         JsonNode generated = secret.path("Properties").path("GenerateSecretString");
 
@@ -259,8 +259,9 @@ class TemplateTest {
                     .forEach(action -> readers.computeIfAbsent(function, f -> new TreeSet<>())
                             .add(action + " on " + resource)));
         }
+        // The dispatcher gives out short links, kept as hashes: it needs no key; the link handler still checks the
+        // long signed links alerts carried before, until they expire.
         assertThat(readers).containsOnly(
-                Map.entry("AlertDispatcherFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)),
                 Map.entry("AcknowledgementLinkFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)));
         for (String function : readers.keySet()) {
             assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
@@ -269,15 +270,38 @@ class TemplateTest {
     }
 
     @Test
-    void alert_messages_link_to_this_stacks_api_and_the_link_handler_does_not_need_its_url() {
+    void alert_messages_link_to_this_stacks_api_or_a_short_domain_and_the_link_handler_does_not_need_its_url() {
         JsonNode dispatcher = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Environment")
                 .path("Variables");
+        JsonNode choice = dispatcher.path("PUBLIC_BASE_URL").path("Fn::If");
 
-        assertThat(dispatcher.path("PUBLIC_BASE_URL").path("Fn::Sub").asText()).isEqualTo(
+        assertThat(choice).hasSize(3);
+        assertThat(choice.get(0).asText()).isEqualTo("HasAckLinkBaseUrl");
+        assertThat(choice.get(1).path("Ref").asText()).isEqualTo("AckLinkBaseUrl");
+        assertThat(choice.get(2).path("Fn::Sub").asText()).isEqualTo(
                 TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText());
+        assertThat(TEMPLATE.document().path("Conditions").path("HasAckLinkBaseUrl").toString())
+                .contains("AckLinkBaseUrl").contains("Fn::Not").contains("Fn::Equals");
+        JsonNode shortBase = TEMPLATE.document().path("Parameters").path("AckLinkBaseUrl");
+        assertThat(shortBase.path("Default").asText()).isEmpty();
+        assertThat("https://ack.senim.kz").matches(shortBase.path("AllowedPattern").asText());
+        assertThat("http://ack.senim.kz").doesNotMatch(shortBase.path("AllowedPattern").asText());
         // The link handler is an integration of the API: referencing the API's URL from it would be a cycle.
         assertThat(TEMPLATE.functionProperties("AcknowledgementLinkFunction").path("Environment").path("Variables")
                 .has("PUBLIC_BASE_URL")).isFalse();
+    }
+
+    @Test
+    void alerts_and_the_link_page_link_to_the_console_only_when_its_url_is_given() {
+        JsonNode console = TEMPLATE.document().path("Parameters").path("ConsoleBaseUrl");
+
+        assertThat(console.path("Default").asText()).isEmpty();
+        assertThat("https://d111111abcdef8.cloudfront.net/").matches(console.path("AllowedPattern").asText());
+        assertThat("javascript:alert(1)").doesNotMatch(console.path("AllowedPattern").asText());
+        for (String function : List.of("AlertDispatcherFunction", "AcknowledgementLinkFunction")) {
+            assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
+                    .path("CONSOLE_BASE_URL").path("Ref").asText()).as(function).isEqualTo("ConsoleBaseUrl");
+        }
     }
 
     @Test
@@ -363,7 +387,7 @@ class TemplateTest {
                 Map.entry("ReportStatusFunction", Set.of("CASES_TABLE")),
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
-                        "ACK_LINK_SECRET_ARN", "PUBLIC_BASE_URL")),
+                        "DIRECTORY_TABLE", "PUBLIC_BASE_URL", "CONSOLE_BASE_URL")),
                 Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("CaseQueueFunction", CASE_VARIABLES),
                 Map.entry("ReadCaseFunction", CASE_VARIABLES),
@@ -371,7 +395,8 @@ class TemplateTest {
                 Map.entry("ChangeCaseStatusFunction", CASE_VARIABLES),
                 Map.entry("CaseAuditFunction", CASE_VARIABLES),
                 Map.entry("AcknowledgeAlertFunction", Set.of("CASES_TABLE")),
-                Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN")),
+                Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN",
+                        "CONSOLE_BASE_URL")),
                 Map.entry("ReferToServiceFunction", CASE_VARIABLES),
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
                 Map.entry("ChangeReferralStatusFunction", CASE_VARIABLES),
@@ -742,9 +767,9 @@ class TemplateTest {
         assertThat(grants("ReportStatusFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
-                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")),
-                Map.entry(SECRET, Set.of("secretsmanager:GetSecretValue")));
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem")),
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
         assertThat(grants("DirectorySeedFunction")).containsOnly(
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
                         "dynamodb:Query", "dynamodb:DeleteItem")));

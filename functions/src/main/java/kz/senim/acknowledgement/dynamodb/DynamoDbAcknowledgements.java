@@ -106,13 +106,17 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     @Override
     public boolean spend(LinkUse link, Instant at) {
-        Put put = spendLink(link, at);
+        return putIfAbsent(dynamoDb, spendLink(link, at));
+    }
+
+    /** Puts an item of an ACKLINK partition unless one is under its key: false, writing nothing, when one is. */
+    static boolean putIfAbsent(DynamoDbClient dynamoDb, Put put) {
         try {
             dynamoDb.putItem(r -> r.tableName(put.tableName()).item(put.item())
                     .conditionExpression(put.conditionExpression())
                     .expressionAttributeNames(put.expressionAttributeNames()));
             return true;
-        } catch (ConditionalCheckFailedException spent) {
+        } catch (ConditionalCheckFailedException taken) {
             return false;
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("cases table unavailable", e);
@@ -154,7 +158,12 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private Put spendLink(LinkUse link, Instant at) {
-        return Put.builder().tableName(table).item(linkItem(link, at))
+        return newItem(table, linkItem(link, at));
+    }
+
+    /** A put of an item that must not exist yet. */
+    static Put newItem(String table, Map<String, AttributeValue> item) {
+        return Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build();

@@ -27,6 +27,7 @@ final class DirectoryItems {
     static final String ORG_PREFIX = "ORG#";
     static final String SOURCE = "source";
     static final String SOURCE_SEED = "seed";
+    static final String ALERT_LANGUAGE = "alertLanguage";
     private static final String EVERYWHERE = "*";
 
     private DirectoryItems() {
@@ -54,6 +55,7 @@ final class DirectoryItems {
                 "steps", AttributeValue.fromL(policy.steps().stream().map(step -> AttributeValue.fromM(Map.of(
                         "waitMinutes", AttributeValue.fromN(Long.toString(step.delay().toMinutes())),
                         "target", s(step.targetOrganisationId())))).toList())))));
+        item.put(ALERT_LANGUAGE, s(o.alertLanguage().code()));
         item.put(SOURCE, s(SOURCE_SEED));
         return item;
     }
@@ -72,7 +74,9 @@ final class DirectoryItems {
                 Optional.ofNullable(item.get("publicPhone")).map(AttributeValue::s),
                 item.containsKey("services") ? item.get("services").l().stream()
                         .map(v -> ServiceType.fromCode(v.s()).orElseThrow()).collect(Collectors.toSet()) : Set.of(),
-                Optional.ofNullable(item.get("escalation")).map(DirectoryItems::escalation));
+                Optional.ofNullable(item.get("escalation")).map(DirectoryItems::escalation),
+                Optional.ofNullable(item.get(ALERT_LANGUAGE)).map(AttributeValue::s).flatMap(Language::fromCode)
+                        .orElse(Organisation.DEFAULT_ALERT_LANGUAGE));
     }
 
     private static EscalationPolicy escalation(AttributeValue value) {

@@ -2,7 +2,6 @@ package kz.senim.acknowledgement.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
+import kz.senim.i18n.Language;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
@@ -75,8 +75,8 @@ class AcknowledgementIT {
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
         cases = new DynamoDbCases(dynamoDb, table);
         acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
-        links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
-                StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);
+        links = new AcknowledgementLinks(new DynamoDbIssuedLinks(dynamoDb, table), clock, RANDOM,
+                AcknowledgementLinks.VALIDITY);
         reference = LocalCasesTable.submitVictimInAlmaty(LocalCasesTable.intake(dynamoDb, table, RANDOM, clock));
         commission = reference.value() + ".kz-75-commission";
         clock.advance(Duration.ofMinutes(3));
@@ -184,14 +184,16 @@ class AcknowledgementIT {
     @Test
     void a_link_is_spent_in_the_acknowledgement_and_works_once() {
         FollowAcknowledgementLink follow = new FollowAcknowledgementLink(links, acknowledgements, acknowledgeAlert);
-        String token = links.issue(commission);
-        AcknowledgementLinks.Link link = links.verify(token).orElseThrow();
+        String token = links.issue(commission, Language.RU);
+        AcknowledgementLinks.Link link = links.resolve(token).orElseThrow();
 
         assertThat(follow.preview(token)).isInstanceOf(FollowAcknowledgementLink.Preview.Ready.class);
+        assertThat(item("ACKLINK#" + link.linkId(), "LINK")).isNotEmpty();
         assertThat(item("ACKLINK#" + link.linkId(), "USED")).isEmpty();
-        assertThat(follow.acknowledge(token)).isInstanceOf(Outcome.Acknowledged.class);
-        assertThat(follow.acknowledge(token)).isEqualTo(new Outcome.LinkUsed());
-        assertThat(follow.preview(token)).isEqualTo(new FollowAcknowledgementLink.Preview.LinkUsed());
+        assertThat(follow.acknowledge(token).outcome()).isInstanceOf(Outcome.Acknowledged.class);
+        assertThat(follow.acknowledge(token).outcome()).isEqualTo(new Outcome.LinkUsed());
+        assertThat(follow.preview(token))
+                .isEqualTo(new FollowAcknowledgementLink.Preview.LinkUsed(Optional.of(Language.RU)));
 
         Map<String, AttributeValue> used = item("ACKLINK#" + link.linkId(), "USED");
         assertThat(used.get("expiresAt").n()).isEqualTo(Long.toString(link.expiresAt().getEpochSecond()));
@@ -202,8 +204,8 @@ class AcknowledgementIT {
 
     @Test
     void a_spent_link_spoils_the_whole_transaction() {
-        String token = links.issue(commission);
-        AcknowledgementLinks.Link link = links.verify(token).orElseThrow();
+        String token = links.issue(commission, Language.RU);
+        AcknowledgementLinks.Link link = links.resolve(token).orElseThrow();
         acknowledgements.spend(new Acknowledgements.LinkUse(link.linkId(), commission, link.expiresAt()),
                 clock.instant());
 

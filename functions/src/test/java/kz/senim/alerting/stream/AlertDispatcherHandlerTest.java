@@ -131,9 +131,12 @@ class AlertDispatcherHandlerTest {
         assertThat(fields).containsExactlyInAnyOrder("schemaVersion", "alertId", "reference", "organisationId",
                 "region", "category", "severity", "createdAt");
         assertThat(json.path("schemaVersion").asText()).isEqualTo("1");
+        assertThat(message.structuredJson()).contains(message.alert().reference().value());
         for (String written : List.of("narrative", "locality", "receiptHash")) {
             String value = report.get(written).getS();
             assertThat(message.toJson()).doesNotContain(value);
+            assertThat(message.structuredJson()).doesNotContain(value);
+            assertThat(message.texts().emailSubject()).doesNotContain(value);
             assertThat(message.summary()).doesNotContain(value);
             assertThat(message.attributes().values()).doesNotContain(value);
         }

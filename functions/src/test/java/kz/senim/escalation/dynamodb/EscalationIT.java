@@ -2,12 +2,12 @@ package kz.senim.escalation.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +19,9 @@ import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertMessage;
+import kz.senim.alerting.AlertWording;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.cases.Actor;
@@ -36,7 +38,9 @@ import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.InMemoryIssuedLinks;
 import kz.senim.testing.LocalCasesTable;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.RecordingAlertPublisher;
@@ -127,11 +131,13 @@ class EscalationIT {
         escalate.run();
         Alert page = AlertItems.fromItem(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"));
         RecordingAlertPublisher publisher = new RecordingAlertPublisher();
-        AcknowledgementLinks links = new AcknowledgementLinks(
-                () -> "an IT key of at least thirty-two bytes".getBytes(StandardCharsets.US_ASCII), clock, RANDOM,
+        AcknowledgementLinks links = new AcknowledgementLinks(new InMemoryIssuedLinks(), clock, RANDOM,
                 AcknowledgementLinks.VALIDITY);
+        AlertComposer composer = new AlertComposer(FixedDirectory.seeded(),
+                new AlertWording(RegionCatalogue.load(), Optional.empty()));
         DispatchAlerts dispatch = new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb, table), publisher, clock,
-                links.urlsUnder("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/dev"));
+                links.urlsUnder("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/dev",
+                        composer::languageOf), composer);
 
         assertThat(dispatch.dispatch(page)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
         assertThat(dispatch.dispatch(page)).isInstanceOf(DispatchAlerts.Outcome.AlreadyPublished.class);
@@ -139,8 +145,10 @@ class EscalationIT {
         AlertMessage message = publisher.published().getFirst();
         assertThat(message.topicSuffix()).isEqualTo("national-secretariat");
         String url = message.acknowledgeUrl().orElseThrow();
-        assertThat(links.verify(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
+        assertThat(links.resolve(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
                 .isEqualTo(page.alertId());
+        assertThat(message.texts().emailBody()).as("in the national secretariat's language, Kazakh")
+                .contains("Шұғылдығы: ", reference.value(), url);
         assertThat(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"))
                 .containsKey("publishedAt");
     }

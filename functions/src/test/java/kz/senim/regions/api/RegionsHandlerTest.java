@@ -53,6 +53,13 @@ class RegionsHandlerTest {
         assertThat(unknown.path("centre").isNull()).isTrue();
     }
 
+    @Test
+    void i_dont_know_reads_as_written_without_a_doubled_quote() {
+        JsonNode body = HttpApiEvents.body(ask(query(HttpApiEvents.load(FIXTURE), "lang", "en")));
+
+        assertThat(list(body.path("regions")).getLast().path("name").asText()).isEqualTo("I don’t know / other");
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void names_are_in_the_language_asked_for(Language language) {

@@ -53,6 +53,8 @@ public final class SenimLocal implements AutoCloseable {
     public static final String REGION = "eu-central-1";
     /** Topic names are this plus the organisation id, as in the template ({@code ${AWS::StackName}-alerts-}). */
     public static final String TOPIC_PREFIX = Deployment.STACK_NAME + "-alerts-";
+    /** Where the staff console is served; alerts and the acknowledgement page link to cases under it. */
+    public static final String CONSOLE_PATH = "/console/";
     private static final Logger LOG = LoggerFactory.getLogger(SenimLocal.class);
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
@@ -144,13 +146,12 @@ public final class SenimLocal implements AutoCloseable {
         SamTemplate template = SamTemplate.load();
         Deployment deployment = new Deployment(template, REGION, HttpApiEvents.ACCOUNT_ID, Map.of(
                 "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
-                "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
+                "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl()),
+                "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", publicUrl() + CONSOLE_PATH)));
         createTables(template, deployment);
         deployment = seedDirectory(template, deployment);
         this.deployment = deployment;
-        if (snsEndpoint == null) {
-            inbox = new OnCallInbox();
-        }
+        inbox = new OnCallInbox(TOPIC_PREFIX);
 
         List<HttpRoute> routes = new ArrayList<>();
         Map<String, ScheduledFunction> scheduled = new LinkedHashMap<>();
@@ -234,14 +235,19 @@ public final class SenimLocal implements AutoCloseable {
         return "http://" + (local ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + gateway.port();
     }
 
-    /** The alert dispatcher publishes to the inbox when there is no SNS endpoint; everything else as deployed. */
+    /**
+     * The alert dispatcher publishes to the inbox when there is no SNS endpoint, and with one to SNS, keeping in the
+     * inbox what was sent; everything else as deployed.
+     */
     private <I, O> Function<Wiring, RequestHandler<I, O>> streamHandler(String handlerClass) {
-        if (inbox != null && handlerClass.equals(AlertDispatcherHandler.class.getName())) {
+        if (handlerClass.equals(AlertDispatcherHandler.class.getName())) {
             OnCallInbox alerts = inbox;
+            boolean toSns = snsEndpoint != null;
             @SuppressWarnings("unchecked")
-            Function<Wiring, RequestHandler<I, O>> toInbox =
-                    wiring -> (RequestHandler<I, O>) new AlertDispatcherHandler(wiring.dispatchAlerts(alerts));
-            return toInbox;
+            Function<Wiring, RequestHandler<I, O>> dispatcher = wiring -> (RequestHandler<I, O>)
+                    new AlertDispatcherHandler(wiring.dispatchAlerts(
+                            toSns ? alerts.recording(wiring.alertPublisher()) : alerts));
+            return dispatcher;
         }
         return LambdaFunction.byWiringConstructor(handlerClass);
     }
@@ -298,9 +304,9 @@ public final class SenimLocal implements AutoCloseable {
         return gateway.port();
     }
 
-    /** The inbox alerts go to, unless an SNS endpoint is configured. */
-    public Optional<OnCallInbox> inbox() {
-        return Optional.ofNullable(inbox);
+    /** The alerts published: to the inbox, or (with an SNS endpoint) what was sent to SNS. */
+    public OnCallInbox inbox() {
+        return inbox;
     }
 
     /** The SNS endpoint alerts are published to, if any. */
@@ -337,7 +343,8 @@ public final class SenimLocal implements AutoCloseable {
         String url = local ? "http://localhost:" + port() : publicUrl();
         String data = dataDir().map(dir -> dir + " (DynamoDB Local; kept between runs)")
                 .orElse("in memory (gone when Senim stops)");
-        String alerts = inbox == null ? "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>"
+        String alerts = snsEndpoint != null ? "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>"
+                + (local ? "; what was sent: GET " + url + HttpGateway.ALERTS_PATH : "")
                 : local ? "on-call inbox: GET " + url + HttpGateway.ALERTS_PATH + " (one log line per alert)"
                 : "one log line per alert (the on-call inbox at " + HttpGateway.ALERTS_PATH + " is closed)";
         List<String> open = gateway.routes().stream().filter(r -> r.authorizer().isEmpty()).map(HttpRoute::routeKey)
@@ -370,7 +377,7 @@ public final class SenimLocal implements AutoCloseable {
                 Try it (the same report twice: same reference and receipt, header Idempotent-Replayed: true):
                   curl -i %1$s/v1/reports -H 'Content-Type: application/json' -H 'Idempotency-Key: try-senim-local-0001' -d '{"reporterRole":"victim","category":"forced_labour","region":"KZ-75","immediateDanger":true,"policeConsent":false,"childInvolved":false,"foreignNational":true,"narrative":"Забрали паспорт, не выпускают со стройки.","language":"ru"}'
                   curl -s %1$s%2$s
-                """.formatted(url, inbox != null && local ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
+                """.formatted(url, local ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
         if (!signedIn.isEmpty() && local) {
             banner.append("""
 

@@ -16,7 +16,8 @@ class DeploymentTest {
 
     private final Deployment deployment = new Deployment(SamTemplate.load(), "eu-central-1", "000000000000", Map.of(
             "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", "a-local-key"),
-            "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", "http://localhost:8080")));
+            "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", "http://localhost:8080"),
+            "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", "http://localhost:8080/console/")));
 
     @Test
     void eachFunctionGetsTheEnvironmentVariablesTheTemplateGivesItResolved() {
@@ -34,10 +35,13 @@ class DeploymentTest {
     @Test
     void whatExistsOnlyInAwsIsReplacedByItsLocalSubstitute() {
         Map<String, String> dispatcher = deployment.environment("AlertDispatcherFunction");
+        Map<String, String> linkHandler = deployment.environment("AcknowledgementLinkFunction");
 
-        assertThat(dispatcher).doesNotContainKey("ACK_LINK_SECRET_ARN")
+        assertThat(dispatcher).containsEntry("PUBLIC_BASE_URL", "http://localhost:8080")
+                .containsEntry("CONSOLE_BASE_URL", "http://localhost:8080/console/");
+        assertThat(linkHandler).doesNotContainKey("ACK_LINK_SECRET_ARN")
                 .containsEntry("ACK_LINK_SECRET", "a-local-key")
-                .containsEntry("PUBLIC_BASE_URL", "http://localhost:8080");
+                .containsEntry("CONSOLE_BASE_URL", "http://localhost:8080/console/");
     }
 
     @Test
