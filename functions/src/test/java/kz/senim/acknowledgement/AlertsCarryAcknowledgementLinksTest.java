@@ -39,7 +39,7 @@ class AlertsCarryAcknowledgementLinksTest {
 
     @Test
     void the_message_links_to_a_one_time_acknowledgement_of_its_alert() throws IOException {
-        DispatchAlerts dispatch = new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock,
+        DispatchAlerts dispatch = new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock,
                 links.urlsUnder(BASE));
 
         assertThat(dispatch.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", true));
@@ -60,7 +60,8 @@ class AlertsCarryAcknowledgementLinksTest {
         Alert page = new Alert(alert.reference().value() + ".national-secretariat.e2", alert.reference(),
                 "national-secretariat", alert.region(), alert.category(), alert.severity(), clock.instant());
 
-        new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock, links.urlsUnder(BASE)).dispatch(page);
+        new DispatchAlerts(InMemoryAlertClaims.withOutbox(page), publisher, clock, links.urlsUnder(BASE))
+                .dispatch(page);
 
         String url = publisher.published().getFirst().acknowledgeUrl().orElseThrow();
         assertThat(links.verify(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
@@ -72,7 +73,7 @@ class AlertsCarryAcknowledgementLinksTest {
         AcknowledgementLinks keyUnreachable = new AcknowledgementLinks(() -> {
             throw new IllegalStateException("secret out of reach");
         }, clock, new SecureRandom(), AcknowledgementLinks.VALIDITY);
-        DispatchAlerts dispatch = new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock,
+        DispatchAlerts dispatch = new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock,
                 keyUnreachable.urlsUnder(BASE));
 
         assertThat(dispatch.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", false));
@@ -81,7 +82,7 @@ class AlertsCarryAcknowledgementLinksTest {
 
     @Test
     void without_links_the_message_is_the_v1_baseline() {
-        new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock).dispatch(alert);
+        new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock).dispatch(alert);
 
         assertThat(publisher.published().getFirst().acknowledgeUrl()).isEmpty();
         assertThat(publisher.published().getFirst().toJson()).doesNotContain("acknowledgeUrl");

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 class DispatchAlertsTest {
 
     private final MutableClock clock = MutableClock.atNoon();
-    private final InMemoryAlertClaims claims = new InMemoryAlertClaims();
-    private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
-    private final DispatchAlerts dispatch = new DispatchAlerts(claims, publisher, clock);
     private final Alert alert = Alert.of(new Reference("SN-7Q2K-9M4D-XW3P"), "kz-75-commission",
             new RegionCode("KZ-75"), Category.FORCED_LABOUR, Severity.CRITICAL, clock.instant());
+    private final InMemoryAlertClaims claims = InMemoryAlertClaims.withOutbox(alert);
+    private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
+    private final DispatchAlerts dispatch = new DispatchAlerts(claims, publisher, clock);
 
     @Test
     void an_alert_is_published_once_and_marked() {
