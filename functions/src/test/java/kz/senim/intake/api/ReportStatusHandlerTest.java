@@ -39,18 +39,19 @@ class ReportStatusHandlerTest {
     private static final String FIXTURE = "events/apigw-v2-report-status.json";
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final ReportStatusHandler handler = new ReportStatusHandler(
-            new ShowReportStatus(new ReporterAccess(reports, hasher), audit, MutableClock.atNoon()));
+            new ShowReportStatus(new ReporterAccess(reports, hasher), audit, clock));
     private SubmissionOutcome.Accepted stored;
 
     @BeforeEach
     void a_report_written_in_russian_is_stored() {
         SubmitReport submitReport = new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
                 new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), hasher, random,
-                MutableClock.atNoon());
+                clock);
         stored = (SubmissionOutcome.Accepted) submitReport.submit(new IdempotencyKey("status-test-key-0001"),
                 Submissions.victimInAlmaty());
         assertThat(Submissions.victimInAlmaty().language()).isEqualTo(Language.RU);

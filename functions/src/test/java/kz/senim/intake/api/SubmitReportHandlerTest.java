@@ -56,13 +56,14 @@ class SubmitReportHandlerTest {
             "policeConsent", "childInvolved", "foreignNational", "narrative", "language");
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final SubmitReportHandler handler = handlerStoringIn(reports);
 
     private SubmitReportHandler handlerStoringIn(Reports reports) {
         return new SubmitReportHandler(new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
                 new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), new ReceiptHasher(1_000, random),
-                random, MutableClock.atNoon()), RegionCatalogue.load());
+                random, clock), RegionCatalogue.load());
     }
 
     private APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent event) {
