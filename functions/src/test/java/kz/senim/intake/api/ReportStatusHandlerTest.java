@@ -16,7 +16,6 @@ import java.util.Locale;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.SafetyAdvice;
@@ -96,7 +95,7 @@ class ReportStatusHandlerTest {
         JsonNode status = HttpApiEvents.body(response);
         assertThat(status.path("reference").asText()).isEqualTo(reference());
         assertThat(status.path("status").asText()).isEqualTo("received");
-        assertThat(status.path("statusText").asText()).isEqualTo(Messages.text(Language.RU, "status.received"));
+        assertThat(status.path("statusText").asText()).isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
         assertThat(headers(response)).containsEntry("Cache-Control", "no-store");
     }
 
@@ -106,7 +105,7 @@ class ReportStatusHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(HttpApiEvents.body(response).path("statusText").asText())
-                .isEqualTo(Messages.text(Language.KK, "status.received"));
+                .isEqualTo("Хабарламаңыз қабылданды. Жауапты маман оны жақын арада қарайды.");
     }
 
     @Test
@@ -151,7 +150,7 @@ class ReportStatusHandlerTest {
         APIGatewayV2HTTPResponse response = ask(statusOf(reference(), "0000-0000-0000-0000-0000"));
 
         assertThat(HttpApiEvents.body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.not_found"));
+                .isEqualTo("Bu raqam va kvitansiyaga mos xabar topilmadi.");
     }
 
     @Test
@@ -163,7 +162,7 @@ class ReportStatusHandlerTest {
         assertThat(problem.path("field").asText()).isEqualTo("X-Receipt");
         assertThat(problem.path("code").asText()).isEqualTo("missing_field");
         assertThat(problem.path("detail").asText()).contains("X-Receipt")
-                .isEqualTo(Messages.text(Language.UZ, "problem.missing_header", "X-Receipt"));
+                .isEqualTo("«X-Receipt» sarlavhasi majburiy.");
     }
 
     @Test

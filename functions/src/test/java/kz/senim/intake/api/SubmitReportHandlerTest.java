@@ -30,7 +30,6 @@ import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.directory.Organisation;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Report;
@@ -54,6 +53,22 @@ class SubmitReportHandlerTest {
     private static final String FIXTURE_KEY = "3f1c9a2e-7b4d-4e8a-9c61-2d5f0e8b7a13";
     private static final List<String> REQUIRED = List.of("reporterRole", "category", "region", "immediateDanger",
             "policeConsent", "childInvolved", "foreignNational", "narrative", "language");
+    /** The status text, then the names of the emergency number, the police, the hotline, Almaty's commission. */
+    private static final Map<Language, List<String>> RECEIVED_AND_CONTACTS = Map.of(
+            Language.KK, List.of("Хабарламаңыз қабылданды. Жауапты маман оны жақын арада қарайды.",
+                    "Бірыңғай құтқару қызметі (тегін, тәулік бойы)", "Полиция",
+                    "Адам саудасына қарсы ұлттық сенім телефоны (тегін, анонимді)",
+                    "Адам саудасына қарсы іс-қимыл жөніндегі өңірлік комиссия (Алматы)"),
+            Language.EN, List.of("Your report has been received. A responder will review it soon.",
+                    "Unified emergency number (free, 24/7)", "Police",
+                    "National anti-trafficking hotline (free, anonymous)",
+                    "Regional commission on combating trafficking in human beings (Almaty)"),
+            Language.UZ, List.of("Xabaringiz qabul qilindi. Mutaxassis uni tez orada ko‘rib chiqadi.",
+                    "Yagona favqulodda xizmat (bepul, kechayu kunduz)", "Politsiya",
+                    "Odam savdosiga qarshi milliy ishonch telefoni (bepul, anonim)",
+                    "Odam savdosiga qarshi kurashish bo‘yicha hududiy komissiya (Olmaota)"));
+    private static final Map<Language, String> BAD_REQUEST = Map.of(Language.KK, "Жарамсыз сұраныс",
+            Language.RU, "Некорректный запрос", Language.EN, "Invalid request", Language.UZ, "Noto‘g‘ri so‘rov");
 
     private final SecureRandom random = new SecureRandom();
     private final MutableClock clock = MutableClock.atNoon();
@@ -96,7 +111,8 @@ class SubmitReportHandlerTest {
         assertThat(reference).matches("SN(-[0-9A-HJKMNP-TV-Z]{4}){3}");
         assertThat(answer.path("receipt").asText()).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}");
         assertThat(answer.path("status").asText()).isEqualTo("received");
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(Language.RU, "status.received"));
+        assertThat(answer.path("statusText").asText())
+                .isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
         assertThat(headers(response))
                 .containsEntry("Location", "/v1/reports/" + reference)
                 .containsEntry("Cache-Control", "no-store")
@@ -113,14 +129,16 @@ class SubmitReportHandlerTest {
         Organisation almatyCommission = FixedDirectory.seeded().organisations().stream()
                 .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow();
         assertThat(safety.path("language").asText()).isEqualTo("ru");
-        assertThat(safety.path("message").asText()).isEqualTo(Messages.text(Language.RU, "safety.message"));
+        assertThat(safety.path("message").asText()).isEqualTo("Если вам или кому-то другому угрожает опасность "
+                + "прямо сейчас, звоните 112. Называть своё имя не нужно. Храните квитанцию в тайне: только по ней "
+                + "можно узнать, что с вашим сообщением.");
         assertThat(contacts(safety)).containsExactly(
-                List.of("emergency", "112", Messages.text(Language.RU, "safety.emergency")),
-                List.of("police", "102", Messages.text(Language.RU, "safety.police")),
+                List.of("emergency", "112", "Единая служба спасения (бесплатно, круглосуточно)"),
+                List.of("police", "102", "Полиция"),
                 List.of("hotline", RegionCatalogue.load().emergencyNumbers().antiTraffickingHotline(),
-                        Messages.text(Language.RU, "safety.hotline")),
+                        "Национальная горячая линия по противодействию торговле людьми (бесплатно, анонимно)"),
                 List.of("regional", almatyCommission.publicPhone().orElseThrow(),
-                        Messages.text(Language.RU, "safety.regional", almatyCommission.name(Language.RU))));
+                        "Региональная комиссия по противодействию торговле людьми (Алматы)"));
     }
 
     @ParameterizedTest
@@ -131,12 +149,10 @@ class SubmitReportHandlerTest {
         JsonNode answer = HttpApiEvents.body(submit(reportIn(language, report -> { })));
 
         assertThat(answer.path("safety").path("language").asText()).isEqualTo(code);
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(language, "status.received"));
-        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2)).containsExactly(
-                Messages.text(language, "safety.emergency"), Messages.text(language, "safety.police"),
-                Messages.text(language, "safety.hotline"),
-                Messages.text(language, "safety.regional", FixedDirectory.seeded().organisations().stream()
-                        .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow().name(language)));
+        List<String> texts = RECEIVED_AND_CONTACTS.get(language);
+        assertThat(answer.path("statusText").asText()).isEqualTo(texts.getFirst());
+        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2))
+                .containsExactlyElementsOf(texts.subList(1, texts.size()));
     }
 
     private static List<List<String>> contacts(JsonNode safety) {
@@ -280,7 +296,7 @@ class SubmitReportHandlerTest {
             JsonNode problem = HttpApiEvents.body(response);
             assertThat(problem.path("field").asText()).as("field").isEqualTo(bad.field());
             assertThat(problem.path("code").asText()).as("code").isEqualTo(bad.code());
-            assertThat(problem.path("title").asText()).isEqualTo(Messages.text(language, "title.bad_request"));
+            assertThat(problem.path("title").asText()).isEqualTo(BAD_REQUEST.get(language));
             assertThat(headers(response))
                     .containsEntry("Content-Language", language.code())
                     .containsEntry("Cache-Control", "no-store");
@@ -335,7 +351,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(event);
 
         assertThat(HttpApiEvents.body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_field", "narrative"));
+                .isEqualTo("Поле «narrative» обязательно.");
     }
 
     @Test
@@ -348,7 +364,7 @@ class SubmitReportHandlerTest {
         assertThat(HttpApiEvents.body(response).path("field").asText()).isEqualTo("language");
         assertThat(HttpApiEvents.body(response).path("detail").asText()).startsWith("«language»");
         assertThat(HttpApiEvents.body(response).path("title").asText())
-                .isEqualTo(Messages.text(Language.UZ, "title.bad_request"));
+                .isEqualTo("Noto‘g‘ri so‘rov");
     }
 
     // --- failures ---------------------------------------------------------------------------------------------
@@ -365,7 +381,8 @@ class SubmitReportHandlerTest {
         JsonNode problem = HttpApiEvents.body(response);
         assertThat(problem.path("code").asText()).isEqualTo("service_unavailable");
         assertThat(problem.path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.service_unavailable"));
+                .isEqualTo("Xizmat hozir band, xabaringiz hali saqlanmadi. Birozdan so‘ng xuddi shu "
+                        + "Idempotency-Key bilan qayta urinib ko‘ring.");
         assertThat(response.getBody()).doesNotContain("test: storage unavailable");
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();

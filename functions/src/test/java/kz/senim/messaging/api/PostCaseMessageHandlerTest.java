@@ -15,7 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.cases.CaseStatus;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
@@ -87,7 +86,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).path("code").asText()).isEqualTo("case_closed");
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_closed"));
+                .isEqualTo("Дело закрыто. Сначала откройте его снова.");
     }
 
     @Test
@@ -97,8 +96,8 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("field").asText()).isEqualTo("text");
-        assertThat(problem.path("detail").asText()).isEqualTo(Messages.text(Language.RU, "problem.too_long",
-                "text", 2000));
+        assertThat(problem.path("detail").asText()).isEqualTo(
+                "Поле «text» слишком длинное: не более 2\u00a0000 символов.");
         assertThat(headers(response)).containsEntry("Content-Language", "ru");
     }
 
@@ -108,7 +107,7 @@ class PostCaseMessageHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.EN, "problem.blank", "text"));
+                .isEqualTo("The field 'text' must not be empty.");
     }
 
     @ParameterizedTest

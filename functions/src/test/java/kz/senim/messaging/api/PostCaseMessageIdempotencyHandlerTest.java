@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import kz.senim.testing.StaffEvents;
@@ -61,7 +59,8 @@ class PostCaseMessageIdempotencyHandlerTest {
         assertThat(body(reused).path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(body(reused).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(body(reused).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.staff_key_reused"));
+                .isEqualTo("Этот Idempotency-Key уже использован для другого запроса. Для нового сообщения "
+                        + "или направления используйте новый ключ.");
         assertThat(world.conversations.all()).hasSize(1);
     }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.senim.cases.CaseStatus;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
@@ -112,7 +111,8 @@ class ReporterReplyHandlerTest {
         JsonNode problem = body(response);
         assertThat(problem.path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(problem.path("field").asText()).isEqualTo("Idempotency-Key");
-        assertThat(problem.path("detail").asText()).isEqualTo(Messages.text(Language.UZ, "problem.reply_key_reused"));
+        assertThat(problem.path("detail").asText()).isEqualTo("Bu Idempotency-Key boshqa matnli javob uchun "
+                + "ishlatilgan. Yangi javob uchun yangi kalitdan foydalaning.");
         assertThat(world.conversations.all()).hasSize(1);
     }
 
@@ -137,7 +137,7 @@ class ReporterReplyHandlerTest {
         assertThat(missing.getStatusCode()).isEqualTo(400);
         assertThat(body(missing).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(body(missing).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.missing_header", "Idempotency-Key"));
+                .isEqualTo("«Idempotency-Key» sarlavhasi majburiy.");
         assertThat(tooShort.getStatusCode()).isEqualTo(400);
         assertThat(body(tooShort).path("field").asText()).isEqualTo("Idempotency-Key");
     }
@@ -174,7 +174,7 @@ class ReporterReplyHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.KK, "problem.too_long", "text", 2000));
+                .isEqualTo("«text» өрісі тым ұзын: ең көбі 2\u00a0000 таңба.");
     }
 
     @Test
@@ -193,6 +193,7 @@ class ReporterReplyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(headers(response)).containsKey("Retry-After");
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.reply_unavailable"));
+                .isEqualTo("Xizmat hozir band, javobingiz hali yuborilmadi. Birozdan so‘ng xuddi shu "
+                        + "Idempotency-Key bilan qayta urinib ko‘ring.");
     }
 }
