@@ -309,6 +309,8 @@ class SubmitReportHandlerTest {
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
         assertThat(reports.idempotencyRecord(new IdempotencyKey(FIXTURE_KEY).hash())).isEmpty();
+        assertThat(submit(reportIn(Language.RU, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -339,6 +341,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("unknown_field");
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(reportIn(Language.EN, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -386,6 +390,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getBody()).doesNotContain("test: storage unavailable");
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(event).getStatusCode()).as("the retry, storage back").isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test
@@ -414,7 +420,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("internal_error");
         assertThat(response.getBody()).doesNotContain("SECRET", "IllegalStateException", "senim-cases");
-        assertThat(String.valueOf(response.getHeaders())).doesNotContain("SECRET");
+        assertThat(String.valueOf(response.getHeaders())).contains("application/problem+json")
+                .doesNotContain("SECRET");
     }
 
     // --- anonymity --------------------------------------------------------------------------------------------

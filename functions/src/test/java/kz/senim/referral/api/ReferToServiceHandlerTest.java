@@ -87,6 +87,7 @@ class ReferToServiceHandlerTest {
                 .isEqualTo("Для направления нужно согласие сообщившего. Нет согласия — нет направления.");
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.auditActions(file)).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -134,6 +135,7 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isIn("consentGiven", "service", "providerId", "note");
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -147,6 +149,15 @@ class ReferToServiceHandlerTest {
                 .isEqualTo("Дело с таким номером не найдено.");
         assertThat(ask(anonymous).getStatusCode()).isEqualTo(401);
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
+    }
+
+    /** The positive guard of a "nothing stored": the case's coordinator's proper request is stored right there. */
+    private void assertAProperReferralIsStored(CaseFile file) {
+        assertThat(ask(body(refer(ALMATY_COORDINATOR, file), request("ngo-foreign-nationals", "legal", "true",
+                "2026-12-07"))).getStatusCode()).isEqualTo(201);
+        assertThat(world.referrals.all()).hasSize(1);
+        assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
 
     @Test
