@@ -52,7 +52,7 @@ class AlertsCarryAcknowledgementLinksTest {
         JsonNode json = JSON.readTree(message.toJson());
         assertThat(json.path("acknowledgeUrl").asText()).isEqualTo(url);
         assertThat(schema().validate(message.toJson(), InputFormat.JSON)).isEmpty();
-        assertThat(message.summary()).doesNotContain(url);
+        assertThat(message.summary()).contains(alert.reference().value()).doesNotContain(url);
     }
 
     @Test
@@ -77,7 +77,9 @@ class AlertsCarryAcknowledgementLinksTest {
                 keyUnreachable.urlsUnder(BASE));
 
         assertThat(dispatch.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", false));
-        assertThat(JSON.readTree(publisher.published().getFirst().toJson()).has("acknowledgeUrl")).isFalse();
+        JsonNode json = JSON.readTree(publisher.published().getFirst().toJson());
+        assertThat(json.path("alertId").asText()).isEqualTo(alert.alertId());
+        assertThat(json.has("acknowledgeUrl")).isFalse();
     }
 
     @Test
@@ -85,7 +87,7 @@ class AlertsCarryAcknowledgementLinksTest {
         new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock).dispatch(alert);
 
         assertThat(publisher.published().getFirst().acknowledgeUrl()).isEmpty();
-        assertThat(publisher.published().getFirst().toJson()).doesNotContain("acknowledgeUrl");
+        assertThat(publisher.published().getFirst().toJson()).contains(alert.alertId()).doesNotContain("acknowledgeUrl");
     }
 
     @Test

@@ -110,6 +110,9 @@ class SubmitReportTest {
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
+        assertThat(submitReport.submit(key, Submissions.victimInAlmaty())).as("the retry")
+                .isInstanceOf(Accepted.class);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test

@@ -121,5 +121,7 @@ class CaseAuditHandlerTest {
         assertThat(json(audit(ASTANA_COORDINATOR, file)).path("code").asText()).isEqualTo("not_found");
         assertThat(handle(anonymous, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(audit(ALMATY_COORDINATOR, file).getStatusCode()).as("the case's coordinator").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("audit_read");
     }
 }

@@ -94,6 +94,8 @@ class ReadCaseHandlerTest {
         assertThat(unknown.getHeaders()).isEqualTo(outOfScope.getHeaders());
         assertThat(malformed.getBody()).isEqualTo(outOfScope.getBody());
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("in scope").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
     @Test
@@ -104,5 +106,7 @@ class ReadCaseHandlerTest {
 
         assertThat(handle(event, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("signed in").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 }

@@ -62,6 +62,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(body(response).path("code").asText()).isEqualTo("unauthorized");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -75,6 +76,7 @@ class PostCaseMessageHandlerTest {
         assertThat(outOfScope.getBody()).isEqualTo(unknown.getBody());
         assertThat(body(outOfScope).path("code").asText()).isEqualTo("not_found");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -119,6 +121,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isEqualTo("text");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @ParameterizedTest
@@ -137,6 +140,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isIn("text", "kind", "author", "body");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -157,5 +161,11 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(headers(response)).containsKey("Retry-After");
         assertThat(response.getBody()).doesNotContain("test: storage unavailable").doesNotContain(QUESTION);
+    }
+
+    /** The positive guard of a "nothing stored": the in-scope responder's proper question is stored right there. */
+    private void assertAProperQuestionIsStored() {
+        assertThat(post(question(QUESTION)).getStatusCode()).isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

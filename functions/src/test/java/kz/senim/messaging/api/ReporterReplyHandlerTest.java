@@ -127,6 +127,7 @@ class ReporterReplyHandlerTest {
         assertThat(unknown.getBody()).isEqualTo(wrongReceipt.getBody());
         assertThat(unknown.getHeaders()).isEqualTo(wrongReceipt.getHeaders());
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperReplyIsStored();
     }
 
     @Test
@@ -165,6 +166,7 @@ class ReporterReplyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isIn("text", "kind");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperReplyIsStored();
     }
 
     @Test
@@ -195,5 +197,11 @@ class ReporterReplyHandlerTest {
         assertThat(body(response).path("detail").asText())
                 .isEqualTo("Xizmat hozir band, javobingiz hali yuborilmadi. Birozdan so‘ng xuddi shu "
                         + "Idempotency-Key bilan qayta urinib ko‘ring.");
+    }
+
+    /** The positive guard of a "nothing stored": the reporter's proper reply is stored right there. */
+    private void assertAProperReplyIsStored() {
+        assertThat(send(reply(KEY, REPLY)).getStatusCode()).isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

@@ -246,7 +246,7 @@ class DynamoDbConversationsIT {
                 "{\"kind\":\"question\",\"text\":\"" + QUESTION + "\"}"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s())
+        assertThat(partition(stored.reference())).extracting(i -> i.get("sk").s()).contains("REPORT")
                 .noneMatch(sk -> sk.startsWith("MESSAGE#") || sk.startsWith("AUDIT#"));
     }
 

@@ -75,6 +75,8 @@ class ProviderReferralsHandlerTest {
         JsonNode body = json(ask(as(StaffEvents.load(FIXTURE), ALMATY_COORDINATOR)));
 
         assertThat(body.path("referrals")).isEmpty();
+        assertThat(json(ask(as(StaffEvents.load(FIXTURE), MIGRANT_NGO_RESPONDER))).path("referrals"))
+                .as("the provider's own").hasSize(1);
     }
 
     @Test
