@@ -107,6 +107,8 @@ public abstract class AcknowledgementsContract {
                 .isEqualTo(new SaveOutcome.AlreadyAcknowledged());
 
         assertThat(acknowledgements().isSpent("again")).isFalse();
+        assertThat(acknowledgements().spend(link("again"), LATER)).as("unspent, so spent now").isTrue();
+        assertThat(acknowledgements().isSpent("again")).isTrue();
         assertThat(acknowledgements().find(address(never))).isEmpty();
         assertThat(alerts().cases().find(alert.reference())).contains(taken);
         assertThat(alerts().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
@@ -126,6 +128,7 @@ public abstract class AcknowledgementsContract {
         assertThat(state(alert).status()).isEqualTo(AlertStatus.PENDING);
         assertThat(pendingIds()).containsExactly(alert.alertId());
         assertThat(acknowledgements().isSpent("l1")).isFalse();
+        assertThat(acknowledgements().spend(link("l1"), LATER)).as("unspent, so spent now").isTrue();
         assertThat(alerts().cases().find(alert.reference())).contains(touched);
         assertThat(alerts().audit().entries(alert.reference())).extracting(AuditEntry::action)
                 .containsExactly("case_touched");
@@ -217,6 +220,9 @@ public abstract class AcknowledgementsContract {
         assertThat(state(origin).status()).isEqualTo(AlertStatus.PENDING);
         assertThat(current(origin).version()).isEqualTo(1);
         assertThat(alerts().audit().entries(origin.reference())).isEmpty();
+        assertThat(acknowledgements().save(acknowledgement(state(origin), Optional.of(taken(origin)),
+                Optional.empty()))).as("without the page").isEqualTo(new SaveOutcome.Saved());
+        assertThat(alerts().audit().entries(origin.reference())).containsExactly(acknowledged(origin));
     }
 
     @Test

@@ -47,6 +47,7 @@ class DispatchAlertsTest {
 
         clock.advance(DispatchAlerts.LEASE.plusSeconds(1));
         assertThat(dispatch.dispatch(alert)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
+        assertThat(publisher.published()).hasSize(1);
     }
 
     @Test
@@ -57,6 +58,7 @@ class DispatchAlertsTest {
         assertThat(claims.isPublished(alert)).isFalse();
 
         assertThat(dispatch.dispatch(alert)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
+        assertThat(claims.isPublished(alert)).isTrue();
         assertThat(publisher.published()).hasSize(1);
     }
 

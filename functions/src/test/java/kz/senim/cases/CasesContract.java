@@ -229,6 +229,10 @@ public abstract class CasesContract {
         assertThat(audit().entries(never.reference())).isEmpty();
         assertThat(cases().queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 5)).cases())
                 .containsExactly(stored);
+        CaseFile storedAssigned = changed(stored.assign("person-aigerim", NOON.plusSeconds(1)));
+        assertThat(cases().save(storedAssigned, entry(storedAssigned, "case_assigned")))
+                .as("the stored one").isEqualTo(new SaveOutcome.Saved());
+        assertThat(audit().entries(stored.reference())).containsExactly(entry(storedAssigned, "case_assigned"));
     }
 
     @Test

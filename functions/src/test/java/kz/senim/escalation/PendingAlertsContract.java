@@ -99,6 +99,7 @@ public abstract class PendingAlertsContract {
     void the_last_step_takes_the_alert_out_of_the_pending_alerts_and_leaves_it_pending() {
         CaseFile file = aCase();
         Alert alert = raise(file, COMMISSION, NOON);
+        assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 0));
 
         assertThat(pendingAlerts().escalate(step(alert, 0, NATIONAL, true)))
                 .isEqualTo(new EscalationOutcome.Escalated());
@@ -118,6 +119,7 @@ public abstract class PendingAlertsContract {
 
         assertThat(pendingAlerts().escalate(again)).isEqualTo(new EscalationOutcome.StepTaken());
 
+        assertThat(alerts().acknowledgements().find(address(first.page().orElseThrow()))).isPresent();
         assertThat(alerts().acknowledgements().find(address(again.page().orElseThrow()))).isEmpty();
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 1));
         assertThat(current(file)).isEqualTo(first.changedCase());
@@ -138,6 +140,7 @@ public abstract class PendingAlertsContract {
         assertThat(pendingAlerts().escalate(step(never, 0, NATIONAL, false)))
                 .isEqualTo(new EscalationOutcome.StepTaken());
 
+        assertThat(state(alert).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
         assertThat(alerts().acknowledgements().find(address(file.reference().value() + "." + NATIONAL + ".e1")))
                 .isEmpty();
         assertThat(alerts().acknowledgements().find(address(never.alertId()))).isEmpty();

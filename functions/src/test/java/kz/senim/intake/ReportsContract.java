@@ -75,7 +75,8 @@ public abstract class ReportsContract {
     @Test
     void a_taken_reference_is_refused_and_nothing_of_the_attempt_is_written() {
         Report first = report(Submissions.victimInAlmaty());
-        reports().saveNew(first, alerts(first, "kz-75-commission"), record(newKeyHash(), first, Duration.ofHours(24)));
+        IdempotencyRecord firstRecord = record(newKeyHash(), first, Duration.ofHours(24));
+        reports().saveNew(first, alerts(first, "kz-75-commission"), firstRecord);
         Report clash = new Report(first.reference(), Submissions.witnessTip(new RegionCode("KZ-71"), Category.BEGGING),
                 Severity.LOW, CaseStatus.RECEIVED, "hmac-sha256$other", clock.instant(), clock.instant());
         String clashKey = newKeyHash();
@@ -85,6 +86,7 @@ public abstract class ReportsContract {
 
         assertThat(outcome).isEqualTo(new SaveOutcome.ReferenceTaken());
         assertThat(reports().idempotencyRecord(clashKey)).isEmpty();
+        assertThat(reports().idempotencyRecord(firstRecord.keyHash())).contains(firstRecord);
         assertThat(reports().find(first.reference())).contains(first);
     }
 

@@ -71,6 +71,8 @@ public abstract class ConversationsContract {
         CaseMessage reply = reply(reference, NOON.plusSeconds(2), "They came back.");
         assertThat(conversations().reply(reply, replyKey("reply-key", reply), replied(reply)))
                 .as("the case is there: the reporter may still write").isEqualTo(new ReplyStoreOutcome.Stored());
+        assertThat(conversations().forCase(reference)).containsExactly(reply);
+        assertThat(audit().entries(reference)).containsExactly(replied(reply));
     }
 
     @Test
@@ -89,6 +91,11 @@ public abstract class ConversationsContract {
         assertThat(audit().entries(missing)).isEmpty();
         assertThat(conversations().staffKey(missing, "staff-key")).isEmpty();
         assertThat(conversations().replyKey(missing, "reply-key")).isEmpty();
+        Reference open = openCase();
+        CaseMessage there = question(open, NOON, "Anyone?");
+        assertThat(conversations().post(there, posted(there), staffKey("staff-key", there))).as("a stored case")
+                .isEqualTo(new PostOutcome.Stored());
+        assertThat(conversations().staffKey(open, "staff-key")).isPresent();
     }
 
     @Test

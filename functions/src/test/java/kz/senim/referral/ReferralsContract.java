@@ -93,6 +93,7 @@ public abstract class ReferralsContract {
         assertThat(cases().find(missing.reference())).isEmpty();
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
         assertThat(audit().entries(missing.reference())).isEmpty();
+        assertThat(referrals().find(createdIn(file, MIGRANTS, TODAY).id())).as("over the case as it is").isPresent();
     }
 
     @Test
@@ -149,6 +150,11 @@ public abstract class ReferralsContract {
         assertThat(referrals().find(referral.id())).isEmpty();
         assertThat(referrals().staffKey(file.reference(), "h3")).isEmpty();
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
+        CaseFile current = cases().find(file.reference()).orElseThrow();
+        assertThat(referrals().create(referral, current.involving(MIGRANTS, NOON), created(referral),
+                new StaffKey("h3", "r3", referral.id().value(), NOON))).as("the key is not spent: over the case as it is")
+                .isEqualTo(new CreateOutcome.Created());
+        assertThat(referrals().staffKey(file.reference(), "h3")).isPresent();
     }
 
     @Test
@@ -200,6 +206,8 @@ public abstract class ReferralsContract {
         assertThat(referrals().find(never.id())).isEmpty();
         assertThat(referrals().of(file.reference())).isEmpty();
         assertThat(audit().entries(file.reference())).isEmpty();
+        Referral stored = createdIn(file, MIGRANTS, TODAY);
+        assertThat(referrals().of(file.reference())).as("a stored one").containsExactly(stored);
     }
 
     @Test

@@ -45,7 +45,7 @@ class TriageTest {
     @Test
     void police_are_not_alerted_without_consent_or_danger() {
         assertThat(recipients(facts(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION, "KZ-71", false, false, false,
-                false))).doesNotContain("police-att-liaison");
+                false))).contains("kz-71-commission").doesNotContain("police-att-liaison");
     }
 
     @Test

@@ -73,5 +73,8 @@ class PostCaseMessageIdempotencyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(world.conversations.all()).isEmpty();
+        assertThat(post("9b2e4f71-0c6a-4d83-a5f2-7e1d3c9b0a64", QUESTION).getStatusCode()).as("a proper key")
+                .isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

@@ -60,7 +60,7 @@ class ReporterMessagesHandlerTest {
         String answer = handler.handleRequest(reporterRead(reported.reference().value(),
                 reported.receipt().value()), null).getBody();
 
-        assertThat(answer).doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
+        assertThat(answer).contains("We found a shelter place.").doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
                 "commission", "audit", "role", "person");
     }
 
@@ -89,6 +89,9 @@ class ReporterMessagesHandlerTest {
         assertThat(body(wrongReceipt).path("detail").asText())
                 .isEqualTo("Bu raqam va kvitansiyaga mos xabar topilmadi.");
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        assertThat(handler.handleRequest(reporterRead(reported.reference().value(), reported.receipt().value()),
+                null).getStatusCode()).as("with the receipt").isEqualTo(200);
+        assertThat(world.audit.actions(reported.reference())).containsExactly("messages_read_by_reporter");
     }
 
     @Test

@@ -75,5 +75,8 @@ class ReferToServiceIdempotencyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(world.referrals.all()).isEmpty();
+        assertThat(handler.handleRequest(refer("3f1c9a2e-7b4d-4e8a-9c61-2d5f0e8b7a13", "2026-12-07"), null)
+                .getStatusCode()).as("a proper key").isEqualTo(201);
+        assertThat(world.referrals.all()).hasSize(1);
     }
 }
