@@ -87,7 +87,8 @@ class AlertsCarryAcknowledgementLinksTest {
         new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock).dispatch(alert);
 
         assertThat(publisher.published().getFirst().acknowledgeUrl()).isEmpty();
-        assertThat(publisher.published().getFirst().toJson()).contains(alert.alertId()).doesNotContain("acknowledgeUrl");
+        assertThat(publisher.published().getFirst().toJson()).contains(alert.alertId())
+                .doesNotContain("acknowledgeUrl");
     }
 
     @Test

@@ -25,8 +25,8 @@ import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link PendingAlerts} store does, run against the in-memory fake ({@code InMemoryPendingAlertsContractTest})
- * and the DynamoDB adapter on DynamoDB Local ({@code DynamoDbPendingAlertsContractIT}): the pending alerts are the
+ * What every {@link PendingAlerts} store does, run against the in-memory fake
+ * ({@code InMemoryPendingAlertsContractTest}) and the DynamoDB adapter on DynamoDB Local ({@code DynamoDbPendingAlertsContractIT}): the pending alerts are the
  * organisations' alerts nobody acknowledged, oldest first; a step is one write of the alert's step (only from the step
  * it was read at, and only while pending), the page (only if the target holds none of that step), the case (only over
  * its version) and the audit entry, or none of them; stopping leaves an alert that moved on alone.

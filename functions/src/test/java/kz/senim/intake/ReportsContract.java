@@ -129,7 +129,8 @@ public abstract class ReportsContract {
         Report first = report(Submissions.victimInAlmaty());
         reports().saveNew(first, alerts(first, "kz-75-commission"), record(keyHash, first, Duration.ofHours(24)));
         Report dated = new Report(Reference.random(RANDOM), first.submission(), first.severity(), first.status(),
-                first.receiptHash(), clock.instant().plus(Duration.ofDays(2)), clock.instant().plus(Duration.ofDays(2)));
+                first.receiptHash(), clock.instant().plus(Duration.ofDays(2)),
+                clock.instant().plus(Duration.ofDays(2)));
 
         assertThat(reports().saveNew(dated, List.of(), record(keyHash, dated, Duration.ofHours(24))))
                 .isEqualTo(new SaveOutcome.KeyTaken());

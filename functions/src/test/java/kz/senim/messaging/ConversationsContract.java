@@ -22,8 +22,8 @@ import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Conversations} store does, run against the in-memory fake ({@code InMemoryConversationsContractTest})
- * and the DynamoDB adapter on DynamoDB Local ({@code DynamoDbConversationsContractIT}): a responder's message only to
+ * What every {@link Conversations} store does, run against the in-memory fake
+ * ({@code InMemoryConversationsContractTest}) and the DynamoDB adapter on DynamoDB Local ({@code DynamoDbConversationsContractIT}): a responder's message only to
  * an open case, a reporter's reply to any case that exists, each with its audit entry and its key, all or nothing;
  * a key is taken once; the conversation is oldest first and bounded to the latest {@link Conversations#MAX_SHOWN}.
  */

@@ -152,7 +152,7 @@ public abstract class ReferralsContract {
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
         CaseFile current = cases().find(file.reference()).orElseThrow();
         assertThat(referrals().create(referral, current.involving(MIGRANTS, NOON), created(referral),
-                new StaffKey("h3", "r3", referral.id().value(), NOON))).as("the key is not spent: over the case as it is")
+                new StaffKey("h3", "r3", referral.id().value(), NOON))).as("the key is not spent")
                 .isEqualTo(new CreateOutcome.Created());
         assertThat(referrals().staffKey(file.reference(), "h3")).isPresent();
     }

@@ -7,7 +7,7 @@ import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
 import kz.senim.escalation.PendingAlerts;
 
-/** {@link AlertsFixture} on the in-memory fakes the unit tests use: {@link InMemoryAlerts} over {@link InMemoryCases}. */
+/** {@link AlertsFixture} on the fakes the unit tests use: {@link InMemoryAlerts} over {@link InMemoryCases}. */
 public final class InMemoryAlertsFixture implements AlertsFixture {
 
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();

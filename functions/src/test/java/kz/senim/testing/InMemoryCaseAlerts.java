@@ -9,7 +9,7 @@ import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Reference;
 
-/** The alerts of cases as tests set them up, in the order they were raised (time, step, id) as the adapter reads them. */
+/** The alerts of cases as tests set them up, read in the order they were raised (time, step, id) as the adapter does. */
 public final class InMemoryCaseAlerts implements CaseAlerts {
 
     private final Map<Reference, List<AlertLine>> alerts = new LinkedHashMap<>();

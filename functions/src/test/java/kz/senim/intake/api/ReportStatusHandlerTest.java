@@ -95,7 +95,8 @@ class ReportStatusHandlerTest {
         JsonNode status = HttpApiEvents.body(response);
         assertThat(status.path("reference").asText()).isEqualTo(reference());
         assertThat(status.path("status").asText()).isEqualTo("received");
-        assertThat(status.path("statusText").asText()).isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
+        assertThat(status.path("statusText").asText())
+                .isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
         assertThat(headers(response)).containsEntry("Cache-Control", "no-store");
     }
 

@@ -60,8 +60,9 @@ class ReporterMessagesHandlerTest {
         String answer = handler.handleRequest(reporterRead(reported.reference().value(),
                 reported.receipt().value()), null).getBody();
 
-        assertThat(answer).contains("We found a shelter place.").doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
-                "commission", "audit", "role", "person");
+        assertThat(answer).contains("We found a shelter place.")
+                .doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
+                        "commission", "audit", "role", "person");
     }
 
     @Test

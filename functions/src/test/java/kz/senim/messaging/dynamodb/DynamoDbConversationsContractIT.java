@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@link ConversationsContract} against {@link DynamoDbConversations} on DynamoDB Local: one transaction per message. */
+/** {@link ConversationsContract} against {@link DynamoDbConversations} on DynamoDB Local: a transaction a message. */
 @ExtendWith(DynamoDbLocalExtension.class)
 @Timeout(120)
 class DynamoDbConversationsContractIT extends ConversationsContract {
