@@ -19,7 +19,7 @@ import kz.senim.cases.StorageUnavailable;
 import kz.senim.escalation.PendingAlert;
 import kz.senim.escalation.PendingAlerts.Escalation;
 import kz.senim.escalation.PendingAlerts.EscalationOutcome;
-import kz.senim.testing.AlertsFixture;
+import kz.senim.testing.CasesTableFixture;
 import kz.senim.testing.CaseFiles;
 import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,11 @@ public abstract class AcknowledgementsContract {
     private static final String COMMISSION = "kz-75-commission";
     private static final Actor.Person AIGERIM = new Actor.Person("person-aigerim", COMMISSION, "responder");
 
-    /** The alert items and what is kept beside them. */
-    protected abstract AlertsFixture alerts();
+    /** The cases table the store under test keeps its items in; the store is {@code table().acknowledgements()}. */
+    protected abstract CasesTableFixture table();
 
     private Acknowledgements acknowledgements() {
-        return alerts().acknowledgements();
+        return table().acknowledgements();
     }
 
     // --- find -------------------------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ public abstract class AcknowledgementsContract {
     @Test
     void an_acknowledgement_stores_the_alert_the_case_and_the_audit_entry_together() {
         Alert alert = raisedAlert();
-        Alert shelter = alerts().raise(Alert.of(alert.reference(), "ngo-shelter-almaty", alert.region(),
+        Alert shelter = table().raise(Alert.of(alert.reference(), "ngo-shelter-almaty", alert.region(),
                 alert.category(), alert.severity(), NOON));
         CaseFile taken = taken(alert);
 
@@ -74,21 +74,21 @@ public abstract class AcknowledgementsContract {
         assertThat(acknowledgements().find(address(alert))).contains(new AlertState(alert,
                 AlertStatus.ACKNOWLEDGED, alert.alertId(), Optional.of(LATER), Optional.of(COMMISSION)));
         assertThat(pendingIds()).containsExactly(shelter.alertId());
-        assertThat(alerts().cases().find(alert.reference())).contains(taken);
-        assertThat(alerts().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
+        assertThat(table().cases().find(alert.reference())).contains(taken);
+        assertThat(table().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
     }
 
     @Test
     void an_acknowledgement_of_a_case_taken_before_changes_no_case() {
         Alert alert = raisedAlert();
-        CaseFile before = alerts().cases().find(alert.reference()).orElseThrow();
+        CaseFile before = table().cases().find(alert.reference()).orElseThrow();
 
         assertThat(acknowledgements().save(acknowledgement(state(alert), Optional.empty(), Optional.empty())))
                 .isEqualTo(new SaveOutcome.Saved());
 
         assertThat(state(alert).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(alerts().cases().find(alert.reference())).contains(before);
-        assertThat(alerts().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
+        assertThat(table().cases().find(alert.reference())).contains(before);
+        assertThat(table().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
     }
 
     @Test
@@ -110,8 +110,8 @@ public abstract class AcknowledgementsContract {
         assertThat(acknowledgements().spend(link("again"), LATER)).as("unspent, so spent now").isTrue();
         assertThat(acknowledgements().isSpent("again")).isTrue();
         assertThat(acknowledgements().find(address(never))).isEmpty();
-        assertThat(alerts().cases().find(alert.reference())).contains(taken);
-        assertThat(alerts().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
+        assertThat(table().cases().find(alert.reference())).contains(taken);
+        assertThat(table().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
     }
 
     @Test
@@ -119,7 +119,7 @@ public abstract class AcknowledgementsContract {
         Alert alert = raisedAlert();
         CaseFile taken = taken(alert);
         CaseFile touched = current(alert).involving("ngo-children", NOON.plusSeconds(60));
-        alerts().cases().save(touched, AuditEntry.of(alert.reference(), NOON.plusSeconds(60), AIGERIM,
+        table().cases().save(touched, AuditEntry.of(alert.reference(), NOON.plusSeconds(60), AIGERIM,
                 "case_touched"));
 
         assertThat(acknowledgements().save(acknowledgement(state(alert), Optional.of(taken), Optional.of(link("l1")))))
@@ -129,8 +129,8 @@ public abstract class AcknowledgementsContract {
         assertThat(pendingIds()).containsExactly(alert.alertId());
         assertThat(acknowledgements().isSpent("l1")).isFalse();
         assertThat(acknowledgements().spend(link("l1"), LATER)).as("unspent, so spent now").isTrue();
-        assertThat(alerts().cases().find(alert.reference())).contains(touched);
-        assertThat(alerts().audit().entries(alert.reference())).extracting(AuditEntry::action)
+        assertThat(table().cases().find(alert.reference())).contains(touched);
+        assertThat(table().audit().entries(alert.reference())).extracting(AuditEntry::action)
                 .containsExactly("case_touched");
     }
 
@@ -147,8 +147,8 @@ public abstract class AcknowledgementsContract {
 
         assertThat(state(second).status()).isEqualTo(AlertStatus.PENDING);
         assertThat(current(second).version()).isEqualTo(1);
-        assertThat(alerts().audit().entries(second.reference())).isEmpty();
-        assertThat(alerts().audit().entries(first.reference())).containsExactly(acknowledged(first));
+        assertThat(table().audit().entries(second.reference())).isEmpty();
+        assertThat(table().audit().entries(first.reference())).containsExactly(acknowledged(first));
     }
 
     @Test
@@ -219,10 +219,10 @@ public abstract class AcknowledgementsContract {
 
         assertThat(state(origin).status()).isEqualTo(AlertStatus.PENDING);
         assertThat(current(origin).version()).isEqualTo(1);
-        assertThat(alerts().audit().entries(origin.reference())).isEmpty();
+        assertThat(table().audit().entries(origin.reference())).isEmpty();
         assertThat(acknowledgements().save(acknowledgement(state(origin), Optional.of(taken(origin)),
                 Optional.empty()))).as("without the page").isEqualTo(new SaveOutcome.Saved());
-        assertThat(alerts().audit().entries(origin.reference())).containsExactly(acknowledged(origin));
+        assertThat(table().audit().entries(origin.reference())).containsExactly(acknowledged(origin));
     }
 
     @Test
@@ -237,8 +237,8 @@ public abstract class AcknowledgementsContract {
         assertThat(outcomes).filteredOn(o -> o instanceof SaveOutcome.Saved).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !(o instanceof SaveOutcome.Saved)).hasSize(5)
                 .allMatch(o -> o instanceof SaveOutcome.AlreadyAcknowledged || o instanceof SaveOutcome.CaseChanged);
-        assertThat(alerts().cases().find(alert.reference())).contains(taken);
-        assertThat(alerts().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
+        assertThat(table().cases().find(alert.reference())).contains(taken);
+        assertThat(table().audit().entries(alert.reference())).containsExactly(acknowledged(alert));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
@@ -246,8 +246,8 @@ public abstract class AcknowledgementsContract {
     /** A victim's case in Almaty, just received, and the commission's alert about it. */
     private Alert raisedAlert() {
         CaseFile file = CaseFiles.receivedInAlmaty(Reference.random(RANDOM).value(), NOON);
-        alerts().store(file);
-        return alerts().raise(Alert.of(file.reference(), COMMISSION, file.region(), file.submission().category(),
+        table().store(file);
+        return table().raise(Alert.of(file.reference(), COMMISSION, file.region(), file.submission().category(),
                 file.severity(), NOON));
     }
 
@@ -256,7 +256,7 @@ public abstract class AcknowledgementsContract {
         Instant at = NOON.plusSeconds(600);
         Alert page = new Alert(origin.reference().value() + "." + target + ".e1", origin.reference(), target,
                 origin.region(), origin.category(), origin.severity(), at);
-        assertThat(alerts().pendingAlerts().escalate(new Escalation(new PendingAlert(origin, 0), Optional.of(page),
+        assertThat(table().pendingAlerts().escalate(new Escalation(new PendingAlert(origin, 0), Optional.of(page),
                 false, current(origin).involving(target, at), AuditEntry.of(origin.reference(), at,
                 new Actor.System("escalation"), "alert_escalated")))).isEqualTo(new EscalationOutcome.Escalated());
         return page;
@@ -267,7 +267,7 @@ public abstract class AcknowledgementsContract {
     }
 
     private CaseFile current(Alert alert) {
-        return alerts().cases().find(alert.reference()).orElseThrow();
+        return table().cases().find(alert.reference()).orElseThrow();
     }
 
     private CaseFile taken(Alert alert) {
@@ -294,7 +294,7 @@ public abstract class AcknowledgementsContract {
     }
 
     private List<String> pendingIds() {
-        return alerts().pendingAlerts().pending().stream().map(p -> p.alert().alertId()).toList();
+        return table().pendingAlerts().pending().stream().map(p -> p.alert().alertId()).toList();
     }
 
     private static AlertAddress address(Alert alert) {

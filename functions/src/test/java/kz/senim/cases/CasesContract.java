@@ -17,6 +17,7 @@ import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
 import kz.senim.cases.Cases.SaveOutcome;
 import kz.senim.i18n.Language;
+import kz.senim.testing.CasesTableFixture;
 import kz.senim.testing.Racers;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,20 @@ public abstract class CasesContract {
     protected static final Actor.Person COORDINATOR = new Actor.Person("person-dana", "kz-75-commission",
             "coordinator");
 
-    /** The store under test. */
-    protected abstract Cases cases();
+    /** The cases table the store under test keeps its items in; the store is {@code table().cases()}. */
+    protected abstract CasesTableFixture table();
 
-    /** The audit trail the store writes a change's entry to. */
-    protected abstract AuditTrail audit();
+    private Cases cases() {
+        return table().cases();
+    }
 
-    /** Puts {@code file} in place as intake stores a new case. */
-    protected abstract void store(CaseFile file);
+    private AuditTrail audit() {
+        return table().audit();
+    }
+
+    private void store(CaseFile file) {
+        table().store(file);
+    }
 
     // --- find -------------------------------------------------------------------------------------------------------
 

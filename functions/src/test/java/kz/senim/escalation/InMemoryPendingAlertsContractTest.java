@@ -1,15 +1,15 @@
 package kz.senim.escalation;
 
-import kz.senim.testing.AlertsFixture;
-import kz.senim.testing.InMemoryAlertsFixture;
+import kz.senim.testing.CasesTableFixture;
+import kz.senim.testing.InMemoryCasesTableFixture;
 
 /** {@link PendingAlertsContract} against the in-memory fake the unit tests use ({@code InMemoryAlerts}). */
 class InMemoryPendingAlertsContractTest extends PendingAlertsContract {
 
-    private final InMemoryAlertsFixture alerts = new InMemoryAlertsFixture();
+    private final InMemoryCasesTableFixture table = new InMemoryCasesTableFixture();
 
     @Override
-    protected AlertsFixture alerts() {
-        return alerts;
+    protected CasesTableFixture table() {
+        return table;
     }
 }

@@ -19,7 +19,7 @@ import kz.senim.cases.CaseFile;
 import kz.senim.cases.Reference;
 import kz.senim.escalation.PendingAlerts.Escalation;
 import kz.senim.escalation.PendingAlerts.EscalationOutcome;
-import kz.senim.testing.AlertsFixture;
+import kz.senim.testing.CasesTableFixture;
 import kz.senim.testing.CaseFiles;
 import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
@@ -40,11 +40,11 @@ public abstract class PendingAlertsContract {
     private static final String SHELTER = "ngo-shelter-almaty";
     private static final String NATIONAL = "national-secretariat";
 
-    /** The alert items and what is kept beside them. */
-    protected abstract AlertsFixture alerts();
+    /** The cases table the store under test keeps its items in; the store is {@code table().pendingAlerts()}. */
+    protected abstract CasesTableFixture table();
 
     private PendingAlerts pendingAlerts() {
-        return alerts().pendingAlerts();
+        return table().pendingAlerts();
     }
 
     // --- pending ----------------------------------------------------------------------------------------------------
@@ -88,11 +88,11 @@ public abstract class PendingAlertsContract {
 
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 1));
         Alert page = step.page().orElseThrow();
-        assertThat(alerts().acknowledgements().find(address(page))).contains(new AlertState(page, AlertStatus.PAGE,
+        assertThat(table().acknowledgements().find(address(page))).contains(new AlertState(page, AlertStatus.PAGE,
                 alert.alertId(), Optional.empty(), Optional.empty()));
         assertThat(state(alert).status()).isEqualTo(AlertStatus.PENDING);
         assertThat(current(file)).isEqualTo(step.changedCase());
-        assertThat(alerts().audit().entries(file.reference())).containsExactly(step.entry());
+        assertThat(table().audit().entries(file.reference())).containsExactly(step.entry());
     }
 
     @Test
@@ -106,7 +106,7 @@ public abstract class PendingAlertsContract {
 
         assertThat(pendingAlerts().pending()).isEmpty();
         assertThat(state(alert).status()).isEqualTo(AlertStatus.PENDING);
-        assertThat(alerts().audit().entries(file.reference())).hasSize(1);
+        assertThat(table().audit().entries(file.reference())).hasSize(1);
     }
 
     @Test
@@ -119,11 +119,11 @@ public abstract class PendingAlertsContract {
 
         assertThat(pendingAlerts().escalate(again)).isEqualTo(new EscalationOutcome.StepTaken());
 
-        assertThat(alerts().acknowledgements().find(address(first.page().orElseThrow()))).isPresent();
-        assertThat(alerts().acknowledgements().find(address(again.page().orElseThrow()))).isEmpty();
+        assertThat(table().acknowledgements().find(address(first.page().orElseThrow()))).isPresent();
+        assertThat(table().acknowledgements().find(address(again.page().orElseThrow()))).isEmpty();
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 1));
         assertThat(current(file)).isEqualTo(first.changedCase());
-        assertThat(alerts().audit().entries(file.reference())).containsExactly(first.entry());
+        assertThat(table().audit().entries(file.reference())).containsExactly(first.entry());
     }
 
     @Test
@@ -141,11 +141,11 @@ public abstract class PendingAlertsContract {
                 .isEqualTo(new EscalationOutcome.StepTaken());
 
         assertThat(state(alert).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(alerts().acknowledgements().find(address(file.reference().value() + "." + NATIONAL + ".e1")))
+        assertThat(table().acknowledgements().find(address(file.reference().value() + "." + NATIONAL + ".e1")))
                 .isEmpty();
-        assertThat(alerts().acknowledgements().find(address(never.alertId()))).isEmpty();
+        assertThat(table().acknowledgements().find(address(never.alertId()))).isEmpty();
         assertThat(current(file)).isEqualTo(before);
-        assertThat(alerts().audit().entries(file.reference())).extracting(AuditEntry::action)
+        assertThat(table().audit().entries(file.reference())).extracting(AuditEntry::action)
                 .containsExactly("alert_acknowledged");
     }
 
@@ -161,13 +161,13 @@ public abstract class PendingAlertsContract {
         assertThat(pendingAlerts().escalate(samePage)).isEqualTo(new EscalationOutcome.PageTaken());
         assertThat(pendingAlerts().pending()).extracting(PendingAlert::escalationStep).containsExactly(1, 0);
         assertThat(current(file)).isEqualTo(first.changedCase());
-        assertThat(alerts().audit().entries(file.reference())).containsExactly(first.entry());
+        assertThat(table().audit().entries(file.reference())).containsExactly(first.entry());
 
         Escalation withoutPage = new Escalation(samePage.alert(), Optional.empty(), false, samePage.changedCase(),
                 samePage.entry());
         assertThat(pendingAlerts().escalate(withoutPage)).isEqualTo(new EscalationOutcome.Escalated());
         assertThat(pendingAlerts().pending()).extracting(PendingAlert::escalationStep).containsExactly(1, 1);
-        assertThat(alerts().acknowledgements().find(address(first.page().orElseThrow())).orElseThrow().chainId())
+        assertThat(table().acknowledgements().find(address(first.page().orElseThrow())).orElseThrow().chainId())
                 .isEqualTo(commission.alertId());
     }
 
@@ -177,15 +177,15 @@ public abstract class PendingAlertsContract {
         Alert alert = raise(file, COMMISSION, NOON);
         Escalation stale = step(alert, 0, NATIONAL, false);
         CaseFile touched = file.involving("ngo-children", NOON.plusSeconds(1));
-        alerts().cases().save(touched, AuditEntry.of(file.reference(), NOON.plusSeconds(1),
+        table().cases().save(touched, AuditEntry.of(file.reference(), NOON.plusSeconds(1),
                 new Actor.System("test"), "case_touched"));
 
         assertThat(pendingAlerts().escalate(stale)).isEqualTo(new EscalationOutcome.CaseChanged());
 
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 0));
-        assertThat(alerts().acknowledgements().find(address(stale.page().orElseThrow()))).isEmpty();
+        assertThat(table().acknowledgements().find(address(stale.page().orElseThrow()))).isEmpty();
         assertThat(current(file)).isEqualTo(touched);
-        assertThat(alerts().audit().entries(file.reference())).extracting(AuditEntry::action)
+        assertThat(table().audit().entries(file.reference())).extracting(AuditEntry::action)
                 .containsExactly("case_touched");
     }
 
@@ -202,7 +202,7 @@ public abstract class PendingAlertsContract {
                 .allMatch(o -> o instanceof EscalationOutcome.StepTaken || o instanceof EscalationOutcome.PageTaken
                         || o instanceof EscalationOutcome.CaseChanged);
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(alert, 1));
-        assertThat(alerts().audit().entries(file.reference())).containsExactly(step.entry());
+        assertThat(table().audit().entries(file.reference())).containsExactly(step.entry());
     }
 
     // --- stop -------------------------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ public abstract class PendingAlertsContract {
 
         assertThat(pendingAlerts().pending()).containsExactly(new PendingAlert(pending, 0));
         assertThat(state(acknowledged).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(alerts().acknowledgements().find(address(never.alertId()))).isEmpty();
+        assertThat(table().acknowledgements().find(address(never.alertId()))).isEmpty();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
@@ -245,12 +245,12 @@ public abstract class PendingAlertsContract {
     /** A victim's case in Almaty, stored. */
     private CaseFile aCase() {
         CaseFile file = CaseFiles.receivedInAlmaty(Reference.random(RANDOM).value(), NOON.minusSeconds(60));
-        alerts().store(file);
+        table().store(file);
         return file;
     }
 
     private Alert raise(CaseFile file, String organisation, Instant at) {
-        return alerts().raise(Alert.of(file.reference(), organisation, file.region(), file.submission().category(),
+        return table().raise(Alert.of(file.reference(), organisation, file.region(), file.submission().category(),
                 file.severity(), at));
     }
 
@@ -268,13 +268,13 @@ public abstract class PendingAlertsContract {
 
     /** Acknowledged as acknowledgement stores it, the case left as it is. */
     private void acknowledge(Alert alert) {
-        alerts().acknowledgements().save(new Acknowledgement(state(alert), Optional.empty(), alert.organisationId(),
+        table().acknowledgements().save(new Acknowledgement(state(alert), Optional.empty(), alert.organisationId(),
                 NOON.plusSeconds(30), Optional.empty(), AuditEntry.of(alert.reference(), NOON.plusSeconds(30),
                 new Actor.LinkHolder(alert.organisationId()), "alert_acknowledged"), Optional.empty()));
     }
 
     private AlertState state(Alert alert) {
-        return alerts().acknowledgements().find(address(alert.alertId())).orElseThrow();
+        return table().acknowledgements().find(address(alert.alertId())).orElseThrow();
     }
 
     private CaseFile current(CaseFile file) {
@@ -282,7 +282,7 @@ public abstract class PendingAlertsContract {
     }
 
     private CaseFile current(Reference reference) {
-        return alerts().cases().find(reference).orElseThrow();
+        return table().cases().find(reference).orElseThrow();
     }
 
     private static AlertAddress address(Alert alert) {

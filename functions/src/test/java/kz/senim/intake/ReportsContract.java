@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -208,12 +207,12 @@ public abstract class ReportsContract {
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
-    private Report report(ReportSubmission submission) {
+    protected final Report report(ReportSubmission submission) {
         return new Report(Reference.random(RANDOM), submission, Severity.MEDIUM, CaseStatus.RECEIVED,
                 "hmac-sha256$c2FsdA$aGFzaA", clock.instant(), clock.instant());
     }
 
-    private static List<Alert> alerts(Report report, String... organisations) {
+    protected static List<Alert> alerts(Report report, String... organisations) {
         return Arrays.stream(organisations)
                 .map(o -> Alert.of(report.reference(), o, report.submission().region(),
                         report.submission().category(), report.severity(), report.submittedAt()))

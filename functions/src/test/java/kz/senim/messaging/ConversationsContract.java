@@ -18,6 +18,7 @@ import kz.senim.cases.StaffKey;
 import kz.senim.messaging.Conversations.PostOutcome;
 import kz.senim.messaging.Conversations.ReplyStoreOutcome;
 import kz.senim.testing.CaseFiles;
+import kz.senim.testing.CasesTableFixture;
 import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +34,20 @@ public abstract class ConversationsContract {
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
     private static final Actor.Person AIGERIM = new Actor.Person("person-aigerim", "kz-75-commission", "responder");
 
-    /** The store under test. */
-    protected abstract Conversations conversations();
+    /** The cases table the store under test keeps its items in; the store is {@code table().conversations()}. */
+    protected abstract CasesTableFixture table();
 
-    /** The audit trail the store writes a message's entry to. */
-    protected abstract AuditTrail audit();
+    private Conversations conversations() {
+        return table().conversations();
+    }
 
-    /** Puts {@code file} in place as the case stands (a later call puts a later state of the same case). */
-    protected abstract void store(CaseFile file);
+    private AuditTrail audit() {
+        return table().audit();
+    }
+
+    private void store(CaseFile file) {
+        table().store(file);
+    }
 
     // --- a responder's message ------------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ import kz.senim.referral.Referrals.ProviderPage;
 import kz.senim.referral.Referrals.ProviderQuery;
 import kz.senim.referral.Referrals.SaveOutcome;
 import kz.senim.testing.CaseFiles;
+import kz.senim.testing.CasesTableFixture;
 import kz.senim.testing.Racers;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +44,24 @@ public abstract class ReferralsContract {
     private static final String MIGRANTS = "ngo-foreign-nationals";
     private static final String SHELTER = "ngo-shelter-almaty";
 
-    /** The store under test. */
-    protected abstract Referrals referrals();
+    /** The cases table the store under test keeps its items in; the store is {@code table().referrals()}. */
+    protected abstract CasesTableFixture table();
 
-    /** The cases the store changes a case in when it creates a referral. */
-    protected abstract Cases cases();
+    private Referrals referrals() {
+        return table().referrals();
+    }
 
-    /** The audit trail the store writes a change's entry to. */
-    protected abstract AuditTrail audit();
+    private Cases cases() {
+        return table().cases();
+    }
 
-    /** Puts {@code file} in place as the case stands. */
-    protected abstract void store(CaseFile file);
+    private AuditTrail audit() {
+        return table().audit();
+    }
+
+    private void store(CaseFile file) {
+        table().store(file);
+    }
 
     // --- create -----------------------------------------------------------------------------------------------------
 

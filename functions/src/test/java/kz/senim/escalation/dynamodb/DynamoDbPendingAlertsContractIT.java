@@ -3,8 +3,8 @@ package kz.senim.escalation.dynamodb;
 import kz.senim.escalation.PendingAlertsContract;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
-import kz.senim.testing.AlertsFixture;
-import kz.senim.testing.DynamoDbAlertsFixture;
+import kz.senim.testing.CasesTableFixture;
+import kz.senim.testing.DynamoDbCasesTableFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,15 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(120)
 class DynamoDbPendingAlertsContractIT extends PendingAlertsContract {
 
-    private DynamoDbAlertsFixture alerts;
+    private DynamoDbCasesTableFixture table;
 
     @BeforeEach
     void freshTable(DynamoDbEngine engine) {
-        alerts = new DynamoDbAlertsFixture(engine);
+        table = new DynamoDbCasesTableFixture(engine);
     }
 
     @Override
-    protected AlertsFixture alerts() {
-        return alerts;
+    protected CasesTableFixture table() {
+        return table;
     }
 }

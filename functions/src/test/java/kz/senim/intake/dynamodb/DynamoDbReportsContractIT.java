@@ -2,19 +2,15 @@ package kz.senim.intake.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.cases.Alert;
-import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
-import kz.senim.cases.Severity;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.intake.IdempotencyRecord;
@@ -41,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Timeout(60)
 class DynamoDbReportsContractIT extends ReportsContract {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The attributes ARCHITECTURE.md documents for a report item; anything else would be a leak waiting to happen. */
     private static final Set<String> REPORT_ATTRIBUTES = Set.of("pk", "sk", "kind", "reference", "reporterRole",
             "category", "region", "locality", "immediateDanger", "policeConsent", "childInvolved", "foreignNational",
@@ -114,18 +109,6 @@ class DynamoDbReportsContractIT extends ReportsContract {
         assertThat(stored.get("kind").s()).isEqualTo("REPORT");
         assertThat(stored.get("locality").s()).isEqualTo("Bazaar district");
         assertThat(item(unlocated.reference(), "REPORT")).containsKey("narrative").doesNotContainKey("locality");
-    }
-
-    private Report report(ReportSubmission submission) {
-        return new Report(Reference.random(RANDOM), submission, Severity.MEDIUM, CaseStatus.RECEIVED,
-                "hmac-sha256$c2FsdA$aGFzaA", clock.instant(), clock.instant());
-    }
-
-    private static List<Alert> alerts(Report report, String... organisations) {
-        return Arrays.stream(organisations)
-                .map(o -> Alert.of(report.reference(), o, report.submission().region(),
-                        report.submission().category(), report.severity(), report.submittedAt()))
-                .toList();
     }
 
     private IdempotencyRecord record(Report report) {

@@ -6,13 +6,27 @@ import kz.senim.cases.Alert;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
 import kz.senim.escalation.PendingAlerts;
+import kz.senim.messaging.Conversations;
+import kz.senim.referral.Referrals;
 
-/** {@link AlertsFixture} on the fakes the unit tests use: {@link InMemoryAlerts} over {@link InMemoryCases}. */
-public final class InMemoryAlertsFixture implements AlertsFixture {
+/** {@link CasesTableFixture} on the fakes the unit tests use, over one {@link InMemoryCases} and one audit trail. */
+public final class InMemoryCasesTableFixture implements CasesTableFixture {
 
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryCases cases = new InMemoryCases(audit);
     private final InMemoryAlerts alerts = new InMemoryAlerts(cases, audit);
+    private final InMemoryConversations conversations = new InMemoryConversations(cases, audit);
+    private final InMemoryReferrals referrals = new InMemoryReferrals(cases, audit);
+
+    @Override
+    public Cases cases() {
+        return cases;
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return audit;
+    }
 
     @Override
     public Acknowledgements acknowledgements() {
@@ -25,13 +39,13 @@ public final class InMemoryAlertsFixture implements AlertsFixture {
     }
 
     @Override
-    public Cases cases() {
-        return cases;
+    public Conversations conversations() {
+        return conversations;
     }
 
     @Override
-    public AuditTrail audit() {
-        return audit;
+    public Referrals referrals() {
+        return referrals;
     }
 
     @Override

@@ -11,15 +11,19 @@ import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.PendingAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.messaging.Conversations;
+import kz.senim.messaging.dynamodb.DynamoDbConversations;
+import kz.senim.referral.Referrals;
+import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@link AlertsFixture} on a fresh cases table on DynamoDB Local, through the DynamoDB adapters. */
-public final class DynamoDbAlertsFixture implements AlertsFixture {
+/** {@link CasesTableFixture} on a fresh cases table on DynamoDB Local, through the DynamoDB adapters. */
+public final class DynamoDbCasesTableFixture implements CasesTableFixture {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    public DynamoDbAlertsFixture(DynamoDbEngine engine) {
+    public DynamoDbCasesTableFixture(DynamoDbEngine engine) {
         this.dynamoDb = engine.client();
         this.table = LocalCasesTable.create(engine);
     }
@@ -33,6 +37,16 @@ public final class DynamoDbAlertsFixture implements AlertsFixture {
     }
 
     @Override
+    public Cases cases() {
+        return new DynamoDbCases(dynamoDb, table);
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return new DynamoDbAuditTrail(dynamoDb, table);
+    }
+
+    @Override
     public Acknowledgements acknowledgements() {
         return new DynamoDbAcknowledgements(dynamoDb, table);
     }
@@ -43,13 +57,13 @@ public final class DynamoDbAlertsFixture implements AlertsFixture {
     }
 
     @Override
-    public Cases cases() {
-        return new DynamoDbCases(dynamoDb, table);
+    public Conversations conversations() {
+        return new DynamoDbConversations(dynamoDb, table);
     }
 
     @Override
-    public AuditTrail audit() {
-        return new DynamoDbAuditTrail(dynamoDb, table);
+    public Referrals referrals() {
+        return new DynamoDbReferrals(dynamoDb, table);
     }
 
     @Override
