@@ -44,7 +44,7 @@ class AlertsCarryAcknowledgementLinksTest {
 
     @Test
     void the_message_links_to_a_one_time_acknowledgement_of_its_alert() throws IOException {
-        DispatchAlerts dispatch = new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock,
+        DispatchAlerts dispatch = new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock,
                 links.urlsUnder(BASE, organisation -> Language.RU));
 
         assertThat(dispatch.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", true));
@@ -59,7 +59,7 @@ class AlertsCarryAcknowledgementLinksTest {
         assertThat(message.texts().sms()).contains(url);
         assertThat(message.texts().emailBody()).contains(url);
         assertThat(schema().validate(message.toJson(), InputFormat.JSON)).isEmpty();
-        assertThat(message.summary()).doesNotContain(url);
+        assertThat(message.summary()).contains(alert.reference().value()).doesNotContain(url);
     }
 
     @Test
@@ -67,7 +67,7 @@ class AlertsCarryAcknowledgementLinksTest {
         Alert page = new Alert(alert.reference().value() + ".national-secretariat.e2", alert.reference(),
                 "national-secretariat", alert.region(), alert.category(), alert.severity(), clock.instant());
 
-        new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock, links.urlsUnder(BASE,
+        new DispatchAlerts(InMemoryAlertClaims.withOutbox(page), publisher, clock, links.urlsUnder(BASE,
                 organisation -> organisation.equals("national-secretariat") ? Language.KK : Language.RU))
                 .dispatch(page);
 
@@ -91,21 +91,24 @@ class AlertsCarryAcknowledgementLinksTest {
                 throw new StorageUnavailable("test: cases table down", null);
             }
         }, clock, new SecureRandom(), AcknowledgementLinks.VALIDITY);
-        DispatchAlerts dispatch = new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock,
+        DispatchAlerts dispatch = new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock,
                 storageDown.urlsUnder(BASE, organisation -> Language.RU));
 
         assertThat(dispatch.dispatch(alert)).isEqualTo(new DispatchAlerts.Outcome.Published("message-1", false));
-        assertThat(JSON.readTree(publisher.published().getFirst().toJson()).has("acknowledgeUrl")).isFalse();
+        JsonNode json = JSON.readTree(publisher.published().getFirst().toJson());
+        assertThat(json.path("alertId").asText()).isEqualTo(alert.alertId());
+        assertThat(json.has("acknowledgeUrl")).isFalse();
         assertThat(publisher.published().getFirst().texts().sms()).contains(alert.reference().value())
                 .doesNotContain("/v1/ack/");
     }
 
     @Test
     void without_links_the_message_is_the_v1_baseline() {
-        new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock).dispatch(alert);
+        new DispatchAlerts(InMemoryAlertClaims.withOutbox(alert), publisher, clock).dispatch(alert);
 
         assertThat(publisher.published().getFirst().acknowledgeUrl()).isEmpty();
-        assertThat(publisher.published().getFirst().toJson()).doesNotContain("acknowledgeUrl");
+        assertThat(publisher.published().getFirst().toJson()).contains(alert.alertId())
+                .doesNotContain("acknowledgeUrl");
     }
 
     @Test

@@ -12,10 +12,10 @@ import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.ReporterRole;
+import kz.senim.cases.Severity;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.SubmissionOutcome;
@@ -24,6 +24,7 @@ import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
+import kz.senim.testing.UrgencyWords;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,7 +38,7 @@ class AlertTextsCarryNothingOfTheReportTest {
 
     private final SecureRandom random = new SecureRandom();
     private final MutableClock clock = MutableClock.atNoon();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final FixedDirectory seeded = FixedDirectory.seeded();
     private final SubmitReport submitReport = new SubmitReport(reports, new Triage(seeded),
             new SafetyAdvice(RegionCatalogue.load(), seeded), new ReceiptHasher(1_000, random), random, clock);
@@ -64,7 +65,7 @@ class AlertTextsCarryNothingOfTheReportTest {
             List<String> parts = List.of(message.toJson(), message.structuredJson(), message.texts().sms(),
                     message.texts().emailSubject(), message.texts().emailBody());
             assertThat(message.texts().sms()).as("written in %s", language)
-                    .contains(Messages.text(language, "alert.urgency.critical"));
+                    .contains(UrgencyWords.of(language, Severity.CRITICAL));
             for (String part : parts) {
                 assertThat(part).as(alert.organisationId()).contains(accepted.reference().value())
                         .doesNotContain(narrative, locality, accepted.receipt().value(), "basement");

@@ -12,9 +12,9 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.regions.Region;
 import kz.senim.regions.RegionCatalogue;
+import kz.senim.testing.UrgencyWords;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +87,7 @@ class AlertWordingTest {
                 softly.assertThat(sms.length()).as(sms).isLessThanOrEqualTo(134);
                 softly.assertThat(sms).as("the reference, always").contains(REFERENCE.value());
                 softly.assertThat(sms).as("the urgency, always")
-                        .contains(Messages.text(language, "alert.urgency." + alert.severity().code()));
+                        .contains(UrgencyWords.of(language, alert.severity()));
             }
         }
         softly.assertAll();
@@ -102,7 +102,7 @@ class AlertWordingTest {
             for (String link : List.of(LOCAL_LINK, SHORT_DOMAIN_LINK)) {
                 String sms = sms(alert, language, Optional.of(link));
                 softly.assertThat(sms).as(sms).contains(
-                        Messages.text(language, "alert.urgency." + alert.severity().code()),
+                        UrgencyWords.of(language, alert.severity()),
                         wording.category(alert.category(), language),
                         wording.regionShort(alert.region(), language),
                         REFERENCE.value(),

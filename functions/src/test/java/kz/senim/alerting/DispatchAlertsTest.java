@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class DispatchAlertsTest {
 
     private final MutableClock clock = MutableClock.atNoon();
-    private final InMemoryAlertClaims claims = new InMemoryAlertClaims();
-    private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
-    private final DispatchAlerts dispatch = new DispatchAlerts(claims, publisher, clock);
     private final Alert alert = Alert.of(new Reference("SN-7Q2K-9M4D-XW3P"), "kz-75-commission",
             new RegionCode("KZ-75"), Category.FORCED_LABOUR, Severity.CRITICAL, clock.instant());
+    private final InMemoryAlertClaims claims = InMemoryAlertClaims.withOutbox(alert);
+    private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
+    private final DispatchAlerts dispatch = new DispatchAlerts(claims, publisher, clock);
 
     @Test
     void an_alert_is_published_once_and_marked() {
@@ -50,6 +50,7 @@ class DispatchAlertsTest {
 
         clock.advance(DispatchAlerts.LEASE.plusSeconds(1));
         assertThat(dispatch.dispatch(alert)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
+        assertThat(publisher.published()).hasSize(1);
     }
 
     @Test
@@ -60,6 +61,7 @@ class DispatchAlertsTest {
         assertThat(claims.isPublished(alert)).isFalse();
 
         assertThat(dispatch.dispatch(alert)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
+        assertThat(claims.isPublished(alert)).isTrue();
         assertThat(publisher.published()).hasSize(1);
     }
 

@@ -73,6 +73,9 @@ class EscalateAlertsTest {
                 .isEqualTo(new EscalateAlerts.Outcome.NotDue(createdAt.plus(Duration.ofMinutes(10))));
         assertThat(alerts.pages()).isEmpty();
         assertThat(cases.find(REFERENCE).orElseThrow().version()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(escalate.run()).as("a second later").isEqualTo(new EscalateAlerts.Summary(1, 1, 0, 0));
+        assertThat(alerts.pages()).hasSize(1);
     }
 
     @Test
@@ -216,7 +219,7 @@ class EscalateAlertsTest {
         cases.add(((CaseFile.Change.Changed) file.acknowledgedBy("kz-75-commission", createdAt)).file());
         clock.advance(Duration.ofHours(1));
 
-        escalate.run();
+        assertThat(escalate.run()).isEqualTo(new EscalateAlerts.Summary(1, 0, 1, 0));
 
         assertThat(alerts.pages()).isEmpty();
         assertThat(alerts.pending()).isEmpty();

@@ -88,6 +88,7 @@ class AssignCaseTest {
 
         assertThat(assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1, new PersonId("person-dana")))
                 .isEqualTo(new CaseChangeOutcome.Illegal("case_closed"));
+        assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
     }
 

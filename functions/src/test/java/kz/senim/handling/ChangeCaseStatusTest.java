@@ -56,6 +56,7 @@ class ChangeCaseStatusTest {
 
         assertThat(change(ALMATY_RESPONDER, file, 1, CaseTransition.startWork()))
                 .isInstanceOf(CaseChangeOutcome.Unchanged.class);
+        assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
     }
 

@@ -92,11 +92,13 @@ class ListQueueTest {
 
     @Test
     void an_organisation_that_serves_the_region_but_is_not_involved_sees_none_of_its_cases() {
-        world.almatyCase(CaseStatus.RECEIVED);
+        CaseFile file = world.almatyCase(CaseStatus.RECEIVED);
 
         QueuePage page = listQueue.list(MIGRANT_NGO_RESPONDER, almaty(25, Optional.empty()));
 
         assertThat(page.cases()).isEmpty();
+        assertThat(listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty())).cases()).as("involved")
+                .containsExactly(file);
     }
 
     @Test
@@ -148,8 +150,9 @@ class ListQueueTest {
     void listing_the_queue_writes_no_audit_entry_per_case() {
         CaseFile file = world.almatyCase(CaseStatus.RECEIVED);
 
-        listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty()));
+        QueuePage page = listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty()));
 
+        assertThat(page.cases()).containsExactly(file);
         assertThat(world.auditActions(file)).isEmpty();
     }
 }

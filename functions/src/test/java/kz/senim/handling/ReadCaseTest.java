@@ -67,7 +67,7 @@ class ReadCaseTest {
             assertThat(entry.actor()).isEqualTo(new Actor.Person("person-saule", "ngo-shelter-almaty", "responder"));
             assertThat(entry.details().values()).noneMatch(v -> file.submission().narrative().contains(v)
                     || v.contains(file.submission().narrative()));
-            assertThat(entry.toString()).doesNotContain(file.submission().narrative())
+            assertThat(entry.toString()).contains("case_read").doesNotContain(file.submission().narrative())
                     .doesNotContain(file.submission().locality().orElseThrow());
         });
     }
@@ -79,6 +79,9 @@ class ReadCaseTest {
         assertThat(world.readCase().read(ASTANA_COORDINATOR, file.reference().value()))
                 .isInstanceOf(ReadCase.Outcome.NotFound.class);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(world.readCase().read(ALMATY_RESPONDER, file.reference().value()))
+                .as("in its region").isInstanceOf(ReadCase.Outcome.Found.class);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
     @Test

@@ -109,6 +109,23 @@ class MessagesTest {
                 .isEqualTo("The field 'narrative' is required.");
     }
 
+    /**
+     * MessageFormat reads a text only when it has arguments: there {@code ''} is one apostrophe and a lone one is
+     * swallowed; a text without arguments is shown as written, so there {@code ''} would show twice.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void apostrophes_are_written_as_the_text_is_read(Language language) throws IOException {
+        Properties bundle = bundle(language);
+        java.util.Map<Boolean, java.util.List<String>> byArguments = bundle.stringPropertyNames().stream()
+                .map(bundle::getProperty)
+                .collect(java.util.stream.Collectors.partitioningBy(text -> text.matches("(?s).*\\{\\d.*")));
+
+        assertThat(byArguments.get(true)).isNotEmpty()
+                .allSatisfy(text -> assertThat(text.replace("''", "")).doesNotContain("'"));
+        assertThat(byArguments.get(false)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("''"));
+    }
+
     @Test
     void field_errors_name_the_field_in_every_language() {
         for (Language language : Language.values()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +45,8 @@ class SubmitReportIT {
 
     private static final int RETRIES = 16;
 
+    /** The one clock of everything this test wires; only the test moves it. */
+    private final MutableClock clock = new MutableClock(Instant.now());
     private DynamoDbEngine engine;
     private DynamoDbClient dynamoDb;
     private TestTables tables;
@@ -201,10 +202,7 @@ class SubmitReportIT {
     /** As {@code SubmitReportTest.a_key_past_its_replay_window_starts_a_new_report} says with the in-memory fake. */
     @Test
     void aKeyPastItsReplayWindowStartsANewReportByTheUseCasesClock() {
-        MutableClock clock = new MutableClock(Instant.now());
-        Wiring clocked = LocalWiring.against(engine, null, Map.of(
-                Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory()), clock);
+        Wiring clocked = newWiring();
         IdempotencyKey key = new IdempotencyKey("window-" + UUID.randomUUID());
         Accepted first = (Accepted) clocked.submitReport().submit(key, Submissions.victimInAlmaty());
         clock.advance(SubmitReport.REPLAY_WINDOW.plus(Duration.ofMinutes(1)));
@@ -232,7 +230,7 @@ class SubmitReportIT {
     private Wiring newWiring() {
         return LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory()), Clock.systemUTC());
+                Wiring.DIRECTORY_TABLE, tables.directory()), clock);
     }
 
     private List<Map<String, AttributeValue>> scan() {

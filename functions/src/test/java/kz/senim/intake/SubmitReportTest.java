@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class SubmitReportTest {
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
     private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
     private final SubmitReport submitReport = new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
             new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), hasher, random, clock);
@@ -110,6 +110,9 @@ class SubmitReportTest {
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
+        assertThat(submitReport.submit(key, Submissions.victimInAlmaty())).as("the retry")
+                .isInstanceOf(Accepted.class);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test

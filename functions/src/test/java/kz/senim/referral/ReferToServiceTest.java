@@ -90,6 +90,7 @@ class ReferToServiceTest {
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -108,6 +109,7 @@ class ReferToServiceTest {
                 .isInstanceOf(ReferToService.Outcome.ProviderNotFound.class);
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.auditActions(file)).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -145,6 +147,7 @@ class ReferToServiceTest {
         assertThatThrownBy(() -> referToService.refer(ALMATY_RESPONDER, file.reference().value(),
                 legalAid(true, world.today()))).isInstanceOf(Forbidden.class);
         assertThat(world.referrals.all()).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -165,6 +168,15 @@ class ReferToServiceTest {
         assertThat(referToService.refer(ALMATY_COORDINATOR, file.reference().value(), legalAid(true, world.today())))
                 .isInstanceOf(ReferToService.Outcome.CaseClosed.class);
         assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.current(file)).isEqualTo(file);
+    }
+
+    /** The positive guard of a "nothing stored": the same coordinator's proper request is stored right there. */
+    private void assertThatAConsentedReferralIsStoredWhereTheseWereLooked(CaseFile file) {
+        assertThat(referToService.refer(ALMATY_COORDINATOR, file.reference().value(), legalAid(true, world.today())))
+                .isInstanceOf(ReferToService.Outcome.Referred.class);
+        assertThat(world.referrals.all()).hasSize(1);
+        assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package kz.senim.testing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import kz.senim.audit.AuditTrail;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
 
+/** The audit trail in memory: a case's entries oldest first, as the adapter's sort key orders them. */
 public final class InMemoryAuditTrail implements AuditTrail {
 
     private final List<AuditEntry> entries = new ArrayList<>();
@@ -17,7 +19,8 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     @Override
     public synchronized List<AuditEntry> entries(Reference reference) {
-        return entries.stream().filter(e -> e.reference().equals(reference)).toList();
+        return entries.stream().filter(e -> e.reference().equals(reference))
+                .sorted(Comparator.comparing(AuditEntry::at)).toList();
     }
 
     public synchronized List<String> actions(Reference reference) {

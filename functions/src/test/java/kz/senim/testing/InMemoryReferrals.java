@@ -1,12 +1,12 @@
 package kz.senim.testing;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
@@ -18,9 +18,14 @@ import kz.senim.referral.Referrals;
 
 /**
  * Referrals in memory with the same rules as DynamoDB: a new referral is stored only with its case change (over the
- * case's version) and its audit line, all or nothing; a change only over the version it was made from.
+ * case's version) and its audit line, all or nothing; a change only over the version it was made from; a provider's
+ * pages and cursors as its index gives them ({@link FakeCursors}). {@code ReferralsContract} holds it to the adapter.
  */
 public final class InMemoryReferrals implements Referrals {
+
+    /** A provider's list: soonest due first, then by id. */
+    private static final Pattern PROVIDER_KEY = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}#" + FakeCursors.REFERENCE_FORMAT + "\\.R[0-9A-HJKMNP-TV-Z]{4}");
 
     private final Map<ReferralId, Referral> referrals = new LinkedHashMap<>();
     private final Map<String, StaffKey> staffKeys = new HashMap<>();
@@ -107,11 +112,9 @@ public final class InMemoryReferrals implements Referrals {
         List<Referral> matching = referrals.values().stream()
                 .filter(r -> r.providerId().equals(query.providerId()))
                 .filter(r -> query.status().map(s -> s == r.status()).orElse(true))
-                .sorted(Comparator.comparing(Referral::dueDate).thenComparing(r -> r.id().value()))
                 .toList();
-        int start = query.cursor().map(Integer::parseInt).orElse(0);
-        int end = Math.min(matching.size(), start + query.limit());
-        List<Referral> page = new ArrayList<>(matching.subList(Math.min(start, end), end));
-        return new ProviderPage(page, end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty());
+        FakeCursors.Page<Referral> page = FakeCursors.page(matching, r -> r.dueDate() + "#" + r.id().value(),
+                PROVIDER_KEY, query.providerId(), query.limit(), query.cursor());
+        return new ProviderPage(page.items(), page.nextCursor());
     }
 }

@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.senim.cases.Alert;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
+import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.infrastructure.SamTemplate;
 import kz.senim.intake.ReceiptHasher;
@@ -55,6 +59,18 @@ public final class LocalCasesTable {
     public static Reference submitVictimInAlmaty(SubmitReport submitReport) {
         return ((SubmissionOutcome.Accepted) submitReport.submit(
                 new IdempotencyKey(UUID.randomUUID().toString()), Submissions.victimInAlmaty())).reference();
+    }
+
+    /** Puts {@code file} in place as intake stores a new case: its report item, in its region's queue. */
+    public static CaseFile putCase(DynamoDbClient dynamoDb, String table, CaseFile file) {
+        dynamoDb.putItem(r -> r.tableName(table).item(CaseItems.newItem(file, "hmac-sha256$test$not-a-receipt")));
+        return file;
+    }
+
+    /** Puts an organisation's alert in the outbox as intake writes it: pending, step 0, in the pending index. */
+    public static Alert putAlert(DynamoDbClient dynamoDb, String table, Alert alert) {
+        dynamoDb.putItem(r -> r.tableName(table).item(AlertItems.toItem(alert)));
+        return alert;
     }
 
     /** The raw item, read consistently. */

@@ -1,6 +1,7 @@
 package kz.senim.testing;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class StoredCases {
     private final DynamoDbReports reports;
     private final DynamoDbCases cases;
 
-    public StoredCases(DynamoDbClient dynamoDb, String casesTable) {
-        this.reports = new DynamoDbReports(dynamoDb, casesTable, java.time.Clock.systemUTC());
+    /** @param clock the test's clock, which the intake store judges idempotency records by */
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable, Clock clock) {
+        this.reports = new DynamoDbReports(dynamoDb, casesTable, clock);
         this.cases = new DynamoDbCases(dynamoDb, casesTable);
     }
 

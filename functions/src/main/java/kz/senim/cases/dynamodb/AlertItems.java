@@ -77,7 +77,7 @@ public final class AlertItems {
         item.put(CHAIN_ID, s(alert.alertId()));
         item.put(ESCALATION_STEP, AttributeValue.fromN("0"));
         item.put(PENDING_PK, s(PENDING));
-        item.put(PENDING_SK, s(alert.createdAt() + "#" + alert.alertId()));
+        item.put(PENDING_SK, s(CasesTable.sortable(alert.createdAt()) + "#" + alert.alertId()));
         return item;
     }
 

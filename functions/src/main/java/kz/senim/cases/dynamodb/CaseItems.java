@@ -59,7 +59,7 @@ public final class CaseItems {
         Map<String, AttributeValue> item = new HashMap<>(key(file.reference()));
         item.put(CasesTable.KIND, s(KIND_REPORT));
         item.put(QUEUE_PK, s(queuePartition(s.region())));
-        item.put(QUEUE_SK, s(file.submittedAt() + "#" + file.reference().value()));
+        item.put(QUEUE_SK, s(CasesTable.sortable(file.submittedAt()) + "#" + file.reference().value()));
         item.put(REFERENCE, s(file.reference().value()));
         item.put("reporterRole", s(s.reporterRole().code()));
         item.put("category", s(s.category().code()));

@@ -1,5 +1,8 @@
 package kz.senim.cases.dynamodb;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,9 @@ public final class CasesTable {
 
     /** A filter may drop most of what a query reads, so a page follows DynamoDB's pages, but not for ever. */
     private static final int MAX_QUERIES_PER_PAGE = 10;
+    /** Fixed width, so a sort key orders by time ({@code Instant.toString} drops trailing zeros). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     /** Cancellation reasons of a writer that lost to another: a condition failed, or a transaction was under way. */
     private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
@@ -41,6 +47,11 @@ public final class CasesTable {
     /** The partition of everything kept about a case. */
     public static String casePartition(Reference reference) {
         return "CASE#" + reference.value();
+    }
+
+    /** {@code instant} as a sort key (or its start) that orders by time, to the nanosecond. */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
     }
 
     /** The key of the item {@code sortKey} of a case. */

@@ -89,6 +89,9 @@ class AcknowledgementLinkHandlerTest {
         assertThat(alerts.spentLinks()).isEmpty();
         assertThat(cases.find(REFERENCE).orElseThrow().status()).isEqualTo(CaseStatus.RECEIVED);
         assertThat(audit.entries(REFERENCE)).isEmpty();
+        assertThat(send(AckEvents.link(AckEvents.LINK_POST, token)).getStatusCode()).as("the button").isEqualTo(200);
+        assertThat(alerts.spentLinks()).hasSize(1);
+        assertThat(audit.entries(REFERENCE)).hasSize(1);
     }
 
     @Test

@@ -177,7 +177,8 @@ class SnsAlertContractIT {
         assertThatThrownBy(() -> dispatchAlerts.dispatch(alert)).isInstanceOf(AlertNotDelivered.class);
 
         Map<String, AttributeValue> afterFailure = alertItem(alert);
-        assertThat(afterFailure).doesNotContainKeys("claimedUntil", "publishedAt", "messageId");
+        assertThat(afterFailure).containsEntry("alertId", AttributeValue.fromS(alert.alertId()))
+                .doesNotContainKeys("claimedUntil", "publishedAt", "messageId");
         // released, so the retry need not wait for the lease: it fails again at once, for the same reason
         assertThatThrownBy(() -> dispatchAlerts.dispatch(alert)).isInstanceOf(AlertNotDelivered.class);
 

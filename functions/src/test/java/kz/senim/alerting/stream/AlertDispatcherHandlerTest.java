@@ -39,7 +39,7 @@ class AlertDispatcherHandlerTest {
 
     private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
     private final AlertDispatcherHandler handler = new AlertDispatcherHandler(
-            new DispatchAlerts(new InMemoryAlertClaims(), publisher, MutableClock.atNoon()));
+            new DispatchAlerts(InMemoryAlertClaims.withOutbox(ALMATY_ALERT), publisher, MutableClock.atNoon()));
 
     private static DynamodbEvent fixture() {
         return EventLoader.loadDynamoDbEvent(FIXTURE);

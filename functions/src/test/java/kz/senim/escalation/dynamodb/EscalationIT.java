@@ -53,8 +53,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Escalation on DynamoDB Local over alerts stored by intake: the pending index, the step transaction, its condition
- * under racing escalators, and pages the dispatcher publishes like any alert.
+ * Escalation on DynamoDB Local over alerts stored by intake: the items a step leaves, racing escalators, and pages the
+ * dispatcher publishes like any alert. What the store itself promises is {@code PendingAlertsContract}.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @Timeout(180)
@@ -82,19 +82,6 @@ class EscalationIT {
         submitReport = LocalCasesTable.intake(dynamoDb, table, RANDOM, clock);
         reference = submit();
         commission = reference.value() + ".kz-75-commission";
-    }
-
-    @Test
-    void the_pending_alerts_are_the_organisations_alerts_nobody_acknowledged_oldest_first() {
-        clock.advance(Duration.ofSeconds(5));
-        Reference later = submit();
-
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId(), PendingAlert::escalationStep)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(commission, 0),
-                        org.assertj.core.groups.Tuple.tuple(reference.value() + ".ngo-shelter-almaty", 0),
-                        org.assertj.core.groups.Tuple.tuple(later.value() + ".kz-75-commission", 0),
-                        org.assertj.core.groups.Tuple.tuple(later.value() + ".ngo-shelter-almaty", 0));
     }
 
     @Test
@@ -189,19 +176,6 @@ class EscalationIT {
         assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
         assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.Stopped("case_taken"));
         assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1")).isEmpty();
-    }
-
-    @Test
-    void stopping_leaves_an_alert_that_moved_on_meanwhile_alone() {
-        PendingAlert stale = pendingAlerts.pending().getFirst();
-        clock.advance(Duration.ofMinutes(10));
-        escalate.run();
-
-        pendingAlerts.stop(stale);
-
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).contains(commission);
-        pendingAlerts.stop(new PendingAlert(stale.alert(), 1));
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
     }
 
     @Test

@@ -12,8 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -73,7 +71,7 @@ class AssignCaseHandlerTest {
         assertThat(json(response).path("field").asText()).isEqualTo("If-Match");
         assertThat(json(response).path("code").asText()).isEqualTo("missing_field");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_header", "If-Match"));
+                .isEqualTo("Заголовок «If-Match» обязателен.");
         assertThat(world.current(file)).isEqualTo(file);
     }
 
@@ -99,7 +97,7 @@ class AssignCaseHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(json(response).path("code").asText()).isEqualTo("version_conflict");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.version_conflict"));
+                .isEqualTo("Кто-то изменил это дело в это время. Обновите его и повторите попытку.");
     }
 
     @Test

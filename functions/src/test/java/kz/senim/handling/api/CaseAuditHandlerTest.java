@@ -121,6 +121,8 @@ class CaseAuditHandlerTest {
         assertThat(json(audit(ASTANA_COORDINATOR, file)).path("code").asText()).isEqualTo("not_found");
         assertThat(handle(anonymous, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(audit(ALMATY_COORDINATOR, file).getStatusCode()).as("the case's coordinator").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("audit_read");
     }
     @Test
     void a_long_trail_answers_its_latest_entries_up_to_the_contracts_bound_ending_with_this_read() {

@@ -55,7 +55,7 @@ class CaseHandlersIT {
         wiring = LocalWiring.against(engine, null, Map.of(Wiring.CASES_TABLE, tables.cases(),
                 Wiring.DIRECTORY_TABLE, tables.directory()), clock);
         wiring.directorySeeder().seed(DirectoryData.seed());
-        file = new StoredCases(engine.client(), tables.cases()).store(
+        file = new StoredCases(engine.client(), tables.cases(), clock).store(
                 Submissions.with(Submissions.victimInAlmaty(), false, false, false, true), CaseStatus.ACKNOWLEDGED,
                 Severity.HIGH, clock.instant().minusSeconds(600), "kz-75-commission");
     }

@@ -15,8 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -91,8 +89,8 @@ class ChangeCaseStatusHandlerTest {
         assertProblem(closedAgain, 409, "case_closed");
         assertProblem(referralsOpen, 409, "referrals_open");
         assertThat(json(referralsOpen).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.referrals_open"));
-        assertThat(json(referralsOpen).path("title").asText()).isEqualTo(Messages.text(Language.RU, "title.conflict"));
+                .isEqualTo("Перед закрытием дела закройте все его направления.");
+        assertThat(json(referralsOpen).path("title").asText()).isEqualTo("Конфликт");
     }
 
     @Test

@@ -21,8 +21,6 @@ import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.referral.Referral;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
@@ -91,11 +89,13 @@ class ReadCaseHandlerTest {
         assertThat(outOfScope.getStatusCode()).isEqualTo(404);
         assertThat(json(outOfScope).path("code").asText()).isEqualTo("not_found");
         assertThat(json(outOfScope).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_not_found"));
+                .isEqualTo("Дело с таким номером не найдено.");
         assertThat(unknown.getBody()).isEqualTo(outOfScope.getBody());
         assertThat(unknown.getHeaders()).isEqualTo(outOfScope.getHeaders());
         assertThat(malformed.getBody()).isEqualTo(outOfScope.getBody());
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("in scope").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
     @Test
@@ -106,5 +106,7 @@ class ReadCaseHandlerTest {
 
         assertThat(handle(event, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("signed in").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 }

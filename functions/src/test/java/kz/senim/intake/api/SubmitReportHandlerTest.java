@@ -30,7 +30,6 @@ import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.directory.Organisation;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Report;
@@ -54,15 +53,37 @@ class SubmitReportHandlerTest {
     private static final String FIXTURE_KEY = "3f1c9a2e-7b4d-4e8a-9c61-2d5f0e8b7a13";
     private static final List<String> REQUIRED = List.of("reporterRole", "category", "region", "immediateDanger",
             "policeConsent", "childInvolved", "foreignNational", "narrative", "language");
+    /** The status text, then the names of the emergency number, the police, the hotline, Almaty's commission. */
+    private static final Map<Language, List<String>> RECEIVED_AND_CONTACTS = Map.of(
+            Language.KK, List.of("Хабарламаңыз қабылданды. Жауапты маман оны жақын арада қарайды.",
+                    "Бірыңғай құтқару қызметі (тегін, тәулік бойы)", "Полиция",
+                    "Адам саудасына қарсы ұлттық сенім телефоны (тегін, анонимді)",
+                    "Адам саудасына қарсы іс-қимыл жөніндегі өңірлік комиссия (Алматы)"),
+            Language.EN, List.of("Your report has been received. A responder will review it soon.",
+                    "Unified emergency number (free, 24/7)", "Police",
+                    "National anti-trafficking hotline (free, anonymous)",
+                    "Regional commission on combating trafficking in human beings (Almaty)"),
+            Language.UZ, List.of("Xabaringiz qabul qilindi. Mutaxassis uni tez orada ko‘rib chiqadi.",
+                    "Yagona favqulodda xizmat (bepul, kechayu kunduz)", "Politsiya",
+                    "Odam savdosiga qarshi milliy ishonch telefoni (bepul, anonim)",
+                    "Odam savdosiga qarshi kurashish bo‘yicha hududiy komissiya (Olmaota)"));
+    private static final Map<Language, String> BAD_REQUEST = Map.of(Language.KK, "Жарамсыз сұраныс",
+            Language.RU, "Некорректный запрос", Language.EN, "Invalid request", Language.UZ, "Noto‘g‘ri so‘rov");
+    private static final Map<Language, String> TOO_LARGE = Map.of(Language.KK, "Сұраныс тым үлкен",
+            Language.RU, "Слишком большой запрос", Language.EN, "Request too large", Language.UZ, "So‘rov juda katta");
+    private static final Map<Language, String> UNSUPPORTED_TYPE = Map.of(Language.KK, "Мазмұн түріне қолдау жоқ",
+            Language.RU, "Неподдерживаемый тип содержимого", Language.EN, "Unsupported content type",
+            Language.UZ, "Kontent turi qo‘llab-quvvatlanmaydi");
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final SubmitReportHandler handler = handlerStoringIn(reports);
 
     private SubmitReportHandler handlerStoringIn(Reports reports) {
         return new SubmitReportHandler(new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
                 new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), new ReceiptHasher(1_000, random),
-                random, MutableClock.atNoon()), RegionCatalogue.load());
+                random, clock), RegionCatalogue.load());
     }
 
     private APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent event) {
@@ -95,7 +116,8 @@ class SubmitReportHandlerTest {
         assertThat(reference).matches("SN(-[0-9A-HJKMNP-TV-Z]{4}){3}");
         assertThat(answer.path("receipt").asText()).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}");
         assertThat(answer.path("status").asText()).isEqualTo("received");
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(Language.RU, "status.received"));
+        assertThat(answer.path("statusText").asText())
+                .isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
         assertThat(headers(response))
                 .containsEntry("Location", "/v1/reports/" + reference)
                 .containsEntry("Cache-Control", "no-store")
@@ -112,14 +134,16 @@ class SubmitReportHandlerTest {
         Organisation almatyCommission = FixedDirectory.seeded().organisations().stream()
                 .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow();
         assertThat(safety.path("language").asText()).isEqualTo("ru");
-        assertThat(safety.path("message").asText()).isEqualTo(Messages.text(Language.RU, "safety.message"));
+        assertThat(safety.path("message").asText()).isEqualTo("Если вам или кому-то другому угрожает опасность "
+                + "прямо сейчас, звоните 112. Называть своё имя не нужно. Храните квитанцию в тайне: только по ней "
+                + "можно узнать, что с вашим сообщением.");
         assertThat(contacts(safety)).containsExactly(
-                List.of("emergency", "112", Messages.text(Language.RU, "safety.emergency")),
-                List.of("police", "102", Messages.text(Language.RU, "safety.police")),
+                List.of("emergency", "112", "Единая служба спасения (бесплатно, круглосуточно)"),
+                List.of("police", "102", "Полиция"),
                 List.of("hotline", RegionCatalogue.load().emergencyNumbers().antiTraffickingHotline(),
-                        Messages.text(Language.RU, "safety.hotline")),
+                        "Национальная горячая линия по противодействию торговле людьми (бесплатно, анонимно)"),
                 List.of("regional", almatyCommission.publicPhone().orElseThrow(),
-                        Messages.text(Language.RU, "safety.regional", almatyCommission.name(Language.RU))));
+                        "Региональная комиссия по противодействию торговле людьми (Алматы)"));
     }
 
     @ParameterizedTest
@@ -130,12 +154,10 @@ class SubmitReportHandlerTest {
         JsonNode answer = HttpApiEvents.body(submit(reportIn(language, report -> { })));
 
         assertThat(answer.path("safety").path("language").asText()).isEqualTo(code);
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(language, "status.received"));
-        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2)).containsExactly(
-                Messages.text(language, "safety.emergency"), Messages.text(language, "safety.police"),
-                Messages.text(language, "safety.hotline"),
-                Messages.text(language, "safety.regional", FixedDirectory.seeded().organisations().stream()
-                        .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow().name(language)));
+        List<String> texts = RECEIVED_AND_CONTACTS.get(language);
+        assertThat(answer.path("statusText").asText()).isEqualTo(texts.getFirst());
+        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2))
+                .containsExactlyElementsOf(texts.subList(1, texts.size()));
     }
 
     private static List<List<String>> contacts(JsonNode safety) {
@@ -210,11 +232,11 @@ class SubmitReportHandlerTest {
 
         /** The title of the problem's status, in {@code language}. */
         String title(Language language) {
-            return Messages.text(language, switch (status) {
-                case 413 -> "title.too_large";
-                case 415 -> "title.unsupported_media_type";
-                default -> "title.bad_request";
-            });
+            return switch (status) {
+                case 413 -> TOO_LARGE.get(language);
+                case 415 -> UNSUPPORTED_TYPE.get(language);
+                default -> BAD_REQUEST.get(language);
+            };
         }
 
         @Override
@@ -331,6 +353,8 @@ class SubmitReportHandlerTest {
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
         assertThat(reports.idempotencyRecord(new IdempotencyKey(FIXTURE_KEY).hash())).isEmpty();
+        assertThat(submit(reportIn(Language.RU, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -394,6 +418,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("unknown_field");
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(reportIn(Language.EN, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -406,7 +432,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(event);
 
         assertThat(HttpApiEvents.body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_field", "narrative"));
+                .isEqualTo("Поле «narrative» обязательно.");
     }
 
     @Test
@@ -419,7 +445,7 @@ class SubmitReportHandlerTest {
         assertThat(HttpApiEvents.body(response).path("field").asText()).isEqualTo("language");
         assertThat(HttpApiEvents.body(response).path("detail").asText()).startsWith("«language»");
         assertThat(HttpApiEvents.body(response).path("title").asText())
-                .isEqualTo(Messages.text(Language.UZ, "title.bad_request"));
+                .isEqualTo("Noto‘g‘ri so‘rov");
     }
 
     // --- failures ---------------------------------------------------------------------------------------------
@@ -436,10 +462,13 @@ class SubmitReportHandlerTest {
         JsonNode problem = HttpApiEvents.body(response);
         assertThat(problem.path("code").asText()).isEqualTo("service_unavailable");
         assertThat(problem.path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.service_unavailable"));
+                .isEqualTo("Xizmat hozir band, xabaringiz hali saqlanmadi. Birozdan so‘ng xuddi shu "
+                        + "Idempotency-Key bilan qayta urinib ko‘ring.");
         assertThat(response.getBody()).doesNotContain("test: storage unavailable");
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(event).getStatusCode()).as("the retry, storage back").isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test
@@ -468,7 +497,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("internal_error");
         assertThat(response.getBody()).doesNotContain("SECRET", "IllegalStateException", "senim-cases");
-        assertThat(String.valueOf(response.getHeaders())).doesNotContain("SECRET");
+        assertThat(String.valueOf(response.getHeaders())).contains("application/problem+json")
+                .doesNotContain("SECRET");
     }
 
     // --- anonymity --------------------------------------------------------------------------------------------

@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -86,9 +84,10 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(json(response).path("code").asText()).isEqualTo("consent_required");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.consent_required"));
+                .isEqualTo("Для направления нужно согласие сообщившего. Нет согласия — нет направления.");
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.auditActions(file)).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -101,7 +100,8 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(json(response).path("code").asText()).isEqualTo("not_found");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.provider_not_found"));
+                .isEqualTo("В справочнике нет организации с таким идентификатором, оказывающей эту "
+                        + "услугу.");
     }
 
     @ParameterizedTest
@@ -115,7 +115,8 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isEqualTo("dueDate");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.due_date", "dueDate"));
+                .isEqualTo("Поле «dueDate» должно быть датой в формате ГГГГ-ММ-ДД: от сегодняшнего дня до "
+                        + "одного года вперёд.");
     }
 
     @ParameterizedTest
@@ -134,6 +135,7 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isIn("consentGiven", "service", "providerId", "note");
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -144,9 +146,18 @@ class ReferToServiceHandlerTest {
         assertThat(ask(refer(ALMATY_RESPONDER, file)).getStatusCode()).isEqualTo(403);
         assertThat(ask(refer(ASTANA_COORDINATOR, file)).getStatusCode()).isEqualTo(404);
         assertThat(json(ask(refer(ASTANA_COORDINATOR, file))).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_not_found"));
+                .isEqualTo("Дело с таким номером не найдено.");
         assertThat(ask(anonymous).getStatusCode()).isEqualTo(401);
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
+    }
+
+    /** The positive guard of a "nothing stored": the case's coordinator's proper request is stored right there. */
+    private void assertAProperReferralIsStored(CaseFile file) {
+        assertThat(ask(body(refer(ALMATY_COORDINATOR, file), request("ngo-foreign-nationals", "legal", "true",
+                "2026-12-07"))).getStatusCode()).isEqualTo(201);
+        assertThat(world.referrals.all()).hasSize(1);
+        assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package kz.senim.testing;
+
+import kz.senim.acknowledgement.Acknowledgements;
+import kz.senim.audit.AuditTrail;
+import kz.senim.cases.Alert;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases;
+import kz.senim.escalation.PendingAlerts;
+import kz.senim.messaging.Conversations;
+import kz.senim.referral.Referrals;
+
+/**
+ * What the contracts of the cases table's ports run on: one store seen through each port, with a case or an alert put
+ * in place as intake writes it. In memory ({@link InMemoryCasesTableFixture}, the fakes wired as the unit tests wire
+ * them) or a fresh cases table on DynamoDB Local ({@link DynamoDbCasesTableFixture}, the adapters).
+ */
+public interface CasesTableFixture {
+
+    Cases cases();
+
+    AuditTrail audit();
+
+    Acknowledgements acknowledgements();
+
+    PendingAlerts pendingAlerts();
+
+    Conversations conversations();
+
+    Referrals referrals();
+
+    /** Puts {@code file} in place as the case stands (a later call puts a later state of the same case). */
+    void store(CaseFile file);
+
+    /** Puts an organisation's alert in place as intake writes it: pending, step 0, among the pending alerts. */
+    Alert raise(Alert alert);
+}
