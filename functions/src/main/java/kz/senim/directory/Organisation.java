@@ -15,6 +15,7 @@ import kz.senim.i18n.Language;
  * @param categories the categories served; empty means every category
  * @param services   what a coordinator can refer a person to here (Open Referral's "service")
  * @param escalation what happens to this organisation's alerts nobody acknowledges
+ * @param paging     how many single pages per window before its alerts are coalesced into a digest
  */
 public record Organisation(
         String id,
@@ -25,7 +26,15 @@ public record Organisation(
         AlertCondition alertWhen,
         Optional<String> publicPhone,
         Set<ServiceType> services,
-        Optional<EscalationPolicy> escalation) {
+        Optional<EscalationPolicy> escalation,
+        PagingLimit paging) {
+
+    /** An organisation paged within {@link PagingLimit#DEFAULT}. */
+    public Organisation(String id, OrganisationType type, Map<Language, String> names, Set<RegionCode> regions,
+            Set<Category> categories, AlertCondition alertWhen, Optional<String> publicPhone,
+            Set<ServiceType> services, Optional<EscalationPolicy> escalation) {
+        this(id, type, names, regions, categories, alertWhen, publicPhone, services, escalation, PagingLimit.DEFAULT);
+    }
 
     public Organisation {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -35,6 +44,7 @@ public record Organisation(
         regions = Set.copyOf(regions);
         categories = Set.copyOf(categories);
         services = Set.copyOf(services);
+        java.util.Objects.requireNonNull(paging, "paging");
     }
 
     public boolean offers(ServiceType service) {

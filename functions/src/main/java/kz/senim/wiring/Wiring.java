@@ -15,7 +15,11 @@ import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
 import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.DispatchAlerts;
+import kz.senim.alerting.PagingWindows;
+import kz.senim.alerting.SweepAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
+import kz.senim.alerting.dynamodb.DynamoDbPagingWindows;
+import kz.senim.alerting.dynamodb.DynamoDbUnpublishedAlerts;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
@@ -24,6 +28,8 @@ import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
+import kz.senim.directory.Organisation;
+import kz.senim.directory.PagingLimit;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
 import kz.senim.escalation.EscalateAlerts;
@@ -75,6 +81,10 @@ public final class Wiring {
     public static final String ACK_LINK_SECRET = "ACK_LINK_SECRET";
     /** Where the API is reached from outside, e.g. {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}. */
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    /** CloudWatch namespace of the sweeper's metrics, e.g. {@code Senim/<stack>}. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    /** An SNS publication that takes longer fails (and is retried), well inside the claims' lease. */
+    static final Duration SNS_CALL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -180,17 +190,45 @@ public final class Wiring {
         return dispatchAlerts(new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX)));
     }
 
-    /** Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. */
+    /**
+     * Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. Each
+     * organisation's paging limit comes from the directory ({@value #DIRECTORY_TABLE}; without it, the default).
+     */
     public DispatchAlerts dispatchAlerts(AlertPublisher publisher) {
         String publicBaseUrl = settings.apply(PUBLIC_BASE_URL);
         DispatchAlerts.AcknowledgeUrls links = publicBaseUrl == null || publicBaseUrl.isBlank()
                 ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl);
-        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links);
+        Function<String, PagingLimit> limits = settings.apply(DIRECTORY_TABLE) == null
+                ? organisation -> PagingLimit.DEFAULT
+                : organisation -> directory().organisation(organisation).map(Organisation::paging)
+                        .orElse(PagingLimit.DEFAULT);
+        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher,
+                pagingWindows(), limits, clock, links);
+    }
+
+    /** The sweeper: alerts still unpublished a few minutes after their creation go out again. */
+    public SweepAlerts sweepAlerts() {
+        return sweepAlerts(new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX)));
+    }
+
+    public SweepAlerts sweepAlerts(AlertPublisher publisher) {
+        return new SweepAlerts(new DynamoDbUnpublishedAlerts(dynamoDb(), required(CASES_TABLE)),
+                dispatchAlerts(publisher), clock);
+    }
+
+    /** The CloudWatch namespace of Senim's own metrics ({@value #METRICS_NAMESPACE}, default {@code Senim}). */
+    public String metricsNamespace() {
+        String namespace = settings.apply(METRICS_NAMESPACE);
+        return namespace == null || namespace.isBlank() ? "Senim" : namespace;
+    }
+
+    private PagingWindows pagingWindows() {
+        return new DynamoDbPagingWindows(dynamoDb(), required(CASES_TABLE));
     }
 
     public AcknowledgeAlert acknowledgeAlert() {
         return new AcknowledgeAlert(acknowledgements(),
-                cases(), clock);
+                cases(), pagingWindows()::acknowledged, clock);
     }
 
     public FollowAcknowledgementLink followAcknowledgementLink() {
@@ -283,6 +321,7 @@ public final class Wiring {
             sns = SnsClient.builder()
                     .region(region())
                     .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.apiCallTimeout(SNS_CALL_TIMEOUT))
                     .build();
         }
         return sns;
