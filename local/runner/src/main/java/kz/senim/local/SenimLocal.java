@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kz.senim.alerting.schedule.EmbeddedMetrics;
+import kz.senim.alerting.schedule.SweepAlertsHandler;
 import kz.senim.alerting.stream.AlertDispatcherHandler;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
@@ -169,7 +171,7 @@ public final class SenimLocal implements AutoCloseable {
             List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
             if (!streams.isEmpty()) {
                 LambdaFunction<DynamodbEvent, StreamsEventResponse> consumer = new LambdaFunction<>(
-                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass), clock);
+                        deployment, function.logicalId(), handlerClass, handler(handlerClass), clock);
                 resources.push(consumer);
                 consumer.warmUp();
                 for (DynamoDbEventSource source : streams) {
@@ -181,7 +183,7 @@ public final class SenimLocal implements AutoCloseable {
             List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
             if (!schedules.isEmpty()) {
                 LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
-                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass), clock);
+                        handlerClass, handler(handlerClass), clock);
                 resources.push(timed);
                 timed.warmUp();
                 ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment, clock);
@@ -229,16 +231,26 @@ public final class SenimLocal implements AutoCloseable {
         return "http://" + (local ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + gateway.port();
     }
 
-    /** The alert dispatcher publishes to the inbox when there is no SNS endpoint; everything else as deployed. */
-    private <I, O> Function<Wiring, RequestHandler<I, O>> streamHandler(String handlerClass) {
-        if (inbox != null && handlerClass.equals(AlertDispatcherHandler.class.getName())) {
-            OnCallInbox alerts = inbox;
-            @SuppressWarnings("unchecked")
-            Function<Wiring, RequestHandler<I, O>> toInbox =
-                    wiring -> (RequestHandler<I, O>) new AlertDispatcherHandler(wiring.dispatchAlerts(alerts));
-            return toInbox;
+    /**
+     * The alert dispatcher and the sweeper publish to the inbox when there is no SNS endpoint; everything else as
+     * deployed.
+     */
+    private <I, O> Function<Wiring, RequestHandler<I, O>> handler(String handlerClass) {
+        OnCallInbox alerts = inbox;
+        Function<Wiring, ?> toInbox = null;
+        if (alerts != null && handlerClass.equals(AlertDispatcherHandler.class.getName())) {
+            toInbox = wiring -> new AlertDispatcherHandler(wiring.dispatchAlerts(alerts));
+        } else if (alerts != null && handlerClass.equals(SweepAlertsHandler.class.getName())) {
+            toInbox = wiring -> new SweepAlertsHandler(wiring.sweepAlerts(alerts),
+                    new EmbeddedMetrics(wiring.metricsNamespace(), System.out, clock));
         }
-        return LambdaFunction.byWiringConstructor(handlerClass);
+        if (toInbox == null) {
+            return LambdaFunction.byWiringConstructor(handlerClass);
+        }
+        Function<Wiring, ?> made = toInbox;
+        @SuppressWarnings("unchecked")
+        Function<Wiring, RequestHandler<I, O>> typed = wiring -> (RequestHandler<I, O>) made.apply(wiring);
+        return typed;
     }
 
     /** The tables of the template (kept if they exist: a persisted engine is reopened), with their TTL. */
@@ -253,7 +265,7 @@ public final class SenimLocal implements AutoCloseable {
 
     /**
      * Seeds the directory as the deploy does (with the seed function's settings) and, with SNS, creates each
-     * organisation's topic; returns the deployment with the account id the SNS endpoint uses.
+     * organisation's topic, now or as soon as the endpoint answers ({@link AlertTopics}).
      */
     private Deployment seedDirectory(SamTemplate template, Deployment deployment) {
         String seedFunction = template.functions().stream()
@@ -270,13 +282,11 @@ public final class SenimLocal implements AutoCloseable {
             if (snsEndpoint == null) {
                 return deployment;
             }
-            String account = deployment.accountId();
-            for (Organisation organisation : organisations) {
-                String arn = setup.sns().createTopic(r -> r.name(TOPIC_PREFIX + organisation.id())).topicArn();
-                account = arn.split(":")[4];
-            }
-            LOG.info("{} alert topics at {} ({}<organisation id>)", organisations.size(), snsEndpoint, TOPIC_PREFIX);
-            return deployment.withAccountId(account);
+            // Local SNS engines (fauxqs, LocalStack) use the account id the runner's deployment has.
+            AlertTopics topics = AlertTopics.create(deployment.environment(seedFunction), organisations.stream()
+                    .map(Organisation::id).toList(), snsEndpoint);
+            resources.push(topics);
+            return deployment;
         } finally {
             LambdaFunction.closeQuietly(setup.dynamoDb());
             LambdaFunction.closeQuietly(setup.sns());
