@@ -7,12 +7,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.senim.alerting.AlertClaims.Settled;
 import kz.senim.alerting.DispatchAlerts.Dispatched;
 import kz.senim.alerting.DispatchAlerts.Outcome;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
@@ -36,6 +34,7 @@ import kz.senim.local.engines.SnsEngine;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.AlertQueues;
 import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.MarksThatNeverLand;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
 import kz.senim.testing.TestTables;
@@ -153,7 +152,7 @@ class AlertFaultsIT {
     void aDispatcherThatCrashedBetweenPublishAndMarkPagesNobodyAgainWithinTheLeaseAndTheRepeatCarriesTheSameId() {
         String queue = queues.subscribe("kz-71-commission");
         Alert alert = submit(Submissions.witnessTip(new RegionCode("KZ-71"), Category.BEGGING)).getFirst();
-        DispatchAlerts crashing = new DispatchAlerts(new MarksNeverLand(claims), publisher, clock);
+        DispatchAlerts crashing = new DispatchAlerts(new MarksThatNeverLand(claims), publisher, clock);
         DispatchAlerts healthy = new DispatchAlerts(claims, publisher, clock);
 
         assertThat(crashing.dispatch(alert)).isInstanceOf(Outcome.PublishedNotMarked.class);
@@ -205,38 +204,5 @@ class AlertFaultsIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-    }
-
-    /** Real claims whose marks never land, as when the dispatcher dies right after SNS took the message. */
-    private record MarksNeverLand(AlertClaims claims) implements AlertClaims {
-        @Override
-        public ClaimOutcome claim(Alert alert, Instant now, Duration lease) {
-            return claims.claim(alert, now, lease);
-        }
-
-        @Override
-        public List<ClaimOutcome> claimAll(List<Alert> alerts, Instant now, Duration lease) {
-            return claims.claimAll(alerts, now, lease);
-        }
-
-        @Override
-        public void markPublished(Alert alert, String messageId, Instant publishedAt) {
-            throw new IllegalStateException("test: the dispatcher died");
-        }
-
-        @Override
-        public void markAll(List<Settled> settled) {
-            throw new IllegalStateException("test: the dispatcher died");
-        }
-
-        @Override
-        public void release(Alert alert) {
-            claims.release(alert);
-        }
-
-        @Override
-        public void fail(Alert alert, String errorClass, Instant at) {
-            claims.fail(alert, errorClass, at);
-        }
     }
 }

@@ -17,6 +17,7 @@ import kz.senim.cases.Severity;
 import kz.senim.directory.PagingLimit;
 import kz.senim.testing.InMemoryAlertClaims;
 import kz.senim.testing.InMemoryPagingWindows;
+import kz.senim.testing.MarksThatNeverLand;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.RecordingAlertPublisher;
 import org.junit.jupiter.api.Test;
@@ -130,7 +131,7 @@ class DispatchAlertsTest {
 
     @Test
     void an_alert_published_but_not_marked_is_held_for_the_lease_and_nobody_publishes_it_again_meanwhile() {
-        AlertClaims marksFail = new FailingMarks(claims);
+        AlertClaims marksFail = new MarksThatNeverLand(claims);
         DispatchAlerts flaky = new DispatchAlerts(marksFail, publisher, clock);
 
         Outcome first = flaky.dispatch(alert);
@@ -211,38 +212,5 @@ class DispatchAlertsTest {
     private Alert another() {
         return Alert.of(Reference.random(new java.security.SecureRandom()), "kz-75-commission",
                 new RegionCode("KZ-75"), Category.BEGGING, Severity.HIGH, clock.instant());
-    }
-
-    /** Claims whose marks always fail, as when DynamoDB goes away between the publication and its mark. */
-    private record FailingMarks(AlertClaims claims) implements AlertClaims {
-        @Override
-        public ClaimOutcome claim(Alert alert, java.time.Instant now, Duration lease) {
-            return claims.claim(alert, now, lease);
-        }
-
-        @Override
-        public List<ClaimOutcome> claimAll(List<Alert> alerts, java.time.Instant now, Duration lease) {
-            return claims.claimAll(alerts, now, lease);
-        }
-
-        @Override
-        public void markPublished(Alert alert, String messageId, java.time.Instant publishedAt) {
-            throw new IllegalStateException("test: marks fail");
-        }
-
-        @Override
-        public void markAll(List<Settled> settled) {
-            throw new IllegalStateException("test: marks fail");
-        }
-
-        @Override
-        public void release(Alert alert) {
-            claims.release(alert);
-        }
-
-        @Override
-        public void fail(Alert alert, String errorClass, java.time.Instant at) {
-            claims.fail(alert, errorClass, at);
-        }
     }
 }
