@@ -11,6 +11,7 @@ import kz.senim.alerting.DispatchAlerts.Outcome;
 import kz.senim.alerting.DispatchLog;
 import kz.senim.alerting.SweepAlerts;
 import kz.senim.alerting.UnpublishedAlerts.Unpublished;
+import kz.senim.cases.Failures;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,13 @@ public final class SweepAlertsHandler implements RequestHandler<ScheduledEvent, 
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         Duration budget = context == null ? BUDGET_WITHOUT_CONTEXT
                 : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis() - SAFETY.toMillis()));
-        SweepAlerts.Sweep sweep = sweepAlerts.run(budget);
+        SweepAlerts.Sweep sweep;
+        try {
+            sweep = sweepAlerts.run(budget);
+        } catch (RuntimeException failure) {
+            LOG.error("sweep failed: {}", Failures.describe(failure));
+            throw failure; // the function's Errors alarm fires; the next run tries again
+        }
         sweep.dispatched().forEach(dispatched -> DispatchLog.log(LOG, dispatched));
         for (Unpublished.Unreadable unreadable : sweep.unreadable()) {
             LOG.error("unpublished alert unreadable alertId={} createdAt={} cause={}", unreadable.alertId(),

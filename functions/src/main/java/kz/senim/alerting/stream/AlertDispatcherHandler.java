@@ -13,6 +13,7 @@ import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.DispatchLog;
 import kz.senim.alerting.dynamodb.StreamedAlerts;
 import kz.senim.cases.Alert;
+import kz.senim.cases.Failures;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,16 @@ public final class AlertDispatcherHandler implements RequestHandler<DynamodbEven
                 }
             }
         }
-        for (DispatchAlerts.Dispatched dispatched : dispatchAlerts.dispatchAll(alerts)) {
-            if (!DispatchLog.log(LOG, dispatched)) {
-                failures.add(failure(records.get(dispatched.alert().alertId())));
+        List<DispatchAlerts.Dispatched> dispatched;
+        try {
+            dispatched = dispatchAlerts.dispatchAll(alerts);
+        } catch (RuntimeException bug) {
+            LOG.error("alert dispatch failed: {}", Failures.describe(bug));
+            throw bug; // the whole batch is retried, and the function's Errors alarm fires
+        }
+        for (DispatchAlerts.Dispatched one : dispatched) {
+            if (!DispatchLog.log(LOG, one)) {
+                failures.add(failure(records.get(one.alert().alertId())));
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kz.senim.cases.Failures;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
@@ -36,7 +37,13 @@ public final class EscalateAlertsHandler implements RequestHandler<ScheduledEven
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        EscalateAlerts.Summary summary = escalateAlerts.run();
+        EscalateAlerts.Summary summary;
+        try {
+            summary = escalateAlerts.run();
+        } catch (RuntimeException failure) {
+            LOG.error("escalation run failed: {}", Failures.describe(failure));
+            throw failure; // the function's Errors alarm fires; the next run tries again
+        }
         summary.failures().forEach(failure -> LOG.error("escalation skipped alertId={} cause={}", failure.alertId(),
                 failure.cause()));
         LOG.info("escalation run pending={} escalated={} stopped={} failed={}", summary.pending(),

@@ -72,4 +72,16 @@ class SweepAlertsHandlerTest {
         assertThat(line.path(EmbeddedMetrics.OVERDUE).isNumber()).isTrue();
         assertThat(line.path(EmbeddedMetrics.OVERDUE).asInt()).isZero();
     }
+
+    @Test
+    void a_run_that_cannot_read_the_unpublished_alerts_fails_so_the_errors_alarm_fires() {
+        SweepAlertsHandler handler = new SweepAlertsHandler(new SweepAlerts((cutoff, limit) -> {
+            throw new kz.senim.cases.StorageUnavailable("unpublished alerts unavailable", null);
+        }, new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock), clock),
+                new EmbeddedMetrics("Senim/test", new PrintStream(out, true, StandardCharsets.UTF_8), clock));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(new ScheduledEvent(), null))
+                .isInstanceOf(kz.senim.cases.StorageUnavailable.class);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no figure from a run that did not happen").isEmpty();
+    }
 }
