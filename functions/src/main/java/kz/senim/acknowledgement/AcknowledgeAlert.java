@@ -28,12 +28,25 @@ public final class AcknowledgeAlert {
 
     private final Acknowledgements acknowledgements;
     private final Cases cases;
+    private final Heard heard;
     private final Clock clock;
 
     public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, Clock clock) {
+        this(acknowledgements, cases, (organisationId, at) -> { }, clock);
+    }
+
+    /** @param heard told of every acknowledgement (it ends the organisation's alert storm, if any) */
+    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, Heard heard, Clock clock) {
         this.acknowledgements = acknowledgements;
         this.cases = cases;
+        this.heard = heard;
         this.clock = clock;
+    }
+
+    /** Someone of the alerted organisation is now on it: paging may go back to one page per report. */
+    @FunctionalInterface
+    public interface Heard {
+        void acknowledged(String alertedOrganisationId, Instant at);
     }
 
     public sealed interface Outcome {
@@ -115,6 +128,7 @@ public final class AcknowledgeAlert {
             switch (acknowledgements.save(new Acknowledgement(origin.get(), page, organisation, now, taken, entry,
                     link))) {
                 case Acknowledgements.SaveOutcome.Saved saved -> {
+                    tell(address.organisationId(), now);
                     return new Outcome.Acknowledged(address.alertId(), address.reference(), organisation, now,
                             taken.isPresent());
                 }
@@ -130,5 +144,14 @@ public final class AcknowledgeAlert {
             }
         }
         return new Outcome.KeptChanging();
+    }
+
+    /** Best effort: the acknowledgement stands whatever becomes of this. */
+    private void tell(String alertedOrganisationId, Instant at) {
+        try {
+            heard.acknowledged(alertedOrganisationId, at);
+        } catch (RuntimeException notTold) {
+            // the storm then goes on (one digest page per window) until the next acknowledgement
+        }
     }
 }

@@ -1,6 +1,7 @@
 package kz.senim.alerting;
 
 import java.util.Optional;
+import kz.senim.alerting.PagingWindows.Decision.Digest;
 import kz.senim.cases.Alert;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
@@ -22,12 +23,17 @@ public final class AlertComposer implements DispatchAlerts.MessageComposer {
     }
 
     @Override
-    public AlertMessage compose(Alert alert, Optional<String> acknowledgeUrl) {
+    public AlertMessage compose(Alert alert, Optional<String> acknowledgeUrl, Optional<Digest> digest) {
         Optional<Organisation> organisation = organisation(alert.organisationId());
         Language language = organisation.map(Organisation::alertLanguage).orElse(Organisation.DEFAULT_ALERT_LANGUAGE);
         String name = organisation.map(o -> o.name(language)).orElse(alert.organisationId());
-        return new AlertMessage(alert, acknowledgeUrl, wording.texts(new AlertWording.Subject.OneCase(alert), language,
-                acknowledgeUrl, name));
+        return new AlertMessage(alert, acknowledgeUrl, digest, wording.texts(AlertWording.Subject.of(alert, digest),
+                language, acknowledgeUrl, name));
+    }
+
+    /** A page about one report. */
+    public AlertMessage compose(Alert alert, Optional<String> acknowledgeUrl) {
+        return compose(alert, acknowledgeUrl, Optional.empty());
     }
 
     /** The language an organisation's alerts are written in. */

@@ -2,10 +2,12 @@ package kz.senim.alerting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.alerting.PagingWindows.Decision.Digest;
 import kz.senim.cases.Alert;
 import kz.senim.i18n.Language;
 import kz.senim.regions.RegionCatalogue;
@@ -15,11 +17,14 @@ import kz.senim.regions.RegionCatalogue;
  * documented in {@code alert-message.v1.schema.json}; people get {@link #texts()}: an SMS and an e-mail in the
  * organisation's language. It names the case and how urgent it is, and never carries the narrative or anything about
  * the reporter: the details stay behind authentication. New fields may be added within version 1; none may be
- * removed or renamed.
+ * removed or renamed. A {@code digest} stands for a flood of reports to one organisation in one window.
  */
-public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, AlertTexts texts) {
+public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optional<Digest> digest, AlertTexts texts) {
 
     public static final String SCHEMA_VERSION = "1";
+    /** {@code kind} of a page about one report, and of the one page per window that stands for a flood of them. */
+    public static final String KIND_ALERT = "alert";
+    public static final String KIND_DIGEST = "digest";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message without an acknowledgement link, its texts in English. */
@@ -27,10 +32,24 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, AlertTe
         this(alert, Optional.empty());
     }
 
-    /** A message whose texts are in English, without a link to the console. */
+    /** A page about one report, its texts in English, without a link to the console. */
     public AlertMessage(Alert alert, Optional<String> acknowledgeUrl) {
-        this(alert, acknowledgeUrl, Plain.WORDING.texts(new AlertWording.Subject.OneCase(alert), Language.DEFAULT,
-                acknowledgeUrl, alert.organisationId()));
+        this(alert, acknowledgeUrl, Optional.empty());
+    }
+
+    /** A page (or a window's digest), its texts in English, without a link to the console. */
+    public AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optional<Digest> digest) {
+        this(alert, acknowledgeUrl, digest, Plain.WORDING.texts(AlertWording.Subject.of(alert, digest),
+                Language.DEFAULT, acknowledgeUrl, alert.organisationId()));
+    }
+
+    /** A page about one report with its texts written. */
+    public AlertMessage(Alert alert, Optional<String> acknowledgeUrl, AlertTexts texts) {
+        this(alert, acknowledgeUrl, Optional.empty(), texts);
+    }
+
+    public String kind() {
+        return digest.isPresent() ? KIND_DIGEST : KIND_ALERT;
     }
 
     public String topicSuffix() {
@@ -49,6 +68,13 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, AlertTe
                 .put("severity", alert.severity().code())
                 .put("createdAt", alert.createdAt().toString());
         acknowledgeUrl.ifPresent(url -> body.put("acknowledgeUrl", url));
+        body.put("kind", kind());
+        digest.ifPresent(d -> {
+            body.put("count", d.count());
+            ArrayNode regions = body.putArray("regions");
+            d.regions().forEach(regions::add);
+            body.put("windowStart", d.windowStart().toString());
+        });
         return write(body);
     }
 
@@ -64,13 +90,18 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, AlertTe
                 .put("email", texts.emailBody()));
     }
 
-    /** Attributes subscriptions filter on (SNS filter policies). */
+    /**
+     * Attributes subscriptions filter on (SNS filter policies), and {@code alertId}, the de-duplication key: a message
+     * delivered twice (SNS delivers at least once) carries the same id.
+     */
     public Map<String, String> attributes() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("schemaVersion", SCHEMA_VERSION);
         attributes.put("region", alert.region().value());
         attributes.put("category", alert.category().code());
         attributes.put("severity", alert.severity().code());
+        attributes.put("alertId", alert.alertId());
+        attributes.put("kind", kind());
         return attributes;
     }
 

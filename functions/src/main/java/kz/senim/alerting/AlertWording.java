@@ -42,6 +42,7 @@ public final class AlertWording {
     static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
     private static final DateTimeFormatter REPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx",
             Locale.ROOT);
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final RegionCatalogue regions;
     private final Optional<String> consoleBaseUrl;
@@ -53,12 +54,16 @@ public final class AlertWording {
                 .map(base -> base.replaceAll("/+$", "") + "/");
     }
 
-    /**
-     * What a message tells people about. Today one case; a digest of coalesced alerts would be another kind, with
-     * its own case in {@link #texts}.
-     */
+    /** What a message tells people about: one case, or a window's digest of a flood of reports. */
     public sealed interface Subject {
         record OneCase(Alert alert) implements Subject { }
+
+        /** The alert that carries the digest (its link acknowledges it, which ends the storm) and the digest. */
+        record Digest(Alert alert, PagingWindows.Decision.Digest digest) implements Subject { }
+
+        static Subject of(Alert alert, Optional<PagingWindows.Decision.Digest> digest) {
+            return digest.<Subject>map(d -> new Digest(alert, d)).orElseGet(() -> new OneCase(alert));
+        }
     }
 
     /**
@@ -70,6 +75,7 @@ public final class AlertWording {
             String organisationName) {
         return switch (subject) {
             case Subject.OneCase one -> oneCase(one.alert(), language, acknowledgeUrl, organisationName);
+            case Subject.Digest digest -> digest(digest, language, acknowledgeUrl, organisationName);
         };
     }
 
@@ -121,6 +127,41 @@ public final class AlertWording {
         body.add("");
         body.add(Messages.text(language, "alert.email.confidential"));
         return new AlertTexts(sms(alert, language, link), fit(subject, SUBJECT_LIMIT - 1), String.join("\n", body));
+    }
+
+    /**
+     * A window's digest: how many reports, from which regions, since when, and that every one of them waits in the
+     * console. The acknowledgement link (the carrying alert's) ends the storm for the organisation.
+     */
+    private AlertTexts digest(Subject.Digest subject, Language language, Optional<String> link,
+            String organisationName) {
+        PagingWindows.Decision.Digest digest = subject.digest();
+        String count = Integer.toString(digest.count());
+        String since = SINCE.format(digest.windowStart().atZone(KAZAKHSTAN));
+        List<String> shortNames = digest.regions().stream()
+                .map(code -> regionShort(new RegionCode(code), language)).toList();
+        List<String> fullNames = digest.regions().stream().map(code -> region(new RegionCode(code), language)).toList();
+        List<String> forms = new ArrayList<>();
+        for (String regionList : List.of(String.join(", ", shortNames), String.join(", ", digest.regions()))) {
+            link.ifPresent(url -> forms.add(Messages.text(language, "alert.digest.sms", count, regionList, since, url)));
+            forms.add(Messages.text(language, "alert.digest.sms.no_link", count, regionList, since));
+        }
+        String sms = forms.stream().filter(form -> form.length() <= SMS_LIMIT).findFirst()
+                .orElseGet(() -> fit(forms.getLast(), SMS_LIMIT));
+        List<String> body = new ArrayList<>();
+        body.add(Messages.text(language, "alert.digest.email.intro", organisationName));
+        body.add("");
+        body.add(Messages.text(language, "alert.digest.email.count", count, since));
+        body.add(Messages.text(language, "alert.digest.email.regions", String.join(", ", fullNames)));
+        body.add("");
+        body.add(Messages.text(language, "alert.digest.email.paused"));
+        consoleBaseUrl.ifPresent(base -> body.add(Messages.text(language, "alert.digest.email.console", base)));
+        body.add(link.map(url -> Messages.text(language, "alert.email.acknowledge", url))
+                .orElseGet(() -> Messages.text(language, "alert.email.acknowledge_signed_in")));
+        body.add("");
+        body.add(Messages.text(language, "alert.email.confidential"));
+        String emailSubject = Messages.text(language, "alert.digest.email.subject", count, since);
+        return new AlertTexts(sms, fit(emailSubject, SUBJECT_LIMIT - 1), String.join("\n", body));
     }
 
     private String sms(Alert alert, Language language, Optional<String> link) {

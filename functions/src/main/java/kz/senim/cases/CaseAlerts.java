@@ -16,14 +16,54 @@ public interface CaseAlerts {
      *
      * @param status         {@code pending}, {@code acknowledged}, or {@code page} for an escalation page
      * @param escalationStep 0 for the alert itself, n for the n-th escalation page
+     * @param delivery       whether it reached the organisation's channel
      */
     record AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
-            Optional<Instant> acknowledgedAt) {
+            Optional<Instant> acknowledgedAt, Delivery delivery) {
 
         public AlertLine {
             Objects.requireNonNull(alertId, "alertId");
             Objects.requireNonNull(organisationId, "organisationId");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(delivery, "delivery");
+        }
+
+        /** An alert line not yet tried (what a test that does not care about delivery sets up). */
+        public AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
+                Optional<Instant> acknowledgedAt) {
+            this(alertId, organisationId, status, escalationStep, createdAt, acknowledgedAt, Delivery.NOT_TRIED);
+        }
+    }
+
+    /**
+     * Whether an alert reached its organisation's channel: {@code pending} (not yet, and the last try did not fail),
+     * {@code published}, {@code failing} (the last try failed; the sweeper tries again) or {@code coalesced} (counted
+     * in the digest page of its organisation's window, {@code digestAlertId}). {@code lastErrorClass} is an exception
+     * class, never a message.
+     */
+    record Delivery(State state, int attempts, Optional<String> lastErrorClass, Optional<String> digestAlertId) {
+
+        public static final Delivery NOT_TRIED = new Delivery(State.PENDING, 0, Optional.empty(), Optional.empty());
+
+        public Delivery {
+            Objects.requireNonNull(state, "state");
+            if (attempts < 0) {
+                throw new IllegalArgumentException("attempts must not be negative");
+            }
+        }
+
+        public enum State {
+            PENDING("pending"), PUBLISHED("published"), FAILING("failing"), COALESCED("coalesced");
+
+            private final String code;
+
+            State(String code) {
+                this.code = code;
+            }
+
+            public String code() {
+                return code;
+            }
         }
     }
 }

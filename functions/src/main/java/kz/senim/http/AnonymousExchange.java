@@ -2,6 +2,7 @@ package kz.senim.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import kz.senim.cases.Failures;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.i18n.Language;
@@ -59,7 +60,7 @@ public final class AnonymousExchange {
             log.warn("{} failed: storage unavailable", operation);
             return HttpResponses.problem(unavailable, language.get());
         } catch (RuntimeException bug) {
-            log.error("{} failed: {}", operation, bug.getClass().getName());
+            log.error("{} failed: {}", operation, Failures.describe(bug));
             return HttpResponses.problem(Problem.internalError(), language.get());
         }
     }

@@ -86,6 +86,11 @@ public final class CaseJson {
                 .put("escalationStep", alert.escalationStep())
                 .put("createdAt", alert.createdAt().toString());
         alert.acknowledgedAt().ifPresent(at -> json.put("acknowledgedAt", at.toString()));
+        ObjectNode delivery = json.putObject("delivery")
+                .put("state", alert.delivery().state().code())
+                .put("attempts", alert.delivery().attempts());
+        alert.delivery().lastErrorClass().ifPresent(v -> delivery.put("lastErrorClass", v));
+        alert.delivery().digestAlertId().ifPresent(v -> delivery.put("digestAlertId", v));
         return json;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
+import kz.senim.cases.Failures;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.StorageUnavailable;
@@ -94,7 +95,7 @@ public final class StaffExchange {
             log.warn("{}: storage unavailable", operation);
             return HttpResponses.problem(unavailable, language);
         } catch (RuntimeException bug) {
-            log.error("{} failed: {}", operation, bug.getClass().getName());
+            log.error("{} failed: {}", operation, Failures.describe(bug));
             return HttpResponses.problem(failed, language);
         }
     }

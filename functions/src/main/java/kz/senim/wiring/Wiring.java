@@ -18,7 +18,11 @@ import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.AlertWording;
 import kz.senim.alerting.DispatchAlerts;
+import kz.senim.alerting.PagingWindows;
+import kz.senim.alerting.SweepAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
+import kz.senim.alerting.dynamodb.DynamoDbPagingWindows;
+import kz.senim.alerting.dynamodb.DynamoDbUnpublishedAlerts;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
@@ -27,6 +31,8 @@ import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
+import kz.senim.directory.Organisation;
+import kz.senim.directory.PagingLimit;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
 import kz.senim.escalation.EscalateAlerts;
@@ -86,6 +92,10 @@ public final class Wiring {
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
     /** The staff console, e.g. {@code https://console.senim.kz/}: alerts and pages link to a case there. */
     public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
+    /** CloudWatch namespace of the sweeper's metrics, e.g. {@code Senim/<stack>}. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    /** An SNS publication that takes longer fails (and is retried), well inside the claims' lease. */
+    static final Duration SNS_CALL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -207,8 +217,12 @@ public final class Wiring {
         AlertComposer composer = new AlertComposer(directory(), alertWording());
         DispatchAlerts.AcknowledgeUrls links = publicBaseUrl == null || publicBaseUrl.isBlank()
                 ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl, composer::languageOf);
-        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links,
-                composer);
+        Function<String, PagingLimit> limits = settings.apply(DIRECTORY_TABLE) == null
+                ? organisation -> PagingLimit.DEFAULT
+                : organisation -> directory().organisation(organisation).map(Organisation::paging)
+                        .orElse(PagingLimit.DEFAULT);
+        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher,
+                pagingWindows(), limits, clock, links, composer);
     }
 
     /** How alerts and the acknowledgement page read: region and category names, the case in the console. */
@@ -219,9 +233,29 @@ public final class Wiring {
         return alertWording;
     }
 
+    /** The sweeper: alerts still unpublished a few minutes after their creation go out again. */
+    public SweepAlerts sweepAlerts() {
+        return sweepAlerts(alertPublisher());
+    }
+
+    public SweepAlerts sweepAlerts(AlertPublisher publisher) {
+        return new SweepAlerts(new DynamoDbUnpublishedAlerts(dynamoDb(), required(CASES_TABLE)),
+                dispatchAlerts(publisher), clock);
+    }
+
+    /** The CloudWatch namespace of Senim's own metrics ({@value #METRICS_NAMESPACE}, default {@code Senim}). */
+    public String metricsNamespace() {
+        String namespace = settings.apply(METRICS_NAMESPACE);
+        return namespace == null || namespace.isBlank() ? "Senim" : namespace;
+    }
+
+    private PagingWindows pagingWindows() {
+        return new DynamoDbPagingWindows(dynamoDb(), required(CASES_TABLE));
+    }
+
     public AcknowledgeAlert acknowledgeAlert() {
         return new AcknowledgeAlert(acknowledgements(),
-                cases(), clock);
+                cases(), pagingWindows()::acknowledged, clock);
     }
 
     /** The links' holders; the long signed links of before are still checked while a key for them is set. */
@@ -327,6 +361,7 @@ public final class Wiring {
             sns = SnsClient.builder()
                     .region(region())
                     .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.apiCallTimeout(SNS_CALL_TIMEOUT))
                     .build();
         }
         return sns;

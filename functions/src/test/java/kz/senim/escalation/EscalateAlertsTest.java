@@ -226,6 +226,24 @@ class EscalateAlertsTest {
     }
 
     @Test
+    void a_critical_alert_to_an_organisation_that_did_not_take_the_case_keeps_escalating_until_it_acknowledges() {
+        Alert police = alerts.add(Alert.of(REFERENCE, "police-att-liaison", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.CRITICAL, createdAt));
+        Alert criticalToTheTaker = alerts.add(Alert.of(REFERENCE, "ngo-foreign-nationals", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.CRITICAL, createdAt));
+        CaseFile file = cases.find(REFERENCE).orElseThrow();
+        cases.add(((CaseFile.Change.Changed) file.acknowledgedBy("ngo-foreign-nationals", createdAt)).file());
+        clock.advance(Duration.ofMinutes(30));
+
+        escalate.run();
+
+        assertThat(alerts.pages()).extracting(Alert::alertId).containsExactly(REF + ".national-secretariat.e1");
+        assertThat(alerts.state(alerts.pages().getFirst().alertId()).chainId()).isEqualTo(police.alertId());
+        assertThat(alerts.isInPendingIndex(commission.alertId())).as("a medium alert falls silent").isFalse();
+        assertThat(alerts.isInPendingIndex(criticalToTheTaker.alertId())).as("the taker's own alert").isFalse();
+    }
+
+    @Test
     void two_escalators_with_the_same_reading_take_the_step_once() {
         EscalateAlerts other = new EscalateAlerts(alerts, cases, FixedDirectory.seeded(), clock);
         PendingAlert read = alerts.pending().getFirst();

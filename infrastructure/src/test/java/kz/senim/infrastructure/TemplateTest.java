@@ -53,7 +53,8 @@ class TemplateTest {
             Map.entry("ReporterMessagesFunction", "kz.senim.messaging.api.ReporterMessagesHandler::handleRequest"),
             Map.entry("ReporterReplyFunction", "kz.senim.messaging.api.ReporterReplyHandler::handleRequest"),
             Map.entry("EscalateAlertsFunction",
-                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"));
+                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"),
+            Map.entry("SweepAlertsFunction", "kz.senim.alerting.schedule.SweepAlertsHandler::handleRequest"));
 
     /** Routes anyone may call: the reporter's (anonymous by design) and the acknowledgement link (the token decides). */
     private static final Set<HttpRoute> ANONYMOUS_ROUTES = Set.of(
@@ -149,7 +150,8 @@ class TemplateTest {
                         List.of(new HttpRoute("GET", "/v1/reports/{reference}/messages"))),
                 Map.entry("ReporterReplyFunction",
                         List.of(new HttpRoute("POST", "/v1/reports/{reference}/messages"))),
-                Map.entry("EscalateAlertsFunction", List.of()));
+                Map.entry("EscalateAlertsFunction", List.of()),
+                Map.entry("SweepAlertsFunction", List.of()));
     }
 
     // ------------------------------------------------------------------ sign-in
@@ -322,6 +324,89 @@ class TemplateTest {
     }
 
     @Test
+    void unpublished_alerts_are_swept_every_minute_by_eventbridge_scheduler_within_the_claims_lease() {
+        JsonNode events = TEMPLATE.functionProperties("SweepAlertsFunction").path("Events");
+        assertThat(events).hasSize(1);
+        JsonNode event = events.elements().next();
+        JsonNode schedule = event.path("Properties");
+
+        assertThat(event.path("Type").asText()).isIn("ScheduleV2", "Schedule");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(schedule.path("Name").path("Fn::Sub").asText()).startsWith("${AWS::StackName}-");
+        assertThat(schedule.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isBetween(60, 120);
+        assertThat(TEMPLATE.functionProperties("SweepAlertsFunction").path("Environment").path("Variables")
+                .path("METRICS_NAMESPACE").path("Fn::Sub").asText()).isEqualTo("Senim/${AWS::StackName}");
+    }
+
+    // ------------------------------------------------------------------ alarms
+
+    /** Alarm → (namespace, metric, the resource its dimension names or empty). */
+    private static final Map<String, List<String>> ALARMS = Map.of(
+            "AlertDeadLetterQueueNotEmptyAlarm", List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "AlertDispatchDeadLetterQueue"),
+            "AlertDispatcherErrorsAlarm", List.of("AWS/Lambda", "Errors", "AlertDispatcherFunction"),
+            "EscalateAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "EscalateAlertsFunction"),
+            "SweepAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "SweepAlertsFunction"),
+            "SweepAlertsNotRunningAlarm", List.of("AWS/Lambda", "Invocations", "SweepAlertsFunction"),
+            "UnpublishedAlertsAlarm", List.of("Senim/${AWS::StackName}", "UnpublishedAlertsOverFiveMinutes", ""));
+
+    @Test
+    void every_way_an_alert_can_fail_alarms_the_operations_topic() {
+        assertThat(TEMPLATE.resources("AWS::CloudWatch::Alarm")).containsOnlyKeys(ALARMS.keySet());
+
+        ALARMS.forEach((alarm, expected) -> {
+            JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
+            JsonNode namespace = properties.path("Namespace");
+            assertThat(namespace.isTextual() ? namespace.asText() : namespace.path("Fn::Sub").asText()).as(alarm)
+                    .isEqualTo(expected.get(0));
+            assertThat(properties.path("MetricName").asText()).as(alarm).isEqualTo(expected.get(1));
+            assertThat(properties.path("AlarmActions")).as(alarm).singleElement()
+                    .isEqualTo(JSON.createObjectNode().put("Ref", "OperationsTopic"));
+            assertThat(properties.path("Period").asInt()).as(alarm).isBetween(60, 300);
+            assertThat(properties.path("EvaluationPeriods").asInt()).as(alarm).isEqualTo(1);
+            if (!expected.get(2).isEmpty()) {
+                assertThat(properties.path("Dimensions").toString()).as(alarm).contains(expected.get(2));
+            }
+        });
+    }
+
+    @Test
+    void the_alarms_fire_on_the_first_failure_and_when_the_sweeper_stops_running() {
+        for (String alarm : List.of("AlertDeadLetterQueueNotEmptyAlarm", "AlertDispatcherErrorsAlarm",
+                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm")) {
+            JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
+            assertThat(properties.path("ComparisonOperator").asText()).as(alarm).isEqualTo("GreaterThanThreshold");
+            assertThat(properties.path("Threshold").asDouble()).as(alarm).isZero();
+        }
+        JsonNode unpublished = TEMPLATE.resource("UnpublishedAlertsAlarm").path("Properties");
+        assertThat(unpublished.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+        assertThat(unpublished.path("Threshold").asDouble()).isEqualTo(1.0);
+        assertThat(unpublished.path("Statistic").asText()).isEqualTo("Maximum");
+        JsonNode notRunning = TEMPLATE.resource("SweepAlertsNotRunningAlarm").path("Properties");
+        assertThat(notRunning.path("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+        assertThat(notRunning.path("TreatMissingData").asText()).as("no invocations at all is no run")
+                .isEqualTo("breaching");
+    }
+
+    @Test
+    void the_operations_topic_takes_the_alarms_and_optionally_an_email() {
+        JsonNode topic = TEMPLATE.resource("OperationsTopic");
+        assertThat(topic.path("Type").asText()).isEqualTo(SamTemplate.TOPIC_TYPE);
+        assertThat(topic.path("Properties").path("TopicName").path("Fn::Sub").asText())
+                .isEqualTo("${AWS::StackName}-operations");
+        JsonNode policy = TEMPLATE.resource("OperationsTopicPolicy").path("Properties");
+        assertThat(policy.path("PolicyDocument").path("Statement")).singleElement().satisfies(statement -> {
+            assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+            assertThat(statement.path("Action").asText()).isEqualTo("sns:Publish");
+            assertThat(statement.path("Resource").path("Ref").asText()).isEqualTo("OperationsTopic");
+        });
+        JsonNode subscription = TEMPLATE.resource("OperationsEmailSubscription");
+        assertThat(subscription.path("Condition").asText()).isEqualTo("HasOperationsEmail");
+        assertThat(subscription.path("Properties").path("TopicArn").path("Ref").asText()).isEqualTo("OperationsTopic");
+        assertThat(TEMPLATE.document().path("Parameters").path("OperationsEmail").path("Default").asText()).isEmpty();
+    }
+
+    @Test
     void every_route_is_on_the_throttled_and_logged_api_not_an_implicit_one() {
         JsonNode api = JSON.createObjectNode().put("Ref", "SenimHttpApi");
 
@@ -354,9 +439,10 @@ class TemplateTest {
     }
 
     @Test
-    void only_the_stream_dispatcher_and_the_escalation_get_more_than_15_seconds() {
+    void only_the_stream_dispatcher_the_escalation_and_the_sweeper_get_more_than_15_seconds() {
         for (String function : HANDLERS.keySet()) {
-            int expected = Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
+            int expected = function.equals("SweepAlertsFunction") ? 60
+                    : Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
             assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
         }
     }
@@ -388,6 +474,8 @@ class TemplateTest {
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
                         "DIRECTORY_TABLE", "PUBLIC_BASE_URL", "CONSOLE_BASE_URL")),
+                Map.entry("SweepAlertsFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE", "ALERT_TOPIC_ARN_PREFIX",
+                        "PUBLIC_BASE_URL", "CONSOLE_BASE_URL", "METRICS_NAMESPACE")),
                 Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("CaseQueueFunction", CASE_VARIABLES),
                 Map.entry("ReadCaseFunction", CASE_VARIABLES),
@@ -462,7 +550,7 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk S", "sk S", "gsi1pk S", "gsi1sk S", "gsi2pk S", "gsi2sk S",
-                        "gsi3pk S", "gsi3sk S");
+                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S");
         assertThat(requests.get("senim-directory").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
@@ -488,7 +576,8 @@ class TemplateTest {
         assertThat(keys).containsOnly(
                 Map.entry("QueueIndex", List.of("gsi1pk HASH", "gsi1sk RANGE")),
                 Map.entry("PendingAlertsIndex", List.of("gsi2pk HASH", "gsi2sk RANGE")),
-                Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")));
+                Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")),
+                Map.entry("UnpublishedAlertsIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")));
         assertThat(cases.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
@@ -544,7 +633,8 @@ class TemplateTest {
 
     @Test
     void there_is_one_encrypted_alert_topic_per_organisation_of_the_directory() {
-        assertThat(TEMPLATE.snsTopicNames()).containsExactlyInAnyOrderElementsOf(
+        assertThat(TEMPLATE.snsTopicNames().stream().filter(name -> name.startsWith(TOPIC_NAME_PREFIX)))
+                .containsExactlyInAnyOrderElementsOf(
                 ORGANISATION_IDS.stream().map(id -> TOPIC_NAME_PREFIX + id).toList());
 
         for (String id : ORGANISATION_IDS) {
@@ -565,8 +655,7 @@ class TemplateTest {
 
     @Test
     void the_alert_email_is_subscribed_to_the_national_secretariat_only_when_given() {
-        JsonNode subscription = TEMPLATE.resources("AWS::SNS::Subscription").values().stream().findFirst()
-                .orElseThrow();
+        JsonNode subscription = TEMPLATE.resource("NationalSecretariatEmailSubscription");
 
         assertThat(subscription.path("Condition").asText()).isEqualTo("HasAlertEmail");
         assertThat(subscription.path("Properties").path("TopicArn").path("Ref").asText())
@@ -767,7 +856,14 @@ class TemplateTest {
         assertThat(grants("ReportStatusFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem")),
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:BatchGetItem")),
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
+        assertThat(grants("SweepAlertsFunction")).containsOnly(
+                Map.entry(index("UnpublishedAlertsIndex"), Set.of("dynamodb:Query")),
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:BatchGetItem")),
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
                 Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
         assertThat(grants("DirectorySeedFunction")).containsOnly(
@@ -831,7 +927,7 @@ class TemplateTest {
             grants(function).forEach((resource, actions) -> {
                 if (resource.contains("/index/")) {
                     assertThat(resource).as(function).isIn(index("QueueIndex"), index("PendingAlertsIndex"),
-                            index("ProviderIndex"));
+                            index("ProviderIndex"), index("UnpublishedAlertsIndex"));
                     assertThat(actions).as(function + " on " + resource).containsOnly("dynamodb:Query");
                 }
             });
@@ -865,7 +961,7 @@ class TemplateTest {
     void the_outputs_name_the_api_tables_and_dead_letter_queue() {
         assertThat(TEMPLATE.document().path("Outputs").fieldNames()).toIterable()
                 .contains("ApiUrl", "CasesTableName", "DirectoryTableName", "AlertDeadLetterQueueUrl",
-                        "UserPoolId", "UserPoolClientId");
+                        "UserPoolId", "UserPoolClientId", "OperationsTopicArn");
         assertThat(TEMPLATE.document().path("Outputs").path("UserPoolId").path("Value").path("Ref").asText())
                 .isEqualTo("UserPool");
         assertThat(TEMPLATE.document().path("Outputs").path("UserPoolClientId").path("Value").path("Ref").asText())

@@ -10,6 +10,7 @@ import java.util.Optional;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.alerting.AlertWording;
+import kz.senim.cases.Failures;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
@@ -62,7 +63,7 @@ public final class AcknowledgementLinkHandler
                     ? pages.message(503, language, "title.unavailable", "problem.acknowledgement_unavailable")
                     : AcknowledgementResponses.problem(AcknowledgementResponses.UNAVAILABLE, language, NO_REFERRER);
         } catch (RuntimeException bug) {
-            LOG.error("acknowledgement link failed: {}", bug.getClass().getName());
+            LOG.error("acknowledgement link failed: {}", Failures.describe(bug));
             return html
                     ? pages.message(500, language, "title.internal", "problem.acknowledgement_failed")
                     : AcknowledgementResponses.problem(AcknowledgementResponses.FAILED, language, NO_REFERRER);

@@ -3,7 +3,9 @@ package kz.senim.cases.dynamodb;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
@@ -36,10 +38,26 @@ public final class AlertItems {
     public static final String PENDING_PK = "gsi2pk";
     public static final String PENDING_SK = "gsi2sk";
     public static final String PENDING = "PENDING";
+    /** Publication attempts so far (a claim is an attempt), and the class of the last failure, never a message. */
+    public static final String ATTEMPTS = "attempts";
+    public static final String LAST_ERROR_CLASS = "lastErrorClass";
+    public static final String LAST_FAILED_AT = "lastFailedAt";
+    /** {@code page} for a message of its own, {@code digest} when it went out as its window's digest. */
+    public static final String DELIVERED_AS = "deliveredAs";
+    /** Set instead of {@code publishedAt} when the alert was coalesced into the digest of its organisation's window. */
+    public static final String COALESCED_INTO = "coalescedInto";
+    public static final String COALESCED_AT = "coalescedAt";
+    /**
+     * Sparse index of alerts and pages not yet published (or coalesced), oldest first: what the sweeper looks at.
+     * Written with the item, removed when it is published or coalesced.
+     */
+    public static final String UNPUBLISHED_INDEX = "UnpublishedAlertsIndex";
+    public static final String UNPUBLISHED_PK = "gsi4pk";
+    public static final String UNPUBLISHED_SK = "gsi4sk";
+    public static final String UNPUBLISHED = "UNPUBLISHED";
 
     private AlertItems() {
     }
-
 
     public static Map<String, AttributeValue> key(Alert alert) {
         return CasesTable.key(alert.reference(), sortKey(alert));
@@ -78,6 +96,8 @@ public final class AlertItems {
         item.put(ESCALATION_STEP, AttributeValue.fromN("0"));
         item.put(PENDING_PK, s(PENDING));
         item.put(PENDING_SK, s(CasesTable.sortable(alert.createdAt()) + "#" + alert.alertId()));
+        item.put(UNPUBLISHED_PK, s(UNPUBLISHED));
+        item.put(UNPUBLISHED_SK, s(CasesTable.sortable(alert.createdAt()) + "#" + alert.alertId()));
         return item;
     }
 
@@ -95,6 +115,18 @@ public final class AlertItems {
                 Category.fromCode(item.get(CATEGORY).s()).orElseThrow(),
                 Severity.fromCode(item.get(SEVERITY).s()).orElseThrow(),
                 Instant.parse(item.get(CREATED_AT).s()));
+    }
+
+    /** Where the alert stands on its way to the organisation's channel, as the item records it. */
+    public static CaseAlerts.Delivery delivery(Map<String, AttributeValue> item) {
+        int attempts = item.containsKey(ATTEMPTS) ? Integer.parseInt(item.get(ATTEMPTS).n()) : 0;
+        Optional<String> lastError = Optional.ofNullable(item.get(LAST_ERROR_CLASS)).map(AttributeValue::s);
+        Optional<String> digest = Optional.ofNullable(item.get(COALESCED_INTO)).map(AttributeValue::s);
+        CaseAlerts.Delivery.State state = item.containsKey(PUBLISHED_AT) ? CaseAlerts.Delivery.State.PUBLISHED
+                : digest.isPresent() ? CaseAlerts.Delivery.State.COALESCED
+                : lastError.isPresent() ? CaseAlerts.Delivery.State.FAILING
+                : CaseAlerts.Delivery.State.PENDING;
+        return new CaseAlerts.Delivery(state, attempts, lastError, digest);
     }
 
     private static AttributeValue s(String value) {

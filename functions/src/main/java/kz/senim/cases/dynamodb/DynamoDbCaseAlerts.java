@@ -57,7 +57,8 @@ public final class DynamoDbCaseAlerts implements CaseAlerts {
                 text(item, AlertItems.STATUS).orElse("pending"),
                 Optional.ofNullable(item.get(AlertItems.ESCALATION_STEP)).map(v -> Integer.parseInt(v.n())).orElse(0),
                 Instant.parse(item.get(CREATED_AT).s()),
-                text(item, ACKNOWLEDGED_AT).map(Instant::parse));
+                text(item, ACKNOWLEDGED_AT).map(Instant::parse),
+                AlertItems.delivery(item));
     }
 
     private static Optional<String> text(Map<String, AttributeValue> item, String name) {

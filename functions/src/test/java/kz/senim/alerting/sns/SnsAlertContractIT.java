@@ -76,6 +76,8 @@ class SnsAlertContractIT {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DELIVERY = Duration.ofSeconds(15);
+    /** How long every queue must stay empty after the expected messages, for an extra one to be seen. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
     private static final List<String> ORGANISATIONS = List.of("kz-75-commission", "ngo-shelter-almaty",
             "kz-71-commission", "police-att-liaison", "national-secretariat");
 
@@ -331,8 +333,8 @@ class SnsAlertContractIT {
     }
 
     /**
-     * Receives from every queue until each holds as many messages as expected (or the deadline passes), then looks
-     * once more after a pause, so that an extra or duplicate message would be seen too.
+     * Receives from every queue until each holds as many messages as expected (or the deadline passes), then goes on
+     * receiving for {@link #QUIET} (long polls, bounded), so that an extra or duplicate message would be seen too.
      */
     private Map<String, List<Delivered>> drain(Map<String, String> queues, Map<String, List<String>> expected)
             throws Exception {
@@ -350,9 +352,11 @@ class SnsAlertContractIT {
                 }
             }
         } while (!complete && System.nanoTime() < deadline);
-        Thread.sleep(500);
-        for (var queue : queues.entrySet()) {
-            received.get(queue.getKey()).addAll(receive(queue.getValue(), 0));
+        long quietUntil = System.nanoTime() + QUIET.toNanos();
+        while (System.nanoTime() < quietUntil) {
+            for (var queue : queues.entrySet()) {
+                received.get(queue.getKey()).addAll(receive(queue.getValue(), 1));
+            }
         }
         return received;
     }

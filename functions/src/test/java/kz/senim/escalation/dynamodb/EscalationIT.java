@@ -34,6 +34,7 @@ import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.PendingAlert;
+import kz.senim.escalation.PendingAlerts;
 import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
 import kz.senim.local.engines.DynamoDbEngine;
@@ -82,6 +83,31 @@ class EscalationIT {
         submitReport = LocalCasesTable.intake(dynamoDb, table, RANDOM, clock);
         reference = submit();
         commission = reference.value() + ".kz-75-commission";
+    }
+
+    @Test
+    void a_pending_item_that_does_not_parse_is_skipped_with_its_id_and_every_other_alert_still_escalates() {
+        String broken = reference.value() + ".ngo-children";
+        Map<String, AttributeValue> corrupt = new java.util.HashMap<>(item(CasesTable.casePartition(reference),
+                "ALERT#kz-75-commission"));
+        corrupt.put(CasesTable.SK, AttributeValue.fromS("ALERT#ngo-children"));
+        corrupt.put("alertId", AttributeValue.fromS(broken));
+        corrupt.put("chainId", AttributeValue.fromS(broken));
+        corrupt.put("organisationId", AttributeValue.fromS("ngo-children"));
+        corrupt.put("severity", AttributeValue.fromS("apocalyptic"));
+        corrupt.put(AlertItems.PENDING_SK, AttributeValue.fromS(clock.instant() + "#" + broken));
+        dynamoDb.putItem(r -> r.tableName(table).item(corrupt));
+        clock.advance(Duration.ofMinutes(30));
+
+        EscalateAlerts.Summary summary = escalate.run();
+
+        assertThat(summary.failures()).containsExactly(new EscalateAlerts.Failure(broken,
+                "java.util.NoSuchElementException"));
+        assertThat(summary.escalated()).as("the commission's and the shelter's alerts").isEqualTo(2);
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1")).containsEntry("status",
+                AttributeValue.fromS("page"));
+        assertThat(pendingAlerts.listing().unreadable()).extracting(PendingAlerts.Unreadable::alertId)
+                .containsExactly(broken);
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kz.senim.alerting.AlertPublisher;
+import kz.senim.alerting.schedule.EmbeddedMetrics;
+import kz.senim.alerting.schedule.SweepAlertsHandler;
 import kz.senim.alerting.stream.AlertDispatcherHandler;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
@@ -175,7 +178,7 @@ public final class SenimLocal implements AutoCloseable {
             List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
             if (!streams.isEmpty()) {
                 LambdaFunction<DynamodbEvent, StreamsEventResponse> consumer = new LambdaFunction<>(
-                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass), clock);
+                        deployment, function.logicalId(), handlerClass, handler(handlerClass), clock);
                 resources.push(consumer);
                 consumer.warmUp();
                 for (DynamoDbEventSource source : streams) {
@@ -187,7 +190,7 @@ public final class SenimLocal implements AutoCloseable {
             List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
             if (!schedules.isEmpty()) {
                 LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
-                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass), clock);
+                        handlerClass, handler(handlerClass), clock);
                 resources.push(timed);
                 timed.warmUp();
                 ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment, clock);
@@ -236,20 +239,27 @@ public final class SenimLocal implements AutoCloseable {
     }
 
     /**
-     * The alert dispatcher publishes to the inbox when there is no SNS endpoint, and with one to SNS, keeping in the
-     * inbox what was sent; everything else as deployed.
+     * The alert dispatcher and the sweeper publish to the inbox when there is no SNS endpoint, and with one to SNS,
+     * keeping in the inbox what was sent; everything else as deployed.
      */
-    private <I, O> Function<Wiring, RequestHandler<I, O>> streamHandler(String handlerClass) {
+    private <I, O> Function<Wiring, RequestHandler<I, O>> handler(String handlerClass) {
+        OnCallInbox alerts = inbox;
+        boolean toSns = snsEndpoint != null;
+        Function<Wiring, AlertPublisher> publisher = wiring -> toSns ? alerts.recording(wiring.alertPublisher()) : alerts;
+        Function<Wiring, ?> toInbox = null;
         if (handlerClass.equals(AlertDispatcherHandler.class.getName())) {
-            OnCallInbox alerts = inbox;
-            boolean toSns = snsEndpoint != null;
-            @SuppressWarnings("unchecked")
-            Function<Wiring, RequestHandler<I, O>> dispatcher = wiring -> (RequestHandler<I, O>)
-                    new AlertDispatcherHandler(wiring.dispatchAlerts(
-                            toSns ? alerts.recording(wiring.alertPublisher()) : alerts));
-            return dispatcher;
+            toInbox = wiring -> new AlertDispatcherHandler(wiring.dispatchAlerts(publisher.apply(wiring)));
+        } else if (handlerClass.equals(SweepAlertsHandler.class.getName())) {
+            toInbox = wiring -> new SweepAlertsHandler(wiring.sweepAlerts(publisher.apply(wiring)),
+                    new EmbeddedMetrics(wiring.metricsNamespace(), System.out, clock));
         }
-        return LambdaFunction.byWiringConstructor(handlerClass);
+        if (toInbox == null) {
+            return LambdaFunction.byWiringConstructor(handlerClass);
+        }
+        Function<Wiring, ?> made = toInbox;
+        @SuppressWarnings("unchecked")
+        Function<Wiring, RequestHandler<I, O>> typed = wiring -> (RequestHandler<I, O>) made.apply(wiring);
+        return typed;
     }
 
     /** The tables of the template (kept if they exist: a persisted engine is reopened), with their TTL. */
@@ -264,7 +274,7 @@ public final class SenimLocal implements AutoCloseable {
 
     /**
      * Seeds the directory as the deploy does (with the seed function's settings) and, with SNS, creates each
-     * organisation's topic; returns the deployment with the account id the SNS endpoint uses.
+     * organisation's topic, now or as soon as the endpoint answers ({@link AlertTopics}).
      */
     private Deployment seedDirectory(SamTemplate template, Deployment deployment) {
         String seedFunction = template.functions().stream()
@@ -281,13 +291,11 @@ public final class SenimLocal implements AutoCloseable {
             if (snsEndpoint == null) {
                 return deployment;
             }
-            String account = deployment.accountId();
-            for (Organisation organisation : organisations) {
-                String arn = setup.sns().createTopic(r -> r.name(TOPIC_PREFIX + organisation.id())).topicArn();
-                account = arn.split(":")[4];
-            }
-            LOG.info("{} alert topics at {} ({}<organisation id>)", organisations.size(), snsEndpoint, TOPIC_PREFIX);
-            return deployment.withAccountId(account);
+            // Local SNS engines (fauxqs, LocalStack) use the account id the runner's deployment has.
+            AlertTopics topics = AlertTopics.create(deployment.environment(seedFunction), organisations.stream()
+                    .map(Organisation::id).toList(), snsEndpoint);
+            resources.push(topics);
+            return deployment;
         } finally {
             LambdaFunction.closeQuietly(setup.dynamoDb());
             LambdaFunction.closeQuietly(setup.sns());
