@@ -46,6 +46,8 @@ public final class CaseJson {
         file.statusReason().ifPresent(v -> json.put("statusReason", v));
         ArrayNode involved = json.putArray("involvedOrganisations");
         new TreeSet<>(file.involvedOrganisations()).forEach(involved::add);
+        json.put("openReferrals", file.openReferralCount());
+        file.nextReferralDueDate().ifPresent(due -> json.put("nextReferralDueDate", due.toString()));
         json.put("version", file.version());
         return json;
     }
@@ -73,6 +75,11 @@ public final class CaseJson {
                 .put("escalationStep", alert.escalationStep())
                 .put("createdAt", alert.createdAt().toString());
         alert.acknowledgedAt().ifPresent(at -> json.put("acknowledgedAt", at.toString()));
+        alert.acknowledgedBy().ifPresent(by -> {
+            ObjectNode acknowledger = json.putObject("acknowledgedBy").put("type", by.type());
+            by.personId().ifPresent(person -> acknowledger.put("personId", person));
+            acknowledger.put("organisationId", by.organisationId());
+        });
         return json;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
 import kz.senim.acknowledgement.AcknowledgeAlert;
@@ -74,7 +75,7 @@ class AcknowledgementIT {
         table = LocalCasesTable.create(engine);
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
         cases = new DynamoDbCases(dynamoDb, table);
-        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
+        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, new CaseAccess(FixedDirectory.seeded()), clock);
         links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
                 StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);
         reference = LocalCasesTable.submitVictimInAlmaty(LocalCasesTable.intake(dynamoDb, table, RANDOM, clock));
@@ -168,7 +169,7 @@ class AcknowledgementIT {
             }
         };
 
-        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, clock)
+        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, RESPONDER);
 
         assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);

@@ -59,7 +59,7 @@ class AssignCaseHandlerTest {
     void a_bare_version_in_if_match_is_accepted_too() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
 
-        assertThat(ask(assign(ALMATY_COORDINATOR, file, "1", "{\"personId\":\"p-1\"}")).getStatusCode())
+        assertThat(ask(assign(ALMATY_COORDINATOR, file, "1", "{\"personId\":\"person-aigerim\"}")).getStatusCode())
                 .isEqualTo(200);
     }
 
@@ -94,7 +94,7 @@ class AssignCaseHandlerTest {
         ask(assign(ALMATY_COORDINATOR, file, "\"1\"", "{\"personId\":\"person-aigerim\"}"));
 
         APIGatewayV2HTTPResponse response = ask(assign(ALMATY_COORDINATOR, file, "\"1\"",
-                "{\"personId\":\"person-saule\"}"));
+                "{\"personId\":\"person-dana\"}"));
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(json(response).path("code").asText()).isEqualTo("version_conflict");

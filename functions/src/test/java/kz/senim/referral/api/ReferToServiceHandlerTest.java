@@ -73,7 +73,8 @@ class ReferToServiceHandlerTest {
         assertThat(referral.path("consentGiven").asBoolean()).isTrue();
         assertThat(referral.path("consentRecordedAt").asText()).isEqualTo("2026-11-23T12:01:00Z");
         assertThat(referral.path("version").asLong()).isEqualTo(1);
-        assertThat(world.current(file).involvedOrganisations()).contains("ngo-foreign-nationals");
+        assertThat(world.current(file).referralHeldBy("ngo-foreign-nationals")).isTrue();
+        assertThat(world.current(file).involvedOrganisations()).doesNotContain("ngo-foreign-nationals");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kz.senim.handling;
+package kz.senim.people;
 
 import java.util.regex.Pattern;
 import kz.senim.cases.InvalidInput.Violation;
