@@ -1,6 +1,8 @@
 package kz.senim.people;
 
+import java.text.Collator;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
@@ -9,7 +11,8 @@ import kz.senim.directory.Directory;
 
 /**
  * The people of an organisation, for a coordinator choosing whom to assign a case to: coordinators see their own
- * organisation's, national coordinators any organisation's. Sorted by name.
+ * organisation's, national coordinators any organisation's. Sorted by name (Unicode collation: names are written in
+ * Kazakh, Russian and Latin letters alike).
  */
 public final class ListPeople {
 
@@ -44,7 +47,8 @@ public final class ListPeople {
             return new Outcome.UnknownOrganisation();
         }
         return new Outcome.Found(organisationId, people.of(organisationId).stream()
-                .sorted(Comparator.comparing(Person::name).thenComparing(Person::personId))
+                .sorted(Comparator.comparing(Person::name, Collator.getInstance(Locale.ROOT))
+                        .thenComparing(Person::personId))
                 .toList());
     }
 }

@@ -1,5 +1,6 @@
 package kz.senim.referral;
 
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import kz.senim.cases.RegionCode;
@@ -11,7 +12,7 @@ import kz.senim.i18n.Language;
 /**
  * The providers a coordinator can refer a person of a region to for a service: the organisations of the directory
  * that offer it and serve that region, or serve every region (national providers). Those of the region come first,
- * then the national ones, each by name.
+ * then the national ones, each by name in the language's alphabetical order.
  */
 public final class FindProviders {
 
@@ -25,7 +26,8 @@ public final class FindProviders {
         return directory.organisations().stream()
                 .filter(organisation -> organisation.offers(service) && organisation.serves(region))
                 .sorted(Comparator.comparing(Organisation::national)
-                        .thenComparing(organisation -> organisation.name(language))
+                        .thenComparing(organisation -> organisation.name(language),
+                                Collator.getInstance(language.locale()))
                         .thenComparing(Organisation::id))
                 .toList();
     }

@@ -103,6 +103,20 @@ class AssignCaseHandlerTest {
     }
 
     @Test
+    void a_person_of_another_organisation_is_422_assignee_not_in_organisation() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        APIGatewayV2HTTPResponse response = ask(assign(ALMATY_COORDINATOR, file, "\"1\"",
+                "{\"personId\":\"person-erlan\"}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("assignee_not_in_organisation");
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo(Messages.text(Language.RU, "problem.assignee_not_in_organisation"));
+        assertThat(world.current(file)).isEqualTo(file);
+    }
+
+    @Test
     void a_responder_gets_403() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
 

@@ -105,6 +105,22 @@ class ReferToServiceHandlerTest {
                 .isEqualTo(Messages.text(Language.RU, "problem.provider_not_found"));
     }
 
+    @Test
+    void a_provider_of_another_region_is_422_provider_not_in_region_and_nothing_is_stored() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+
+        APIGatewayV2HTTPResponse response = ask(body(refer(ALMATY_COORDINATOR, file),
+                request("ngo-shelter-shymkent", "shelter", "true", "2026-12-07")));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("provider_not_in_region");
+        assertThat(json(response).path("title").asText()).isEqualTo(Messages.text(Language.RU, "title.unprocessable"));
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo(Messages.text(Language.RU, "problem.provider_not_in_region"));
+        assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.auditActions(file)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22", "2027-11-24", "23.12.2026", "2026-12-32", "tomorrow"})
     void a_due_date_not_from_today_to_a_year_ahead_is_400_naming_it(String dueDate) {
