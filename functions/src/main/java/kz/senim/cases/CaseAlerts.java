@@ -16,22 +16,62 @@ public interface CaseAlerts {
      *
      * @param status         {@code pending}, {@code acknowledged}, or {@code page} for an escalation page
      * @param escalationStep 0 for the alert itself, n for the n-th escalation page
+     * @param acknowledgedBy who acknowledged it, when Senim knows
      * @param delivery       whether it reached the organisation's channel
      */
     record AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
-            Optional<Instant> acknowledgedAt, Delivery delivery) {
+            Optional<Instant> acknowledgedAt, Optional<Acknowledger> acknowledgedBy, Delivery delivery) {
 
         public AlertLine {
             Objects.requireNonNull(alertId, "alertId");
             Objects.requireNonNull(organisationId, "organisationId");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(acknowledgedBy, "acknowledgedBy");
             Objects.requireNonNull(delivery, "delivery");
         }
 
-        /** An alert line not yet tried (what a test that does not care about delivery sets up). */
+        /** A line not acknowledged by anyone in particular, not yet tried (what tests that care for neither set up). */
         public AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
                 Optional<Instant> acknowledgedAt) {
-            this(alertId, organisationId, status, escalationStep, createdAt, acknowledgedAt, Delivery.NOT_TRIED);
+            this(alertId, organisationId, status, escalationStep, createdAt, acknowledgedAt, Optional.empty(),
+                    Delivery.NOT_TRIED);
+        }
+
+        /** A line not acknowledged by anyone in particular. */
+        public AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
+                Optional<Instant> acknowledgedAt, Delivery delivery) {
+            this(alertId, organisationId, status, escalationStep, createdAt, acknowledgedAt, Optional.empty(),
+                    delivery);
+        }
+
+        /** A line not yet tried. */
+        public AlertLine(String alertId, String organisationId, String status, int escalationStep, Instant createdAt,
+                Optional<Instant> acknowledgedAt, Optional<Acknowledger> acknowledgedBy) {
+            this(alertId, organisationId, status, escalationStep, createdAt, acknowledgedAt, acknowledgedBy,
+                    Delivery.NOT_TRIED);
+        }
+    }
+
+    /**
+     * Who acknowledged an alert: a signed-in {@code person} (with their id), the holder of the alert's {@code link},
+     * or Senim itself ({@code system}); always on behalf of {@code organisationId}.
+     */
+    record Acknowledger(String type, Optional<String> personId, String organisationId) {
+
+        public Acknowledger {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(organisationId, "organisationId");
+        }
+
+        /** The acknowledger an audit actor stands for ({@code system} acknowledges for the alerted organisation). */
+        public static Acknowledger of(Actor actor, String organisationId) {
+            return switch (actor) {
+                case Actor.Person person -> new Acknowledger("person", Optional.of(person.personId()),
+                        person.organisationId());
+                case Actor.LinkHolder link -> new Acknowledger("link", Optional.empty(), link.organisationId());
+                case Actor.Reporter reporter -> throw new IllegalArgumentException("a reporter acknowledges nothing");
+                case Actor.System system -> new Acknowledger("system", Optional.empty(), organisationId);
+            };
         }
     }
 

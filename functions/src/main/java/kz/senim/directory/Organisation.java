@@ -78,6 +78,11 @@ public record Organisation(
         return regions.isEmpty() || regions.contains(region);
     }
 
+    /** Serves every region (and reports whose region is unknown): what the directory's {@code "regions": ["*"]} says. */
+    public boolean national() {
+        return regions.isEmpty();
+    }
+
     public boolean handles(Category category) {
         return categories.isEmpty() || categories.contains(category);
     }

@@ -53,6 +53,8 @@ public final class CaseJson {
         file.statusReason().ifPresent(v -> json.put("statusReason", v));
         ArrayNode involved = json.putArray("involvedOrganisations");
         new TreeSet<>(file.involvedOrganisations()).stream().limit(MAX_INVOLVED).forEach(involved::add);
+        json.put("openReferrals", file.openReferralCount());
+        file.nextReferralDueDate().ifPresent(due -> json.put("nextReferralDueDate", due.toString()));
         json.put("version", file.version());
         return json;
     }
@@ -91,6 +93,11 @@ public final class CaseJson {
                 .put("attempts", alert.delivery().attempts());
         alert.delivery().lastErrorClass().ifPresent(v -> delivery.put("lastErrorClass", v));
         alert.delivery().digestAlertId().ifPresent(v -> delivery.put("digestAlertId", v));
+        alert.acknowledgedBy().ifPresent(by -> {
+            ObjectNode acknowledger = json.putObject("acknowledgedBy").put("type", by.type());
+            by.personId().ifPresent(person -> acknowledger.put("personId", person));
+            acknowledger.put("organisationId", by.organisationId());
+        });
         return json;
     }
 

@@ -3,6 +3,7 @@ package kz.senim.wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,7 +56,15 @@ import kz.senim.messaging.PostCaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.messaging.ReplyAsReporter;
 import kz.senim.messaging.dynamodb.DynamoDbConversations;
+import kz.senim.overview.ShowOverview;
+import kz.senim.overview.dynamodb.DynamoDbFigures;
+import kz.senim.people.DescribeCaller;
+import kz.senim.people.ListPeople;
+import kz.senim.people.People;
+import kz.senim.people.RecordSignIn;
+import kz.senim.people.dynamodb.DynamoDbPeople;
 import kz.senim.referral.ChangeReferralStatus;
+import kz.senim.referral.FindProviders;
 import kz.senim.referral.ProviderReferrals;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
@@ -157,8 +166,7 @@ public final class Wiring {
 
     /** A region's queue for responders and coordinators. */
     public ListQueue listQueue() {
-        return new ListQueue(cases(), directory(),
-                caseAccess());
+        return new ListQueue(cases(), caseAccess());
     }
 
     /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
@@ -170,7 +178,7 @@ public final class Wiring {
     }
 
     public AssignCase assignCase() {
-        return new AssignCase(cases(), caseAccess(), clock);
+        return new AssignCase(cases(), caseAccess(), people(), clock);
     }
 
     public ChangeCaseStatus changeCaseStatus() {
@@ -196,6 +204,32 @@ public final class Wiring {
 
     public ProviderReferrals providerReferrals() {
         return new ProviderReferrals(referrals(), clock);
+    }
+
+    /** Providers of a service for a region, from the directory. */
+    public FindProviders findProviders() {
+        return new FindProviders(directory());
+    }
+
+    /** Who the signed-in caller is. */
+    public DescribeCaller describeCaller() {
+        return new DescribeCaller(people(), directory(), caseAccess(), regions());
+    }
+
+    /** The people of an organisation, for assignment. */
+    public ListPeople listPeople() {
+        return new ListPeople(people(), directory(), caseAccess());
+    }
+
+    /** Records a person at sign-in (the user pool's post-authentication trigger; the local runner's seed). */
+    public RecordSignIn recordSignIn() {
+        return new RecordSignIn(people(), directory(), clock);
+    }
+
+    /** The national overview of every region. */
+    public ShowOverview showOverview() {
+        return new ShowOverview(new DynamoDbFigures(dynamoDb(), required(CASES_TABLE)), regions(), caseAccess(),
+                auditTrail(), clock);
     }
 
     public DispatchAlerts dispatchAlerts() {
@@ -255,13 +289,18 @@ public final class Wiring {
 
     public AcknowledgeAlert acknowledgeAlert() {
         return new AcknowledgeAlert(acknowledgements(),
-                cases(), pagingWindows()::acknowledged, clock);
+                cases(), caseAccess(), pagingWindows()::acknowledged, clock);
     }
 
-    /** The links' holders; the long signed links of before are still checked while a key for them is set. */
+    /**
+     * The links' holders; the long signed links of before are still checked while a key for them is set. A link
+     * speaks for the organisation it was sent to: no caller, so no scope and no directory to read.
+     */
     public FollowAcknowledgementLink followAcknowledgementLink() {
         return new FollowAcknowledgementLink(new AcknowledgementLinks(issuedLinks(), clock, random,
-                AcknowledgementLinks.VALIDITY, signedLinks()), acknowledgements(), acknowledgeAlert());
+                AcknowledgementLinks.VALIDITY, signedLinks()), acknowledgements(),
+                new AcknowledgeAlert(acknowledgements(), cases(), new CaseAccess(List::of),
+                        pagingWindows()::acknowledged, clock));
     }
 
     public EscalateAlerts escalateAlerts() {
@@ -329,6 +368,10 @@ public final class Wiring {
 
     private DynamoDbAcknowledgements acknowledgements() {
         return new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private People people() {
+        return new DynamoDbPeople(dynamoDb(), required(DIRECTORY_TABLE));
     }
 
     private CaseAccess caseAccess() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
 import kz.senim.acknowledgement.FollowAcknowledgementLink.Preview;
@@ -39,7 +40,7 @@ class FollowAcknowledgementLinkTest {
     private final InMemoryAlerts alerts = new InMemoryAlerts(cases, audit);
     private final AcknowledgementLinks links = new AcknowledgementLinks(new InMemoryIssuedLinks(), clock,
             new SecureRandom(), AcknowledgementLinks.VALIDITY);
-    private final AcknowledgeAlert acknowledgeAlert = new AcknowledgeAlert(alerts, cases, clock);
+    private final AcknowledgeAlert acknowledgeAlert = new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock);
     private final FollowAcknowledgementLink follow = new FollowAcknowledgementLink(links, alerts, acknowledgeAlert);
     private Alert commission;
     private String token;

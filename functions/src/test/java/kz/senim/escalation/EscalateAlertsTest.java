@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AlertStatus;
@@ -146,7 +147,7 @@ class EscalateAlertsTest {
     void escalation_stops_as_soon_as_the_chain_is_acknowledged() {
         clock.advance(Duration.ofMinutes(10));
         escalate.run();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(alerts.pages().getFirst().alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(alerts.pages().getFirst().alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
 
         for (int minute = 0; minute < 120; minute++) {
@@ -162,7 +163,7 @@ class EscalateAlertsTest {
     @Test
     void an_alert_listed_before_it_was_acknowledged_is_not_escalated() {
         PendingAlert listed = alerts.pending().getFirst();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(commission.alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(commission.alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(15));
 

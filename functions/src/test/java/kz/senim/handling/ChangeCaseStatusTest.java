@@ -21,6 +21,7 @@ import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.InvalidInput;
+import kz.senim.people.PersonId;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralStatus;
 import kz.senim.testing.CaseWorld;
@@ -210,7 +211,7 @@ class ChangeCaseStatusTest {
         Callable<CaseChangeOutcome> assign = () -> {
             start.await();
             return world.assignCase().assign(NATIONAL_COORDINATOR, file.reference().value(), 1,
-                    new PersonId("person-dana"));
+                    new PersonId("person-gulnara"));
         };
         List<CaseChangeOutcome> outcomes;
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {

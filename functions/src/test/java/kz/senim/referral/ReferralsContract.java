@@ -63,13 +63,18 @@ public abstract class ReferralsContract {
         table().store(file);
     }
 
+    /** The case as a referral changes it (what ReferToService stores with it): the next version, the referral open. */
+    private static CaseFile referredTo(CaseFile file, Referral referral) {
+        return file.referred(referral.onCase().orElseThrow(), NOON);
+    }
+
     // --- create -----------------------------------------------------------------------------------------------------
 
     @Test
     void a_new_referral_is_stored_with_its_case_change_and_audit_entry() {
         CaseFile file = aCase();
         Referral referral = referral(file, MIGRANTS, TODAY.plusDays(14));
-        CaseFile involving = file.involving(MIGRANTS, NOON);
+        CaseFile involving = referredTo(file, referral);
 
         assertThat(referrals().create(referral, involving, created(referral))).isEqualTo(new CreateOutcome.Created());
 
@@ -90,9 +95,9 @@ public abstract class ReferralsContract {
         CaseFile missing = CaseFiles.receivedInAlmaty(Reference.random(RANDOM).value(), NOON);
         Referral nowhere = referral(missing, MIGRANTS, TODAY);
 
-        assertThat(referrals().create(stale, file.involving(MIGRANTS, NOON), created(stale)))
+        assertThat(referrals().create(stale, referredTo(file, stale), created(stale)))
                 .isEqualTo(new CreateOutcome.CaseChanged());
-        assertThat(referrals().create(nowhere, missing.involving(MIGRANTS, NOON), created(nowhere)))
+        assertThat(referrals().create(nowhere, referredTo(missing, nowhere), created(nowhere)))
                 .isEqualTo(new CreateOutcome.CaseChanged());
 
         assertThat(referrals().find(stale.id())).isEmpty();
@@ -108,13 +113,13 @@ public abstract class ReferralsContract {
     void a_taken_id_is_told_before_a_stale_case_and_nothing_is_written() {
         CaseFile file = aCase();
         Referral first = referral(file, MIGRANTS, TODAY);
-        CaseFile involving = file.involving(MIGRANTS, NOON);
+        CaseFile involving = referredTo(file, first);
         referrals().create(first, involving, created(first));
         Referral clash = Referral.create(first.id(), SHELTER, ServiceType.SHELTER, TODAY.plusDays(1), NOON);
 
-        assertThat(referrals().create(clash, involving.involving(SHELTER, NOON), created(clash)))
+        assertThat(referrals().create(clash, referredTo(involving, clash), created(clash)))
                 .isEqualTo(new CreateOutcome.IdTaken());
-        assertThat(referrals().create(clash, file.involving(SHELTER, NOON), created(clash)))
+        assertThat(referrals().create(clash, referredTo(file, clash), created(clash)))
                 .isEqualTo(new CreateOutcome.IdTaken());
 
         assertThat(referrals().find(first.id())).contains(first);
@@ -127,14 +132,14 @@ public abstract class ReferralsContract {
         CaseFile file = aCase();
         Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h1", 0), MIGRANTS,
                 ServiceType.LEGAL, TODAY.plusDays(3), NOON);
-        CaseFile involving = file.involving(MIGRANTS, NOON);
+        CaseFile involving = referredTo(file, referral);
         StaffKey key = new StaffKey("h1", "r1", referral.id().value(), NOON);
         Referral other = Referral.create(ReferralId.forKey(file.reference(), "h1", 1), MIGRANTS, ServiceType.LEGAL,
                 TODAY.plusDays(3), NOON);
 
         assertThat(referrals().create(referral, involving, created(referral), key))
                 .isEqualTo(new CreateOutcome.Created());
-        assertThat(referrals().create(other, involving.involving(SHELTER, NOON), created(other),
+        assertThat(referrals().create(other, referredTo(involving, other), created(other),
                 new StaffKey("h1", "r2", other.id().value(), NOON))).isEqualTo(new CreateOutcome.KeyTaken());
 
         assertThat(referrals().staffKey(file.reference(), "h1")).contains(key);
@@ -152,14 +157,14 @@ public abstract class ReferralsContract {
         Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h3", 0), MIGRANTS,
                 ServiceType.LEGAL, TODAY, NOON);
 
-        assertThat(referrals().create(referral, file.involving(MIGRANTS, NOON), created(referral),
+        assertThat(referrals().create(referral, referredTo(file, referral), created(referral),
                 new StaffKey("h3", "r3", referral.id().value(), NOON))).isEqualTo(new CreateOutcome.CaseChanged());
 
         assertThat(referrals().find(referral.id())).isEmpty();
         assertThat(referrals().staffKey(file.reference(), "h3")).isEmpty();
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
         CaseFile current = cases().find(file.reference()).orElseThrow();
-        assertThat(referrals().create(referral, current.involving(MIGRANTS, NOON), created(referral),
+        assertThat(referrals().create(referral, referredTo(current, referral), created(referral),
                 new StaffKey("h3", "r3", referral.id().value(), NOON))).as("the key is not spent")
                 .isEqualTo(new CreateOutcome.Created());
         assertThat(referrals().staffKey(file.reference(), "h3")).isPresent();
@@ -170,7 +175,7 @@ public abstract class ReferralsContract {
         CaseFile file = aCase();
         Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h4", 0), MIGRANTS,
                 ServiceType.LEGAL, TODAY.plusDays(7), NOON);
-        CaseFile involving = file.involving(MIGRANTS, NOON);
+        CaseFile involving = referredTo(file, referral);
 
         List<CreateOutcome> outcomes = Racers.race(6, () -> referrals().create(referral, involving,
                 created(referral), new StaffKey("h4", "r4", referral.id().value(), NOON)));
@@ -332,7 +337,7 @@ public abstract class ReferralsContract {
         CaseFile current = cases().find(file.reference()).orElseThrow();
         Referral referral = Referral.create(ReferralId.random(file.reference(), RANDOM), provider,
                 ServiceType.LEGAL, due, at);
-        assertThat(referrals().create(referral, current.involving(provider, at), created(referral)))
+        assertThat(referrals().create(referral, current.referred(referral.onCase().orElseThrow(), at), created(referral)))
                 .isEqualTo(new CreateOutcome.Created());
         return referral;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
@@ -30,6 +31,19 @@ public final class InMemoryCases implements Cases {
 
     public synchronized void add(CaseFile file) {
         cases.put(file.reference(), file);
+    }
+
+    /**
+     * Sets (or, empty, removes) the case's entry of one referral without moving its version, as a referral's step does
+     * in DynamoDB; false when there is no such case (DynamoDB's condition would fail).
+     */
+    public synchronized boolean keepReferral(Reference reference, String referralId, Optional<OpenReferral> referral) {
+        CaseFile current = cases.get(reference);
+        if (current == null) {
+            return false;
+        }
+        cases.put(reference, current.withReferral(referralId, referral));
+        return true;
     }
 
     @Override

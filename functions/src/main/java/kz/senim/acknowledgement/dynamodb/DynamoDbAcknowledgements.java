@@ -10,6 +10,7 @@ import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.AlertAddress;
 import kz.senim.acknowledgement.AlertState;
 import kz.senim.acknowledgement.AlertStatus;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.AuditItems;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     static final String ACKNOWLEDGED_AT = "acknowledgedAt";
-    static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    static final String ACKNOWLEDGED_BY = AlertItems.ACKNOWLEDGED_BY;
     static final String LINK_PREFIX = "ACKLINK#";
     static final String LINK_SK = "USED";
     static final String EXPIRES_AT = "expiresAt";
@@ -129,32 +130,49 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK, "#status", AlertItems.STATUS,
+                "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
+                ":pending", s(AlertStatus.PENDING.code())));
+        String acknowledger = acknowledger(a, names, values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(AlertItems.key(a.origin().alert()))
-                .updateExpression("SET #status = :acknowledged, #at = :at, #by = :by REMOVE #gsi2pk, #gsi2sk")
+                .updateExpression("SET #status = :acknowledged, " + acknowledger + " REMOVE #gsi2pk, #gsi2sk")
                 .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR attribute_not_exists(#status))")
-                .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", AlertItems.STATUS,
-                        "#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY,
-                        "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK))
-                .expressionAttributeValues(Map.of(
-                        ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
-                        ":pending", s(AlertStatus.PENDING.code()),
-                        ":at", s(a.at().toString()),
-                        ":by", s(a.acknowledgedBy())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 
     private TransactWriteItem markPage(AlertState page, Acknowledgement a) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String acknowledger = acknowledger(a, names, values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(AlertItems.key(page.alert()))
-                .updateExpression("SET #at = :at, #by = :by")
+                .updateExpression("SET " + acknowledger)
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#at", ACKNOWLEDGED_AT,
-                        "#by", ACKNOWLEDGED_BY))
-                .expressionAttributeValues(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
+    }
+
+    /** When, for which organisation and by whom (a person with their id, a link, Senim): the assignments to SET. */
+    private static String acknowledger(Acknowledgement a, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Acknowledger by = Acknowledger.of(a.entry().actor(), a.acknowledgedBy());
+        names.putAll(Map.of("#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY, "#byType", AlertItems.ACKNOWLEDGED_BY_TYPE));
+        values.putAll(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy()), ":byType", s(by.type())));
+        String set = "#at = :at, #by = :by, #byType = :byType";
+        if (by.personId().isPresent()) {
+            names.put("#byPerson", AlertItems.ACKNOWLEDGED_BY_PERSON);
+            values.put(":byPerson", s(by.personId().get()));
+            set += ", #byPerson = :byPerson";
+        }
+        return set;
     }
 
     private Put spendLink(LinkUse link, Instant at) {

@@ -32,6 +32,10 @@ public final class AlertItems {
     /** {@code pending} until acknowledged ({@code acknowledged}); escalation pages are {@code page}. */
     public static final String STATUS = "status";
     public static final String CHAIN_ID = "chainId";
+    /** The organisation that acknowledged, and who for it: {@code person} (with its id), {@code link} or {@code system}. */
+    public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    public static final String ACKNOWLEDGED_BY_TYPE = "acknowledgedByType";
+    public static final String ACKNOWLEDGED_BY_PERSON = "acknowledgedByPerson";
     public static final String ESCALATION_STEP = "escalationStep";
     /** Sparse index of origin alerts nobody has acknowledged yet, oldest first: what escalation looks at. */
     public static final String PENDING_INDEX = "PendingAlertsIndex";

@@ -1,6 +1,7 @@
 package kz.senim.cases.dynamodb;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Category;
 import kz.senim.cases.ClosingOutcome;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.ReportSubmission;
@@ -26,6 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * submitted, the receipt's hash, and the case's working state, changed only over the version it was read at. It is
  * also in the region's queue ({@code QueueIndex}: {@code gsi1pk=QUEUE#<region>}, {@code gsi1sk=<submittedAt>#<reference>},
  * oldest first).
+ *
+ * <p>Each referral not closed yet is an attribute of its own, {@code openReferral#<referralId>} = {@code {providerId,
+ * status, dueDate}}: the referral's transactions set or remove just theirs, so that steps of different referrals
+ * never overwrite each other and a case item of any age takes them.
  */
 public final class CaseItems {
 
@@ -41,6 +47,7 @@ public final class CaseItems {
     static final String RECEIPT_HASH = "receiptHash";
     static final String SUBMITTED_AT = "submittedAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String OPEN_REFERRAL_PREFIX = "openReferral#";
 
     private CaseItems() {
     }
@@ -100,7 +107,45 @@ public final class CaseItems {
                 text(item, "outcome").map(o -> ClosingOutcome.fromCode(o).orElseThrow()),
                 text(item, "statusReason"),
                 Instant.parse(item.get(SUBMITTED_AT).s()),
-                Instant.parse(item.get(UPDATED_AT).s()));
+                Instant.parse(item.get(UPDATED_AT).s()),
+                openReferrals(item));
+    }
+
+    private static Map<String, OpenReferral> openReferrals(Map<String, AttributeValue> item) {
+        Map<String, OpenReferral> open = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(OPEN_REFERRAL_PREFIX)) {
+                String referralId = name.substring(OPEN_REFERRAL_PREFIX.length());
+                Map<String, AttributeValue> entry = value.m();
+                open.put(referralId, new OpenReferral(referralId, entry.get("providerId").s(),
+                        entry.get("status").s(), LocalDate.parse(entry.get("dueDate").s())));
+            }
+        });
+        return open;
+    }
+
+    private static AttributeValue openReferral(OpenReferral referral) {
+        return AttributeValue.fromM(Map.of("providerId", s(referral.providerId()), "status", s(referral.status()),
+                "dueDate", s(referral.dueDate().toString())));
+    }
+
+    /**
+     * The update of a case's entry for one referral, for the referral's transaction: set to where the referral stands,
+     * or removed once it is closed (empty). The case's version stays: a provider's step is not a change of the case.
+     */
+    public static TransactWriteItem openReferral(String table, Reference reference, String referralId,
+            Optional<OpenReferral> referral) {
+        Map<String, String> names = Map.of("#pk", CasesTable.PK, "#referral", OPEN_REFERRAL_PREFIX + referralId);
+        Update.Builder update = Update.builder().tableName(table).key(key(reference))
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names);
+        if (referral.isPresent()) {
+            update.updateExpression("SET #referral = :referral")
+                    .expressionAttributeValues(Map.of(":referral", openReferral(referral.get())));
+        } else {
+            update.updateExpression("REMOVE #referral");
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
     }
 
     /** The hash of the receipt the reporter comes back with. */
@@ -110,6 +155,11 @@ public final class CaseItems {
 
     /** The update to put in a transaction: writes {@code changed} if the item is still at the version before it. */
     public static TransactWriteItem update(String table, CaseFile changed) {
+        return update(table, changed, Optional.empty());
+    }
+
+    /** As {@link #update(String, CaseFile)}, with the entry of a new referral {@code changed} has open. */
+    public static TransactWriteItem update(String table, CaseFile changed, Optional<OpenReferral> newReferral) {
         Map<String, String> names = new HashMap<>(Map.of("#version", VERSION, "#status", STATUS,
                 "#updatedAt", UPDATED_AT, "#involved", INVOLVED));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -130,6 +180,11 @@ public final class CaseItems {
             set.add("#involved = :involved");
             values.put(":involved", AttributeValue.fromSs(List.copyOf(changed.involvedOrganisations())));
         }
+        newReferral.ifPresent(referral -> {
+            names.put("#newReferral", OPEN_REFERRAL_PREFIX + referral.referralId());
+            values.put(":newReferral", openReferral(referral));
+            set.add("#newReferral = :newReferral");
+        });
         String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE "
                 + String.join(", ", remove));
         return TransactWriteItem.builder().update(Update.builder()

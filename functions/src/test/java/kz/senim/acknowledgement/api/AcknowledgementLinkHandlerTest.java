@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.AlertStatus;
@@ -25,6 +26,7 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
 import kz.senim.testing.CaseFiles;
+import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAlerts;
 import kz.senim.i18n.Language;
 import kz.senim.regions.RegionCatalogue;
@@ -48,7 +50,7 @@ class AcknowledgementLinkHandlerTest {
     private final AcknowledgementLinks links = new AcknowledgementLinks(new InMemoryIssuedLinks(), clock,
             new SecureRandom(), AcknowledgementLinks.VALIDITY);
     private final FollowAcknowledgementLink follow = new FollowAcknowledgementLink(links, alerts,
-            new AcknowledgeAlert(alerts, cases, clock));
+            new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock));
     private final AcknowledgementLinkHandler handler = new AcknowledgementLinkHandler(follow,
             new AlertWording(RegionCatalogue.load(), Optional.empty()));
     private String token;

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
 import kz.senim.acknowledgement.AcknowledgeAlert;
@@ -23,6 +24,8 @@ import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseAlerts.Acknowledger;
+import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
@@ -30,6 +33,7 @@ import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.i18n.Language;
@@ -74,7 +78,7 @@ class AcknowledgementIT {
         table = LocalCasesTable.create(engine);
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
         cases = new DynamoDbCases(dynamoDb, table);
-        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
+        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, new CaseAccess(FixedDirectory.seeded()), clock);
         links = new AcknowledgementLinks(new DynamoDbIssuedLinks(dynamoDb, table), clock, RANDOM,
                 AcknowledgementLinks.VALIDITY);
         reference = LocalCasesTable.submitVictimInAlmaty(LocalCasesTable.intake(dynamoDb, table, RANDOM, clock));
@@ -105,6 +109,25 @@ class AcknowledgementIT {
         });
         assertThat(new DynamoDbPendingAlerts(dynamoDb, table).pending()).extracting(p -> p.alert().alertId())
                 .containsExactly(reference.value() + ".ngo-shelter-almaty");
+    }
+
+    @Test
+    void the_case_view_says_who_acknowledged_a_person_by_id_and_a_link_holder_by_organisation() {
+        acknowledgeAlert.byCaller(commission, RESPONDER);
+        acknowledgeAlert.byLink(links.resolve(links.issue(reference.value() + ".ngo-shelter-almaty", Language.RU))
+                .orElseThrow());
+
+        List<AlertLine> lines = new DynamoDbCaseAlerts(dynamoDb, table).of(reference);
+
+        assertThat(lines).filteredOn(l -> l.organisationId().equals("kz-75-commission")).singleElement()
+                .satisfies(line -> assertThat(line.acknowledgedBy()).contains(
+                        new Acknowledger("person", Optional.of("aigerim"), "kz-75-commission")));
+        assertThat(lines).filteredOn(l -> l.organisationId().equals("ngo-shelter-almaty")).singleElement()
+                .satisfies(line -> assertThat(line.acknowledgedBy()).contains(
+                        new Acknowledger("link", Optional.empty(), "ngo-shelter-almaty")));
+        Map<String, AttributeValue> alert = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission");
+        assertThat(alert.get(AlertItems.ACKNOWLEDGED_BY_TYPE).s()).isEqualTo("person");
+        assertThat(alert.get(AlertItems.ACKNOWLEDGED_BY_PERSON).s()).isEqualTo("aigerim");
     }
 
     @Test
@@ -157,7 +180,7 @@ class AcknowledgementIT {
             }
         };
 
-        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, clock)
+        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, RESPONDER);
 
         assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
@@ -195,7 +196,7 @@ class EscalationIT {
     @Test
     void an_acknowledged_alert_is_neither_pending_nor_escalated() {
         PendingAlert listed = pendingAlerts.pending().getFirst();
-        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, clock)
+        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(10));
 

@@ -64,7 +64,7 @@ class CaseAuditHandlerTest {
         world.changeReferralStatus().change(ALMATY_COORDINATOR, referral, 2,
                 ReferralStatusChange.to(ReferralTransition.CLOSED));
         world.assignCase().assign(ALMATY_COORDINATOR, file.reference().value(), 3,
-                new kz.senim.handling.PersonId("person-aigerim"));
+                new kz.senim.people.PersonId("person-aigerim"));
         world.changeCaseStatus().change(ALMATY_COORDINATOR, file.reference().value(), 4,
                 CaseTransition.close(ClosingOutcome.ASSISTED));
         world.changeCaseStatus().change(NATIONAL_COORDINATOR, file.reference().value(), 5,

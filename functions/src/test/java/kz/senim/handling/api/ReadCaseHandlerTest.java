@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
@@ -47,7 +48,8 @@ class ReadCaseHandlerTest {
     void the_case_comes_whole_with_its_version_as_etag() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
         world.alerts.add(file.reference(), new AlertLine(file.reference() + ".kz-75-commission", "kz-75-commission",
-                "acknowledged", 0, file.submittedAt(), Optional.of(Instant.parse("2026-11-23T12:01:30Z"))));
+                "acknowledged", 0, file.submittedAt(), Optional.of(Instant.parse("2026-11-23T12:01:30Z")),
+                Optional.of(Acknowledger.of(ALMATY_RESPONDER.actor(), "kz-75-commission"))));
         world.alerts.add(file.reference(), new AlertLine(file.reference() + ".ngo-shelter-almaty",
                 "ngo-shelter-almaty", "pending", 0, file.submittedAt(), Optional.empty()));
         Referral referral = world.shelterReferral(file);
@@ -67,7 +69,12 @@ class ReadCaseHandlerTest {
         assertThat(body.path("alerts")).hasSize(2);
         assertThat(body.path("alerts").get(0).path("status").asText()).isEqualTo("acknowledged");
         assertThat(body.path("alerts").get(0).path("acknowledgedAt").asText()).isEqualTo("2026-11-23T12:01:30Z");
+        JsonNode acknowledgedBy = body.path("alerts").get(0).path("acknowledgedBy");
+        assertThat(acknowledgedBy.path("type").asText()).isEqualTo("person");
+        assertThat(acknowledgedBy.path("personId").asText()).isEqualTo(ALMATY_RESPONDER.personId());
+        assertThat(acknowledgedBy.path("organisationId").asText()).isEqualTo("kz-75-commission");
         assertThat(body.path("alerts").get(1).has("acknowledgedAt")).isFalse();
+        assertThat(body.path("alerts").get(1).has("acknowledgedBy")).isFalse();
         JsonNode referralJson = body.path("referrals").get(0);
         assertThat(referralJson.path("referralId").asText()).isEqualTo(referral.id().value());
         assertThat(referralJson.path("status").asText()).isEqualTo("in_progress");
@@ -75,6 +82,7 @@ class ReadCaseHandlerTest {
         assertThat(referralJson.path("overdue").asBoolean()).isFalse();
         assertThat(referralJson.path("closed").asBoolean()).isFalse();
         assertThat(body.path("messages").get(0).path("text").asText()).isEqualTo("Are you safe?");
+        assertThat(body.path("openReferrals").asInt()).as("the referral was put in place, not made").isZero();
         assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 

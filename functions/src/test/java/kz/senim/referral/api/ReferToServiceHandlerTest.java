@@ -71,7 +71,8 @@ class ReferToServiceHandlerTest {
         assertThat(referral.path("consentGiven").asBoolean()).isTrue();
         assertThat(referral.path("consentRecordedAt").asText()).isEqualTo("2026-11-23T12:01:00Z");
         assertThat(referral.path("version").asLong()).isEqualTo(1);
-        assertThat(world.current(file).involvedOrganisations()).contains("ngo-foreign-nationals");
+        assertThat(world.current(file).referralHeldBy("ngo-foreign-nationals")).isTrue();
+        assertThat(world.current(file).involvedOrganisations()).doesNotContain("ngo-foreign-nationals");
     }
 
     @Test
@@ -102,6 +103,23 @@ class ReferToServiceHandlerTest {
         assertThat(json(response).path("detail").asText())
                 .isEqualTo("В справочнике нет организации с таким идентификатором, оказывающей эту "
                         + "услугу.");
+    }
+
+    @Test
+    void a_provider_of_another_region_is_422_provider_not_in_region_and_nothing_is_stored() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+
+        APIGatewayV2HTTPResponse response = ask(body(refer(ALMATY_COORDINATOR, file),
+                request("ngo-shelter-shymkent", "shelter", "true", "2026-12-07")));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("provider_not_in_region");
+        assertThat(json(response).path("title").asText()).isEqualTo("Невозможно выполнить");
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo("Эта организация не работает в регионе дела. Выберите организацию этого региона или"
+                        + " общенациональную.");
+        assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.auditActions(file)).isEmpty();
     }
 
     @ParameterizedTest

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +36,8 @@ import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.ReferralRequest;
 import kz.senim.referral.Referrals.CreateOutcome;
+import kz.senim.referral.Referrals.SaveOutcome;
+import kz.senim.referral.ReferralTransition;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Racers;
@@ -137,5 +144,103 @@ class DynamoDbReferralsIT {
         return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
                 CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(file.reference())),
                 CasesTable.SK, AttributeValue.fromS(sortKey)))).item();
+    }
+
+    @Test
+    void theCaseKeepsEachOpenReferralAsAnAttributeOfItsOwnAndAStepMovesNotTheCasesVersion() {
+        CaseFile file = aCase();
+        Referral legal = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today().plusDays(9));
+        CaseFile withLegal = referred(file, legal);
+        referrals.create(legal, withLegal, entry(file, "referral_created"));
+        Referral shelter = referral(file, "ngo-shelter-almaty", ServiceType.SHELTER, today().plusDays(3));
+        CaseFile withBoth = referred(withLegal, shelter);
+        referrals.create(shelter, withBoth, entry(file, "referral_created"));
+
+        Referral accepted = changed(legal.apply(ReferralTransition.ACCEPTED, Optional.empty(), clock.instant().plusSeconds(60)));
+        Referral rejected = changed(shelter.apply(ReferralTransition.REJECTED, Optional.of("full"),
+                clock.instant().plusSeconds(61)));
+        assertThat(referrals.save(accepted, entry(file, "referral_accepted"))).isEqualTo(new SaveOutcome.Saved());
+        assertThat(referrals.save(rejected, entry(file, "referral_rejected"))).isEqualTo(new SaveOutcome.Saved());
+
+        CaseFile found = cases.find(file.reference()).orElseThrow();
+        assertThat(found.version()).as("two referrals made, two provider steps").isEqualTo(file.version() + 2);
+        assertThat(found.openReferralCount()).isEqualTo(2);
+        assertThat(found.nextReferralDueDate()).as("the rejected one waits for nobody").contains(today().plusDays(9));
+        Map<String, AttributeValue> report = reportItem(file);
+        assertThat(report.get("openReferral#" + legal.id().value()).m()).isEqualTo(Map.of(
+                "providerId", AttributeValue.fromS("ngo-foreign-nationals"),
+                "status", AttributeValue.fromS("accepted"),
+                "dueDate", AttributeValue.fromS(today().plusDays(9).toString())));
+        assertThat(report.get("involvedOrganisations").ss()).containsExactly("kz-75-commission");
+
+        Referral closed = changed(rejected.apply(ReferralTransition.CLOSED, Optional.empty(), clock.instant().plusSeconds(120)));
+        referrals.save(closed, entry(file, "referral_closed"));
+
+        assertThat(reportItem(file)).doesNotContainKey("openReferral#" + shelter.id().value())
+                .containsKey("openReferral#" + legal.id().value());
+        assertThat(cases.find(file.reference()).orElseThrow().openReferralCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stepsOfTwoReferralsOfOneCaseAtOnceAreBothKept() throws Exception {
+        CaseFile file = aCase();
+        Referral legal = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today().plusDays(9));
+        referrals.create(legal, referred(file, legal), entry(file, "referral_created"));
+        CaseFile withLegal = cases.find(file.reference()).orElseThrow();
+        Referral shelter = referral(file, "ngo-shelter-almaty", ServiceType.SHELTER, today().plusDays(3));
+        referrals.create(shelter, referred(withLegal, shelter), entry(file, "referral_created"));
+        Referral accepted = changed(legal.apply(ReferralTransition.ACCEPTED, Optional.empty(), clock.instant()));
+        Referral alsoAccepted = changed(shelter.apply(ReferralTransition.ACCEPTED, Optional.empty(), clock.instant()));
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<SaveOutcome> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<SaveOutcome>> futures = List.of(
+                    pool.submit(() -> {
+                        start.await();
+                        return referrals.save(accepted, entry(file, "referral_accepted"));
+                    }),
+                    pool.submit(() -> {
+                        start.await();
+                        return referrals.save(alsoAccepted, entry(file, "referral_accepted"));
+                    }));
+            start.countDown();
+            for (Future<SaveOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+        }
+
+        assertThat(outcomes).containsOnly(new SaveOutcome.Saved());
+        assertThat(cases.find(file.reference()).orElseThrow().openReferrals().values())
+                .extracting(kz.senim.cases.OpenReferral::status).containsExactly("accepted", "accepted");
+    }
+
+    private CaseFile aCase() {
+        return new StoredCases(dynamoDb, table, clock).store(Submissions.victimInAlmaty(), CaseStatus.IN_PROGRESS,
+                Severity.MEDIUM, clock.instant().minus(Duration.ofHours(1)), "kz-75-commission");
+    }
+
+    private Referral referral(CaseFile of, String provider, ServiceType service, LocalDate due) {
+        return Referral.create(ReferralId.random(of.reference(), RANDOM), provider, service, due, clock.instant());
+    }
+
+    private AuditEntry entry(CaseFile of, String action) {
+        return AuditEntry.of(of.reference(), clock.instant(), COORDINATOR, action);
+    }
+
+    /** The case as ReferToService changes it for a new referral: the next version, with the referral open on it. */
+    private CaseFile referred(CaseFile of, Referral referral) {
+        return of.referred(referral.onCase().orElseThrow(), clock.instant());
+    }
+
+    private static Referral changed(Referral.Change change) {
+        assertThat(change).isInstanceOf(Referral.Change.Changed.class);
+        return ((Referral.Change.Changed) change).referral();
+    }
+
+    private Map<String, AttributeValue> reportItem(CaseFile of) {
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(of.reference())),
+                CasesTable.SK, AttributeValue.fromS("REPORT")))).item();
     }
 }
