@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * whose route matches (the template's {@code HttpApi} events), and the function's answer goes back as the HTTP
  * response. A route with an authorizer needs a valid token from the local issuer, as the JWT authorizer checks it in
  * AWS: without one the answer is {@code 401 {"message":"Unauthorized"}} and the function is not invoked. One virtual
- * thread per request. Also serves the runner's own endpoints under {@code /local/}.
+ * thread per request. Also serves the runner's own endpoints under {@code /local/} and the staff console under
+ * {@code /console/}.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -35,6 +36,7 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Clock clock;
+    private final ConsoleAssets console = ConsoleAssets.fromClasspath();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile List<HttpRoute> routes = List.of();
     private volatile LocalEndpoints local;
@@ -106,6 +108,9 @@ final class HttpGateway implements AutoCloseable {
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
             return HttpApiEvents.message(413, "Request Entity Too Large", requestId);
+        }
+        if (ConsoleAssets.owns(rawPath)) {
+            return console.answer(method, rawPath, requestId);
         }
         if (rawPath.startsWith(LocalEndpoints.PREFIX)) {
             Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(), body.get(),
