@@ -219,7 +219,11 @@ function SignIn({ t, config, notice, switcher, onToken }) {
 }
 
 loadConfig()
-  .then((config) => render(html`<${App} config=${config} />`, document.getElementById('app')))
+  .then((config) => {
+    const box = document.getElementById('app');
+    box.textContent = '';
+    render(html`<${App} config=${config} />`, box);
+  })
   .catch(() => {
     const t = translator(pickLanguage(navigator.languages));
     const box = document.getElementById('app');
