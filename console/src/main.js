@@ -203,8 +203,7 @@ function SignIn({ t, config, notice, switcher, onToken }) {
         <h2>${t('signin.people')}</h2>
         ${people === null && !failed ? html`<p>${t('app.loading')}</p>` : null}
         <ul class="people">${(people || []).map((person) => html`<li>
-          <button type="button" class="person-card" disabled=${busy} onClick=${() => choose(person)}
-              aria-label=${t('signin.as', { name: person.name })}>
+          <button type="button" class="person-card" disabled=${busy} onClick=${() => choose(person)}>
             <span class="person"><bdi>${person.name}</bdi></span>
             <span class="role">${t('role.' + person.role)}</span>
             <span class="org"><bdi>${person.organisationId}</bdi></span>

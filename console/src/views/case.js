@@ -288,7 +288,7 @@ export function ReferralItem({ t, api, me, referral, changed, showCase }) {
   const act = (to) => run(() => changed(() => api.post('/v1/referrals/' + encodeURIComponent(referral.referralId)
     + '/status', reason.trim() ? { to, reason: reason.trim() } : { to }, { ifMatch: referral.version })));
   const open = referral.status === 'in_progress' || referral.status === 'accepted';
-  return html`<li class=${'referral' + (referral.overdue ? ' overdue' : '')}>
+  return html`<li class=${'referral' + (referral.overdue ? ' overdue' : '')} data-referral=${referral.referralId}>
     <p class="referral-head">
       <strong>${t('service.' + referral.service)}</strong>
       <span><bdi>${referral.providerName || referral.providerId}</bdi></span>
@@ -464,7 +464,7 @@ function Audit({ t, api, item, names, me }) {
       <tbody>${entries.map((e) => html`<tr>
         <td>${t.dateTime(e.at)}</td>
         <td><bdi>${actor(t, e.actor || {}, names, me)}</bdi></td>
-        <td><code>${e.action}</code></td>
+        <td>${t('auditAction.' + e.action) === 'auditAction.' + e.action ? e.action : t('auditAction.' + e.action)}</td>
         <td>${Object.entries(e.details || {}).map(([k, v]) => html`<span class="detail"><code>${k}</code>: <bdi>${v}</bdi></span>`)}</td>
       </tr>`)}</tbody>
     </table></div>` : null}

@@ -67,8 +67,9 @@ class ConsoleSafetyIT {
         assertThat(served.headerValue("referrer-policy")).isEqualTo("no-referrer");
         assertThat(served.headerValue("x-content-type-options")).isEqualTo("nosniff");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in as Dana Serikovna")).click();
+        page.locator(".person-card", new Page.LocatorOptions().setHasText("Dana Serikovna")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".who .person"))
+                .hasText("Dana Serikovna");
         page.navigate(senim.baseUri() + "/console/#/case/" + reference);
         var narrative = page.locator(".narrative");
         assertThat(narrative).containsText("<img src=x onerror=");
