@@ -130,6 +130,7 @@ function Facts({ t, item, regions, names, me }) {
 /** The caller's organisation's alerts nobody acknowledged yet (any, for national coordinators). */
 function Acknowledge({ t, api, me, item, changed }) {
   const [run, busy, error] = useAction();
+  if (item.status === 'closed') return null; // a closed case pages nobody: nothing left to take
   const mine = (item.alerts || []).filter((alert) => alert.status === 'pending'
     && (me.national || alert.organisationId === me.organisationId));
   if (mine.length === 0) return null;
