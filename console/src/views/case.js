@@ -98,6 +98,11 @@ export function CaseView({ t, api, me, regions, reference }) {
   </div>`;
 }
 
+/** An organisation by name when it is the caller's own (GET /v1/me names it), else by its directory id. */
+function orgName(me, id) {
+  return id === me.organisationId && me.organisationName ? me.organisationName : id;
+}
+
 function personName(names, me, id) {
   if (!id) return '';
   if (names[id]) return names[id].name;
@@ -118,7 +123,7 @@ function Facts({ t, item, regions, names, me }) {
       ${row(t('case.language'), t('language.' + item.language))}
       ${FLAGS.map((flag) => row(t('flag.' + flag), item[flag] ? t('yes') : t('no')))}
       ${row(t('case.submittedAt'), t.dateTime(item.submittedAt))}
-      ${row(t('case.takenBy'), item.takenBy ? html`<bdi>${item.takenBy}</bdi>` : t('case.nobody'))}
+      ${row(t('case.takenBy'), item.takenBy ? html`<bdi>${orgName(me, item.takenBy)}</bdi>` : t('case.nobody'))}
       ${row(t('case.assignee'), item.assignee ? html`<bdi>${personName(names, me, item.assignee)}</bdi>`
         : t('case.nobody'))}
       ${item.outcome ? row(t('case.outcome'), t('outcome.' + item.outcome)) : null}
@@ -170,8 +175,8 @@ function Alerts({ t, item, names, me }) {
       const page = alert.status === 'page';
       return html`<li class=${'alert alert-' + alert.status}>
         <p class="alert-head">
-          ${page ? t('case.pageTo', { step: alert.escalationStep, organisation: alert.organisationId })
-            : t('case.alertTo', { organisation: alert.organisationId })}</p>
+          ${page ? t('case.pageTo', { step: alert.escalationStep, organisation: orgName(me, alert.organisationId) })
+            : t('case.alertTo', { organisation: orgName(me, alert.organisationId) })}</p>
         <p class="alert-meta">
           <span class=${'badge alert-' + alert.status}>${t('alertStatus.' + alert.status)}</span>
           <span>${t('case.raisedAt', { time: t.dateTime(alert.createdAt) })}</span>
