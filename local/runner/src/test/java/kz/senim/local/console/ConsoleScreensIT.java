@@ -36,12 +36,13 @@ class ConsoleScreensIT {
 
     private static SenimLocal senim;
     private static ConsoleBrowser browser;
+    private static StaffApi api;
     private static String reference;
 
     @BeforeAll
     static void start() {
         senim = SenimLocal.start(Options.forTests(), Clock.systemUTC());
-        StaffApi api = new StaffApi(senim.baseUri());
+        api = new StaffApi(senim.baseUri());
         browser = ConsoleBrowser.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         reference = api.submit(StaffApi.reportInAlmaty(
@@ -61,7 +62,6 @@ class ConsoleScreensIT {
     @AfterAll
     static void stop() {
         if (browser != null) {
-            assertThat(browser.requests()).isNotEmpty();
             assertThat(browser.refused()).as("requests to anywhere but 127.0.0.1").isEmpty();
             browser.close();
         }
@@ -70,6 +70,7 @@ class ConsoleScreensIT {
 
     @Test
     void everyScreenInEveryLanguageOnAPhoneAndADesktop() {
+        api.assumeRoutes("/v1/me", "/v1/overview");
         for (String lang : LANGUAGES) {
             for (boolean phone : List.of(true, false)) {
                 String size = phone ? "phone" : "desktop";
@@ -108,6 +109,7 @@ class ConsoleScreensIT {
         }
         assertThat(Files.exists(java.nio.file.Path.of(System.getProperty("senim.console.screenshots",
                 "target/console-screenshots"), "overview-desktop-en.png"))).isTrue();
+        assertThat(browser.requests()).anyMatch(url -> url.contains("/v1/overview"));
     }
 
     private static void signIn(Page page, String person) {
