@@ -27,18 +27,6 @@ export async function localSignIn(apiUrl, personId) {
   return (await response.json()).idToken;
 }
 
-/** The claims of a JWT (not verified: the API verifies every token it gets). */
-export function claims(jwt) {
-  try {
-    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')),
-      (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (malformed) {
-    return {};
-  }
-}
-
 function base64Url(bytes) {
   let text = '';
   for (const byte of new Uint8Array(bytes)) text += String.fromCharCode(byte);

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi, query } from './api.js';
 import {
-  claims, cognitoSignOut, completeCognitoSignIn, localPeople, localSignIn, startCognitoSignIn,
+  cognitoSignOut, completeCognitoSignIn, localPeople, localSignIn, startCognitoSignIn,
 } from './auth.js';
 import { LANGUAGES, nativeName, pickLanguage, translator } from './i18n.js';
 import { html, Notice } from './ui.js';
@@ -28,26 +28,9 @@ function currentRoute() {
   return { name: parts[0] || '', arg: parts[1] || '' };
 }
 
-/** Who is signed in: GET /v1/me; until that route exists, what the token says. */
-async function whoAmI(api, token, fallbackName) {
-  try {
-    return (await api.get('/v1/me')).json;
-  } catch (failure) {
-    if (failure.status !== 404 && failure.code !== 'http_404') throw failure;
-    const c = claims(token);
-    const role = c['custom:role'];
-    const organisationId = c['custom:organisationId'];
-    return {
-      personId: c.sub,
-      name: fallbackName || c.email || c.sub,
-      organisationId,
-      organisationName: organisationId,
-      organisationType: organisationId && organisationId.startsWith('ngo-') ? 'ngo' : undefined,
-      role,
-      national: role === 'national_coordinator',
-      regions: role === 'national_coordinator' ? ['*'] : [],
-    };
-  }
+/** Who is signed in: person, organisation (name, type), role, national scope and regions. */
+async function whoAmI(api) {
+  return (await api.get('/v1/me')).json;
 }
 
 /** Home screen by who you are: the national overview, a provider's referrals, or the queue. */
@@ -95,7 +78,7 @@ function App({ config }) {
   const signIn = async (token, name) => {
     const signedIn = createApi({ baseUrl: config.apiUrl, token: () => token, language: () => lang,
       onUnauthorized: () => {} });
-    const me = await whoAmI(signedIn, token, name);
+    const me = await whoAmI(signedIn);
     setNotice('');
     setSession({ token, me, name });
   };
@@ -121,7 +104,7 @@ function App({ config }) {
         setRegions(byCode);
       })
       .catch(() => {});
-    whoAmI(api, session.token, session.name).then((me) => live && setSession((s) => s && { ...s, me }))
+    whoAmI(api).then((me) => live && setSession((s) => s && { ...s, me }))
       .catch(() => {});
     return () => { live = false; };
   }, [lang, session && session.token]);

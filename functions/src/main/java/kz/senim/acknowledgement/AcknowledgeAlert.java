@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
-import kz.senim.access.Role;
+import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.Acknowledgements.Acknowledgement;
 import kz.senim.acknowledgement.Acknowledgements.LinkUse;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
 
 /**
  * Acknowledges an alert: the organisation's alert (the chain a page belongs to) stops escalating, the first
  * acknowledgement takes the case for the acknowledging organisation, and it is audited, all in one transaction.
- * Acknowledging again is harmless. Who may: members of the alerted organisation and national coordinators; anyone
- * else is told there is no such alert.
+ * Acknowledging again is harmless. Who may: members of the alerted organisation and callers with national scope (a
+ * national coordinator of the national secretariat); anyone else is told there is no such alert.
  */
 public final class AcknowledgeAlert {
 
@@ -28,11 +28,14 @@ public final class AcknowledgeAlert {
 
     private final Acknowledgements acknowledgements;
     private final Cases cases;
+    private final CaseAccess access;
     private final Clock clock;
 
-    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, Clock clock) {
+    /** @param access decides national scope for signed-in callers; a link never consults it */
+    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, CaseAccess access, Clock clock) {
         this.acknowledgements = acknowledgements;
         this.cases = cases;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -62,11 +65,10 @@ public final class AcknowledgeAlert {
         if (address.isEmpty()) {
             return new Outcome.NotFound();
         }
-        boolean national = caller.role() == Role.NATIONAL_COORDINATOR;
-        if (!national && !caller.organisationId().equals(address.get().organisationId())) {
+        if (!caller.organisationId().equals(address.get().organisationId()) && !access.national(caller)) {
             return new Outcome.NotFound();
         }
-        return acknowledge(address.get(), caller.organisationId(), Actor.Person.of(caller), Optional.empty());
+        return acknowledge(address.get(), caller.organisationId(), caller.actor(), Optional.empty());
     }
 
     /** The holder of a verified link acknowledges its alert, on behalf of the alerted organisation; once. */

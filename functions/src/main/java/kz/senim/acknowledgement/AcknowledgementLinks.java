@@ -52,6 +52,12 @@ public final class AcknowledgementLinks {
         this.validity = validity;
     }
 
+    /** A key given as base64 (at least 32 bytes), where there is no secret store (the local runner). */
+    public static Supplier<byte[]> fixedKey(String base64) {
+        byte[] key = Base64.getDecoder().decode(base64.strip());
+        return key::clone;
+    }
+
     /** A verified link: which alert, which one-time id, until when. */
     public record Link(String alertId, String linkId, Instant expiresAt) {
     }

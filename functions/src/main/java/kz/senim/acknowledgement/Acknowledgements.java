@@ -2,8 +2,8 @@ package kz.senim.acknowledgement;
 
 import java.time.Instant;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 
 /** Alerts as they are acknowledged, and the acknowledgement links already used. */
 public interface Acknowledgements {

@@ -2,7 +2,7 @@ package kz.senim.acknowledgement;
 
 import java.time.Instant;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 
 /**
  * An alert as acknowledgement sees it: the alert, whether it is pending, acknowledged or a page, and its chain (the

@@ -1,8 +1,8 @@
 package kz.senim.acknowledgement;
 
 import java.util.Optional;
-import kz.senim.cases.Severity;
 import kz.senim.cases.Reference;
+import kz.senim.cases.Severity;
 
 /**
  * What the holder of an acknowledgement link can do: look at the alert (a read only, because link previews of

@@ -2,6 +2,7 @@ package kz.senim.alerting;
 
 import java.time.Duration;
 import java.time.Instant;
+import kz.senim.cases.Alert;
 
 /**
  * Who is publishing an alert, and whether it has been published: what makes a redelivered stream record, or two

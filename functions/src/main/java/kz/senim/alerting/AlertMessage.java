@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.cases.Alert;
 
 /**
  * The alert as responders' channels receive it: schema version 1, documented in {@code alert-message.v1.schema.json}.

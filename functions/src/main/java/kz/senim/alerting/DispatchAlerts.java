@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import kz.senim.alerting.AlertClaims.ClaimOutcome;
+import kz.senim.cases.Alert;
 
 /** Publishes an alert from the outbox exactly once as far as Senim can tell (claim, publish, mark). */
 public final class DispatchAlerts {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
-import kz.senim.regions.RegionCode;
 
 /** Reads the directory's seed file; a malformed file fails loudly at deploy time, never silently at alert time. */
 public final class DirectoryData {

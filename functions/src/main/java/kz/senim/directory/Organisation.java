@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
-import kz.senim.regions.RegionCode;
 
 /**
  * A body that receives alerts: who it is, which regions and categories it serves, and when it wants to hear.
@@ -43,6 +43,11 @@ public record Organisation(
 
     public boolean serves(RegionCode region) {
         return regions.isEmpty() || regions.contains(region);
+    }
+
+    /** Serves every region (and reports whose region is unknown): what the directory's {@code "regions": ["*"]} says. */
+    public boolean national() {
+        return regions.isEmpty();
     }
 
     public boolean handles(Category category) {

@@ -1,6 +1,6 @@
 package kz.senim.escalation;
 
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 
 /** An organisation's alert nobody has acknowledged yet, and how many escalation steps it has been through. */
 public record PendingAlert(Alert alert, int escalationStep) {

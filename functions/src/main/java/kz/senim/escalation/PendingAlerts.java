@@ -2,9 +2,9 @@ package kz.senim.escalation;
 
 import java.util.List;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
+import kz.senim.cases.Alert;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 
 /** Organisations' alerts nobody has acknowledged, and the steps of their escalation. */
 public interface PendingAlerts {

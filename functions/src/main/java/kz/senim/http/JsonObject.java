@@ -13,8 +13,8 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import kz.senim.cases.InvalidInput;
 import kz.senim.cases.InvalidInput.Violation;
+import kz.senim.cases.InvalidInput;
 
 /**
  * A request body parsed strictly (no duplicate keys, no trailing data, bounded depth) with typed accessors that fail

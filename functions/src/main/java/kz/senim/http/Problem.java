@@ -69,6 +69,14 @@ public record Problem(int status, String code, String titleKey, String detailKey
         return new Problem(409, reason, "title.conflict", "problem." + reason, null, List.of());
     }
 
+    /**
+     * The request is well formed but names something the change cannot use (e.g. an assignee of another
+     * organisation); {@code reason} is the code and message key.
+     */
+    public static Problem unprocessable(String reason) {
+        return new Problem(422, reason, "title.unprocessable", "problem." + reason, null, List.of());
+    }
+
     public static Problem linkUsed() {
         return new Problem(410, "link_used", "title.gone", "problem.link_used", null, List.of());
     }

@@ -1,6 +1,7 @@
 package kz.senim.intake;
 
 import java.time.Instant;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 
 /**

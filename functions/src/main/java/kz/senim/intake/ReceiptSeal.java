@@ -9,6 +9,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import kz.senim.cases.IdempotencyKey;
 
 /**
  * Seals a receipt so that only the holder of the raw {@link IdempotencyKey} can open it again. This is how a retry

@@ -2,7 +2,7 @@ package kz.senim.intake;
 
 import java.util.List;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 import kz.senim.cases.Reference;
 
 /** Where reports are kept. */

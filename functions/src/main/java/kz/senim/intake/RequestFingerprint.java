@@ -1,5 +1,8 @@
 package kz.senim.intake;
 
+import kz.senim.cases.ReportSubmission;
+import kz.senim.cases.Sha256;
+
 /** A hash of everything a submission says, to tell a true retry from another report under a reused key. */
 final class RequestFingerprint {
 
@@ -14,6 +17,6 @@ final class RequestFingerprint {
                 Boolean.toString(s.immediateDanger()), Boolean.toString(s.policeConsent()),
                 Boolean.toString(s.childInvolved()), Boolean.toString(s.foreignNational()), s.narrative(),
                 s.language().code());
-        return IdempotencyKey.sha256Hex(canonical);
+        return Sha256.hex(canonical);
     }
 }

@@ -2,6 +2,7 @@ package kz.senim.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import kz.senim.cases.RegionCode;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.OrganisationType;
@@ -10,7 +11,6 @@ import kz.senim.i18n.Messages;
 import kz.senim.intake.SafetyInformation.Contact;
 import kz.senim.intake.SafetyInformation.ContactKind;
 import kz.senim.regions.RegionCatalogue;
-import kz.senim.regions.RegionCode;
 
 /** Builds {@link SafetyInformation}: 112, 102, the national hotline and the regional commission of the region. */
 public final class SafetyAdvice {

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.intake.Reports.SaveOutcome;
 import kz.senim.intake.SubmissionOutcome.Accepted;
 import kz.senim.intake.SubmissionOutcome.KeyReused;
 import kz.senim.triage.Triage;
 import kz.senim.triage.TriageDecision;
+import kz.senim.triage.TriageFacts;
 
 /**
  * A victim or witness submits a report. Triage decides severity and recipients; the report, one alert per recipient
@@ -52,7 +55,7 @@ public final class SubmitReport {
         if (earlier.isPresent()) {
             return replay(earlier.get(), key, requestHash, submission);
         }
-        TriageDecision decision = triage.triage(submission.triageFacts());
+        TriageDecision decision = triage.triage(TriageFacts.of(submission));
         Receipt receipt = Receipt.random(random);
         String receiptHash = receiptHasher.hash(receipt);
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import kz.senim.audit.Actor;
+import kz.senim.cases.Actor;
 import kz.senim.cases.Reference;
 
 /**

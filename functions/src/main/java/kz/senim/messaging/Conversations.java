@@ -2,9 +2,9 @@ package kz.senim.messaging;
 
 import java.util.List;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
-import kz.senim.casework.StaffKey;
+import kz.senim.cases.StaffKey;
 
 /** The messages between a case's responders and its anonymous reporter, kept with the case. */
 public interface Conversations {

@@ -1,11 +1,9 @@
 package kz.senim.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 import kz.senim.cases.Reference;
+import kz.senim.cases.Sha256;
 
 /**
  * A message's id, {@code M} and 16 Crockford base32 symbols (80 bits), e.g. {@code M7Q2K9M4DXW3PA1B2}. Responders'
@@ -32,26 +30,12 @@ public record MessageId(String value) {
 
     /** The id of the reply sent to {@code reference} under the idempotency key whose SHA-256 is {@code keyHash}. */
     public static MessageId forReply(Reference reference, String keyHash) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    ("senim/reply/v1\u001F" + reference.value() + "\u001F" + keyHash)
-                            .getBytes(StandardCharsets.UTF_8));
-            return new MessageId("M" + encode(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new MessageId("M" + encode(Sha256.of("senim/reply/v1\u001F" + reference.value() + "\u001F" + keyHash)));
     }
 
     /** The id of a responder's message to {@code reference} under the key whose SHA-256 is {@code keyHash}. */
     public static MessageId forStaffMessage(Reference reference, String keyHash) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    ("senim/staff-message/v1\u001F" + reference.value() + "\u001F" + keyHash)
-                            .getBytes(StandardCharsets.UTF_8));
-            return new MessageId("M" + encode(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new MessageId("M" + encode(Sha256.of("senim/staff-message/v1\u001F" + reference.value() + "\u001F" + keyHash)));
     }
 
     /** The first 80 bits of {@code bytes} as 16 symbols. */

@@ -5,16 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.access.CaseAccess;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Cases;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
-import kz.senim.casework.StaffKey;
-import kz.senim.intake.IdempotencyKey;
+import kz.senim.cases.StaffKey;
 
 /**
  * A responder or coordinator asks the anonymous reporter a question or tells them about progress. The message and
@@ -57,9 +57,9 @@ public final class PostCaseMessage {
             return new Outcome.NotFound();
         }
         Reference reference = file.get().reference();
-        Actor.Person author = Actor.Person.of(caller);
+        Actor.Person author = caller.actor();
         String keyHash = key.map(IdempotencyKey::hash).orElse(null);
-        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller, kind.code(), text.value());
+        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller.personId(), caller.organisationId(), kind.code(), text.value());
         if (keyHash != null) {
             Optional<StaffKey> earlier = conversations.staffKey(reference, keyHash);
             if (earlier.isPresent()) {

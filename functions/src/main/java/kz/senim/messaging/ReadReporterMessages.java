@@ -3,39 +3,39 @@ package kz.senim.messaging;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
 import kz.senim.audit.AuditTrail;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.i18n.Language;
-import kz.senim.intake.CheckReportStatus;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.StatusOutcome;
 
 /**
  * The reporter comes back with reference and receipt and reads where the case stands and what responders wrote.
- * The receipt is checked exactly as for the status ({@link CheckReportStatus}): an unknown reference and a wrong
+ * The receipt is checked exactly as for the status ({@link ReporterAccess}): an unknown reference and a wrong
  * receipt answer alike and take as long. Each read is audited as "the reporter", with nothing that identifies.
  */
 public final class ReadReporterMessages {
 
     public static final String AUDIT_ACTION = "messages_read_by_reporter";
 
-    private final CheckReportStatus checkReportStatus;
+    private final ReporterAccess reporterAccess;
     private final Conversations conversations;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public ReadReporterMessages(CheckReportStatus checkReportStatus, Conversations conversations,
+    public ReadReporterMessages(ReporterAccess reporterAccess, Conversations conversations,
             AuditTrail auditTrail, Clock clock) {
-        this.checkReportStatus = checkReportStatus;
+        this.reporterAccess = reporterAccess;
         this.conversations = conversations;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
     public Outcome read(String referenceText, String receiptText) {
-        return switch (checkReportStatus.check(referenceText, receiptText)) {
+        return switch (reporterAccess.check(referenceText, receiptText)) {
             case StatusOutcome.NotFound notFound -> new Outcome.NotFound();
             case StatusOutcome.Found found -> {
                 List<CaseMessage> messages = conversations.forCase(found.reference());

@@ -1,18 +1,15 @@
 package kz.senim.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
-import kz.senim.intake.CheckReportStatus;
-import kz.senim.intake.IdempotencyKey;
+import kz.senim.cases.Sha256;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.StatusOutcome;
 
 /**
@@ -25,23 +22,23 @@ public final class ReplyAsReporter {
 
     public static final String AUDIT_ACTION = "reporter_replied";
 
-    private final CheckReportStatus checkReportStatus;
+    private final ReporterAccess reporterAccess;
     private final Conversations conversations;
     private final Clock clock;
 
-    public ReplyAsReporter(CheckReportStatus checkReportStatus, Conversations conversations, Clock clock) {
-        this.checkReportStatus = checkReportStatus;
+    public ReplyAsReporter(ReporterAccess reporterAccess, Conversations conversations, Clock clock) {
+        this.reporterAccess = reporterAccess;
         this.conversations = conversations;
         this.clock = clock;
     }
 
     public Outcome reply(String referenceText, String receiptText, IdempotencyKey key, MessageText text) {
-        if (!(checkReportStatus.check(referenceText, receiptText) instanceof StatusOutcome.Found found)) {
+        if (!(reporterAccess.check(referenceText, receiptText) instanceof StatusOutcome.Found found)) {
             return new Outcome.NotFound();
         }
         Reference reference = found.reference();
         String keyHash = key.hash();
-        String requestHash = sha256Hex(text.value());
+        String requestHash = Sha256.hex(text.value());
         Optional<ReplyKey> earlier = conversations.replyKey(reference, keyHash);
         if (earlier.isPresent()) {
             return replay(earlier.get(), requestHash);
@@ -67,14 +64,6 @@ public final class ReplyAsReporter {
                 : new Outcome.KeyReused();
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** What the reporter's reply came to. */
     public sealed interface Outcome {

@@ -5,19 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Forbidden;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseReferrals.ReferralLine;
-import kz.senim.casework.Cases;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.Cases;
 
 /**
- * Moves a referral on. The provider's people accept, reject and mark it done; coordinators who can see the case, on
- * the referring side (not the provider's own), revoke and close it. Only over the version the caller saw; audited in
- * the same transaction.
+ * Moves a referral on. The provider's people accept, reject and mark it done; coordinators who work the case, on the
+ * referring side (not the provider's own, nor another provider's), revoke and close it. Only over the version the
+ * caller saw; audited in the same transaction, which also keeps the case's entry of the referral in step.
  *
  * <p>Who can see a referral at all: members of the provider, and whoever can see its case; anyone else is answered as
  * if it did not exist.
@@ -45,8 +44,8 @@ public final class ChangeReferralStatus {
         Referral referral = found.get();
         boolean ofProvider = caller.organisationId().equals(referral.providerId());
         Optional<CaseFile> file = cases.find(referral.reference());
-        boolean seesCase = file.isPresent() && access.canSee(caller, file.get());
-        if (!ofProvider && !seesCase) {
+        CaseAccess.Reach reach = file.map(f -> access.reach(caller, f)).orElse(CaseAccess.Reach.NONE);
+        if (!ofProvider && reach == CaseAccess.Reach.NONE) {
             return new Outcome.NotFound();
         }
         switch (request.to().party()) {
@@ -56,7 +55,7 @@ public final class ChangeReferralStatus {
                 }
             }
             case COORDINATOR -> {
-                if (!caller.role().coordinates() || !seesCase || ofProvider) {
+                if (!caller.role().coordinates() || reach != CaseAccess.Reach.CASEWORK || ofProvider) {
                     throw new Forbidden("revoke or close a referral");
                 }
             }
@@ -68,7 +67,7 @@ public final class ChangeReferralStatus {
         return switch (referral.apply(request.to(), request.reason(), now)) {
             case Referral.Change.Illegal illegal -> new Outcome.Illegal();
             case Referral.Change.Changed changed -> {
-                AuditEntry entry = new AuditEntry(referral.reference(), now, Actor.Person.of(caller),
+                AuditEntry entry = new AuditEntry(referral.reference(), now, caller.actor(),
                         request.to().auditAction(), Map.of(
                                 "referralId", referral.id().value(),
                                 "providerId", referral.providerId(),

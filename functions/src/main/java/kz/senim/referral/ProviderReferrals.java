@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import kz.senim.access.Caller;
-import kz.senim.casework.CaseReferrals.ReferralLine;
+import kz.senim.cases.CaseReferrals.ReferralLine;
 
 /**
  * The referrals made to the caller's organisation, soonest due first, for its people to work through. Shows the

@@ -7,24 +7,24 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.access.CaseAccess;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Cases;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseReferrals.ReferralLine;
-import kz.senim.casework.Cases;
-import kz.senim.casework.StaffKey;
+import kz.senim.cases.StaffKey;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
-import kz.senim.intake.IdempotencyKey;
 
 /**
  * A coordinator refers the person of a case to a provider's service. No consent, no referral: without it nothing is
- * stored. The provider must be in the directory and offer the service; it joins the case's involved organisations.
- * Referral, case and audit line are stored in one transaction.
+ * stored. The provider must be in the directory, offer the service and serve the case's region (or every region);
+ * its people may open the case while the referral is theirs (the case keeps it open, not as an involved
+ * organisation). Referral, case and audit line are stored in one transaction.
  *
  * <p>Sent with an {@link IdempotencyKey}, the referral id is derived from the key and the key's record joins that
  * transaction: a retry by the same coordinator with the same request answers the first result again (even if the
@@ -58,12 +58,12 @@ public final class ReferToService {
         return refer(caller, referenceText, request, Optional.empty());
     }
 
-    /** @throws kz.senim.access.Forbidden unless the caller coordinates */
+    /** @throws kz.senim.access.Forbidden unless the caller coordinates the case (not only provides a service) */
     public Outcome refer(Caller caller, String referenceText, ReferralRequest request, Optional<IdempotencyKey> key) {
         CaseAccess.requireCoordinator(caller, "refer to a service");
         Optional<Reference> reference = Reference.parse(referenceText);
         String keyHash = key.map(IdempotencyKey::hash).orElse(null);
-        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller, request.providerId(),
+        String requestHash = StaffKey.requestHash(AUDIT_ACTION, caller.personId(), caller.organisationId(), request.providerId(),
                 request.service().code(), Boolean.toString(request.consentGiven()), request.dueDate().toString());
         int idDraw = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -71,6 +71,7 @@ public final class ReferToService {
             if (found.isEmpty()) {
                 return new Outcome.CaseNotFound();
             }
+            access.requireCasework(caller, found.get(), "refer a case it only provides a service for");
             if (keyHash != null) {
                 Optional<StaffKey> earlier = referrals.staffKey(found.get().reference(), keyHash);
                 if (earlier.isPresent()) {
@@ -85,6 +86,9 @@ public final class ReferToService {
             if (provider.isEmpty()) {
                 return new Outcome.ProviderNotFound();
             }
+            if (!provider.get().serves(found.get().region())) {
+                return new Outcome.ProviderNotInRegion();
+            }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, ReferralLine.CALENDAR);
             if (request.dueDate().isBefore(today) || request.dueDate().isAfter(today.plusYears(1))) {
@@ -97,11 +101,11 @@ public final class ReferToService {
             ReferralId id = keyHash == null ? ReferralId.random(file.reference(), random)
                     : ReferralId.forKey(file.reference(), keyHash, idDraw);
             Referral referral = Referral.create(id, provider.get().id(), request.service(), request.dueDate(), now);
-            CaseFile involving = file.involving(provider.get().id(), now);
+            CaseFile withReferral = file.referred(referral.onCase().orElseThrow(), now);
             Outcome.Referred referred = new Outcome.Referred(referral, today);
             AuditEntry entry = audit(caller, referral, now);
-            Referrals.CreateOutcome created = keyHash == null ? referrals.create(referral, involving, entry)
-                    : referrals.create(referral, involving, entry,
+            Referrals.CreateOutcome created = keyHash == null ? referrals.create(referral, withReferral, entry)
+                    : referrals.create(referral, withReferral, entry,
                             new StaffKey(keyHash, requestHash, referral.id().value(), now));
             switch (created) {
                 case Referrals.CreateOutcome.Created stored -> {
@@ -142,7 +146,7 @@ public final class ReferToService {
         details.put("service", referral.service().code());
         details.put("dueDate", referral.dueDate().toString());
         details.put("consent", "given");
-        return new AuditEntry(referral.reference(), now, Actor.Person.of(caller), AUDIT_ACTION, details);
+        return new AuditEntry(referral.reference(), now, caller.actor(), AUDIT_ACTION, details);
     }
 
     public sealed interface Outcome {
@@ -158,6 +162,9 @@ public final class ReferToService {
 
         /** No such organisation in the directory, or it does not offer the service. */
         record ProviderNotFound() implements Outcome { }
+
+        /** The provider serves neither the case's region nor every region: nothing was stored. */
+        record ProviderNotInRegion() implements Outcome { }
 
         /** The person did not consent: nothing was stored. */
         record ConsentRequired() implements Outcome { }

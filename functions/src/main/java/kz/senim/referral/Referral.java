@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseReferrals.ReferralLine;
 import kz.senim.directory.ServiceType;
 
 /**
@@ -81,6 +82,12 @@ public record Referral(
     public ReferralLine line() {
         return new ReferralLine(id.value(), reference(), providerId, service.code(), status.code(), dueDate,
                 consentRecordedAt, reason, version, createdAt, updatedAt, closedAt);
+    }
+
+    /** The referral as its case keeps it while no coordinator has closed it; empty once closed. */
+    public Optional<OpenReferral> onCase() {
+        return isOpen() ? Optional.of(new OpenReferral(id.value(), providerId, status.code(), dueDate))
+                : Optional.empty();
     }
 
     /** What a requested change came to. */

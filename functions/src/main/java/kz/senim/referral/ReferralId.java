@@ -1,14 +1,12 @@
 package kz.senim.referral;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.senim.cases.CrockfordBase32;
 import kz.senim.cases.Reference;
+import kz.senim.cases.Sha256;
 
 /**
  * A referral's id: its case's reference, {@code .R} and four Crockford base32 symbols, e.g.
@@ -35,18 +33,14 @@ public record ReferralId(String value) {
      * {@code keyHash}; {@code attempt} draws another one should that id be taken by another referral of the case.
      */
     public static ReferralId forKey(Reference reference, String keyHash, int attempt) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("senim/referral/v1\u001F"
-                    + reference.value() + "\u001F" + keyHash + "\u001F" + attempt).getBytes(StandardCharsets.UTF_8));
-            int bits = ((digest[0] & 0xFF) << 12) | ((digest[1] & 0xFF) << 4) | ((digest[2] & 0xFF) >> 4);
-            StringBuilder symbols = new StringBuilder(4);
-            for (int shift = 15; shift >= 0; shift -= 5) {
-                symbols.append(SYMBOLS.charAt((bits >> shift) & 0x1F));
-            }
-            return new ReferralId(reference.value() + ".R" + symbols);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] digest = Sha256.of("senim/referral/v1\u001F" + reference.value() + "\u001F" + keyHash + "\u001F"
+                + attempt);
+        int bits = ((digest[0] & 0xFF) << 12) | ((digest[1] & 0xFF) << 4) | ((digest[2] & 0xFF) >> 4);
+        StringBuilder symbols = new StringBuilder(4);
+        for (int shift = 15; shift >= 0; shift -= 5) {
+            symbols.append(SYMBOLS.charAt((bits >> shift) & 0x1F));
         }
+        return new ReferralId(reference.value() + ".R" + symbols);
     }
 
     /** Reads an id from a request path; tolerant of case and of the letters Crockford base32 confuses. */

@@ -2,11 +2,12 @@ package kz.senim.referral;
 
 import java.util.List;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.CaseReferrals;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseReferrals;
-import kz.senim.casework.StaffKey;
+import kz.senim.cases.StaffKey;
 
 /** Referrals, kept with their case; each change is stored together with its audit line. */
 public interface Referrals extends CaseReferrals {

@@ -1,6 +1,7 @@
 package kz.senim.regions;
 
 import java.util.Map;
+import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
 
 /** One of Kazakhstan's 17 regions or 3 cities of republican significance. */

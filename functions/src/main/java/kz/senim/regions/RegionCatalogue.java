@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
 
 /**

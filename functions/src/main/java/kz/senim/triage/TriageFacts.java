@@ -1,8 +1,9 @@
 package kz.senim.triage;
 
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.ReporterRole;
-import kz.senim.regions.RegionCode;
 
 /** What triage may look at. Deliberately not the narrative: routing must not depend on free text. */
 public record TriageFacts(
@@ -13,4 +14,10 @@ public record TriageFacts(
         boolean policeConsent,
         boolean childInvolved,
         boolean foreignNational) {
+
+    /** What triage may look at in a report: everything but what the reporter wrote. */
+    public static TriageFacts of(ReportSubmission s) {
+        return new TriageFacts(s.reporterRole(), s.category(), s.region(), s.immediateDanger(), s.policeConsent(),
+                s.childInvolved(), s.foreignNational());
+    }
 }

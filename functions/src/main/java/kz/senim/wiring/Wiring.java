@@ -1,10 +1,9 @@
 package kz.senim.wiring;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,48 +13,54 @@ import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
-import kz.senim.audit.Actor;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
-import kz.senim.cases.StorageUnavailable;
-import kz.senim.casework.AssignCase;
-import kz.senim.casework.CaseMessages;
-import kz.senim.casework.Cases;
-import kz.senim.casework.ChangeCaseStatus;
-import kz.senim.casework.ListQueue;
-import kz.senim.casework.ReadCase;
-import kz.senim.casework.ReadCaseAudit;
-import kz.senim.casework.dynamodb.DynamoDbCaseAlerts;
-import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.cases.Cases;
+import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
+import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
-import kz.senim.intake.CheckReportStatus;
+import kz.senim.handling.AssignCase;
+import kz.senim.handling.ChangeCaseStatus;
+import kz.senim.handling.ListQueue;
+import kz.senim.handling.ReadCase;
+import kz.senim.handling.ReadCaseAudit;
 import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.ShowReportStatus;
 import kz.senim.intake.SubmitReport;
 import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.messaging.ConversationLines;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.PostCaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.messaging.ReplyAsReporter;
 import kz.senim.messaging.dynamodb.DynamoDbConversations;
+import kz.senim.overview.ShowOverview;
+import kz.senim.overview.dynamodb.DynamoDbFigures;
+import kz.senim.people.DescribeCaller;
+import kz.senim.people.ListPeople;
+import kz.senim.people.People;
+import kz.senim.people.RecordSignIn;
+import kz.senim.people.dynamodb.DynamoDbPeople;
 import kz.senim.referral.ChangeReferralStatus;
+import kz.senim.referral.FindProviders;
 import kz.senim.referral.ProviderReferrals;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.triage.Triage;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -107,12 +112,12 @@ public final class Wiring {
     }
 
     public ShowReportStatus showReportStatus() {
-        return new ShowReportStatus(checkReportStatus(), auditTrail(),
+        return new ShowReportStatus(reporterAccess(), auditTrail(),
                 clock);
     }
 
-    public CheckReportStatus checkReportStatus() {
-        return new CheckReportStatus(reports(), receiptHasher());
+    public ReporterAccess reporterAccess() {
+        return new ReporterAccess(reports(), receiptHasher());
     }
 
     /** Responders and coordinators write to a case's reporter. */
@@ -123,13 +128,13 @@ public final class Wiring {
 
     /** The reporter reads status and messages with the receipt. */
     public ReadReporterMessages readReporterMessages() {
-        return new ReadReporterMessages(checkReportStatus(), conversations(),
+        return new ReadReporterMessages(reporterAccess(), conversations(),
                 auditTrail(), clock);
     }
 
     /** The reporter answers with the receipt. */
     public ReplyAsReporter replyAsReporter() {
-        return new ReplyAsReporter(checkReportStatus(), conversations(), clock);
+        return new ReplyAsReporter(reporterAccess(), conversations(), clock);
     }
 
     /** A case's conversation with its reporter ({@link Conversations#forCase} for the responders' case view). */
@@ -139,20 +144,19 @@ public final class Wiring {
 
     /** A region's queue for responders and coordinators. */
     public ListQueue listQueue() {
-        return new ListQueue(cases(), directory(),
-                caseAccess());
+        return new ListQueue(cases(), caseAccess());
     }
 
     /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
     public ReadCase readCase() {
         return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
-                referrals(), caseMessages(),
+                referrals(), new ConversationLines(conversations()),
                 auditTrail(), clock);
     }
 
     public AssignCase assignCase() {
-        return new AssignCase(cases(), caseAccess(), clock);
+        return new AssignCase(cases(), caseAccess(), people(), clock);
     }
 
     public ChangeCaseStatus changeCaseStatus() {
@@ -180,18 +184,30 @@ public final class Wiring {
         return new ProviderReferrals(referrals(), clock);
     }
 
-    /** The conversation as the case view shows it: each message with its author's person id, or "reporter". */
-    private CaseMessages caseMessages() {
-        Conversations conversations = conversations();
-        return reference -> conversations.forCase(reference).stream()
-                .map(message -> new CaseMessages.MessageLine(message.messageId().value(), message.at(),
-                        message.direction().code(), message.kind().code(), switch (message.author()) {
-                            case Actor.Person person -> person.personId();
-                            case Actor.Reporter reporter -> "reporter";
-                            case Actor.LinkHolder link -> "link:" + link.organisationId();
-                            case Actor.System system -> "system:" + system.component();
-                        }, message.text()))
-                .toList();
+    /** Providers of a service for a region, from the directory. */
+    public FindProviders findProviders() {
+        return new FindProviders(directory());
+    }
+
+    /** Who the signed-in caller is. */
+    public DescribeCaller describeCaller() {
+        return new DescribeCaller(people(), directory(), caseAccess(), regions());
+    }
+
+    /** The people of an organisation, for assignment. */
+    public ListPeople listPeople() {
+        return new ListPeople(people(), directory(), caseAccess());
+    }
+
+    /** Records a person at sign-in (the user pool's post-authentication trigger; the local runner's seed). */
+    public RecordSignIn recordSignIn() {
+        return new RecordSignIn(people(), directory(), clock);
+    }
+
+    /** The national overview of every region. */
+    public ShowOverview showOverview() {
+        return new ShowOverview(new DynamoDbFigures(dynamoDb(), required(CASES_TABLE)), regions(), caseAccess(),
+                auditTrail(), clock);
     }
 
     public DispatchAlerts dispatchAlerts() {
@@ -208,12 +224,13 @@ public final class Wiring {
 
     public AcknowledgeAlert acknowledgeAlert() {
         return new AcknowledgeAlert(acknowledgements(),
-                cases(), clock);
+                cases(), caseAccess(), clock);
     }
 
+    /** A link speaks for the organisation it was sent to: no caller, so no scope and no directory to read. */
     public FollowAcknowledgementLink followAcknowledgementLink() {
         return new FollowAcknowledgementLink(acknowledgementLinks(),
-                acknowledgements(), acknowledgeAlert());
+                acknowledgements(), new AcknowledgeAlert(acknowledgements(), cases(), new CaseAccess(List::of), clock));
     }
 
     public EscalateAlerts escalateAlerts() {
@@ -228,20 +245,9 @@ public final class Wiring {
     public synchronized AcknowledgementLinks acknowledgementLinks() {
         if (acknowledgementLinks == null) {
             String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
-            Supplier<byte[]> key;
-            if (secretArn != null && !secretArn.isBlank()) {
-                key = () -> {
-                    try {
-                        return secretsManager().getSecretValue(r -> r.secretId(secretArn)).secretString()
-                                .getBytes(StandardCharsets.UTF_8);
-                    } catch (SdkException e) {
-                        throw new StorageUnavailable("acknowledgement link key unavailable", e);
-                    }
-                };
-            } else {
-                byte[] local = Base64.getDecoder().decode(required(ACK_LINK_SECRET).strip());
-                key = () -> local.clone();
-            }
+            Supplier<byte[]> key = secretArn != null && !secretArn.isBlank()
+                    ? new SecretsManagerLinkKey(secretsManager(), secretArn)
+                    : AcknowledgementLinks.fixedKey(required(ACK_LINK_SECRET));
             acknowledgementLinks = new AcknowledgementLinks(key, clock, random, AcknowledgementLinks.VALIDITY);
         }
         return acknowledgementLinks;
@@ -280,6 +286,10 @@ public final class Wiring {
 
     private DynamoDbAcknowledgements acknowledgements() {
         return new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private People people() {
+        return new DynamoDbPeople(dynamoDb(), required(DIRECTORY_TABLE));
     }
 
     private CaseAccess caseAccess() {

@@ -3,10 +3,11 @@ package kz.senim.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import kz.senim.cases.Alert;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.InMemoryAlertClaims;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.RecordingAlertPublisher;

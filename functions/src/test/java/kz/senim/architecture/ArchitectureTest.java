@@ -3,11 +3,14 @@ package kz.senim.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,6 +26,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import kz.senim.wiring.Wiring;
@@ -37,15 +41,20 @@ import software.amazon.awssdk.core.SdkClient;
 class ArchitectureTest {
 
     /** Role packages of a feature: the adapters and handlers around its domain. */
-    private static final String[] ADAPTERS_AND_HANDLERS = {"kz.senim..api..", "kz.senim..dynamodb..",
-        "kz.senim..sns..", "kz.senim..stream..", "kz.senim..seed..", "kz.senim..schedule.."};
+    private static final String[] ROLES = {"api", "dynamodb", "sns", "stream", "seed", "schedule", "secretsmanager",
+            "cognito"};
+    private static final String[] ADAPTERS_AND_HANDLERS = Arrays.stream(ROLES).map(r -> "kz.senim.." + r + "..")
+            .toArray(String[]::new);
     private static final String HTTP_EDGE = "kz.senim.http..";
+    private static final String STAFF_EDGE = "kz.senim.staff..";
     private static final String WIRING = "kz.senim.wiring..";
+    /** The cases table's own home: its keys and the items several features write. Every feature's adapter may use it. */
+    private static final String CASES_TABLE = "kz.senim.cases.dynamodb";
 
     /** Everything under kz.senim but the role packages, the HTTP edge helpers and the wiring. */
     private static final DescribedPredicate<JavaClass> DOMAIN = describe("are in a domain package", c ->
             c.getPackageName().startsWith("kz.senim.")
-                    && !isIn(c, ADAPTERS_AND_HANDLERS) && !isIn(c, HTTP_EDGE, WIRING));
+                    && !isIn(c, ADAPTERS_AND_HANDLERS) && !isIn(c, HTTP_EDGE, STAFF_EDGE, WIRING));
 
     private static final DescribedPredicate<JavaClass> HANDLERS =
             describe("are Lambda handlers", c -> c.isAssignableTo(RequestHandler.class) && !c.isInterface());
@@ -60,15 +69,53 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule the_domain_depends_on_no_adapter_handler_edge_or_wiring_class = noClasses()
             .that(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS_AND_HANDLERS, HTTP_EDGE, WIRING))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    concat(ADAPTERS_AND_HANDLERS, HTTP_EDGE, STAFF_EDGE, WIRING))
             .because("adapters depend on the domain, never the other way round");
+
+    @ArchTest
+    static final ArchRule features_depend_on_each_other_without_cycles = slices()
+            .matching("kz.senim.(*)..")
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage(WIRING), DescribedPredicate.alwaysTrue())
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(WIRING))
+            .because("a feature builds on the ones below it; only the composition root (wiring) knows everyone");
+
+    @ArchTest
+    static final ArchRule an_adapter_of_one_feature_uses_no_adapter_of_another = classes()
+            .that().resideInAnyPackage(ADAPTERS_AND_HANDLERS)
+            .should(useNoAdapterOfAnotherFeature())
+            .because("each item of the cases table has one owner; keys and shared items live in " + CASES_TABLE);
+
+    @ArchTest
+    static final ArchRule lambda_handlers_import_no_aws_sdk_type = noClasses()
+            .that(HANDLERS)
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .because("a handler decodes an event, calls one use case and encodes; SDK types stay in adapters");
+
+    @ArchTest
+    static final ArchRule the_http_edge_knows_no_feature = noClasses()
+            .that().resideInAPackage(HTTP_EDGE)
+            .should().dependOnClassesThat(describe("are in a feature package", c ->
+                    c.getPackageName().startsWith("kz.senim.") && !isIn(c, HTTP_EDGE,
+                            "kz.senim.access..", "kz.senim.cases", "kz.senim.i18n..")))
+            .because("edge helpers are shared by every route: they know requests, callers and problems, no feature");
+
+    @ArchTest
+    static final ArchRule access_policies_know_no_use_case = noClasses()
+            .that().resideInAPackage("kz.senim.access..")
+            .should().dependOnClassesThat(describe("are outside the case kernel and the directory", c ->
+                    c.getPackageName().startsWith("kz.senim.") && !isIn(c, "kz.senim.access..", "kz.senim.cases",
+                            "kz.senim.directory", "kz.senim.regions", "kz.senim.i18n")))
+            .because("who may see what is decided on a case and the directory, never by calling a use case");
 
     @ArchTest
     static final ArchRule lambda_handlers_live_only_in_the_packages_of_their_trigger = classes()
             .that(HANDLERS)
-            .should().resideInAnyPackage("kz.senim..api", "kz.senim..stream", "kz.senim..seed", "kz.senim..schedule")
+            .should().resideInAnyPackage("kz.senim..api", "kz.senim..stream", "kz.senim..seed", "kz.senim..schedule",
+                    "kz.senim..cognito")
             .because("api: HTTP routes, stream: DynamoDB streams, seed: CloudFormation custom resources,"
-                    + " schedule: EventBridge schedules");
+                    + " schedule: EventBridge schedules, cognito: user pool triggers");
 
     @ArchTest
     static final ArchRule lambda_handlers_have_a_no_arg_constructor_and_one_taking_the_wiring = classes()
@@ -119,10 +166,13 @@ class ArchitectureTest {
         LAMBDA_CODE.that(DOMAIN).forEach(c -> domainPackages.add(c.getPackageName()));
 
         assertThat(domainPackages).contains("kz.senim.cases", "kz.senim.intake", "kz.senim.triage",
-                "kz.senim.directory", "kz.senim.alerting", "kz.senim.regions", "kz.senim.i18n");
+                "kz.senim.directory", "kz.senim.alerting", "kz.senim.regions", "kz.senim.i18n", "kz.senim.handling",
+                "kz.senim.acknowledgement", "kz.senim.escalation", "kz.senim.referral", "kz.senim.messaging",
+                "kz.senim.audit", "kz.senim.access", "kz.senim.people", "kz.senim.overview");
         assertThat(domainPackages).noneMatch(p -> p.endsWith(".api") || p.endsWith(".dynamodb")
                 || p.endsWith(".sns") || p.endsWith(".stream") || p.endsWith(".seed") || p.endsWith(".schedule")
-                || p.equals("kz.senim.wiring") || p.equals("kz.senim.http"));
+                || p.endsWith(".secretsmanager") || p.endsWith(".cognito") || p.equals("kz.senim.wiring") || p.equals("kz.senim.http")
+                || p.equals("kz.senim.staff"));
     }
 
     @Test
@@ -141,7 +191,52 @@ class ArchitectureTest {
                         || p.equals("kz.senim.api") || p.startsWith("kz.senim.infrastructure"));
     }
 
+    @Test
+    void every_test_lives_in_the_package_of_what_it_tests() {
+        Set<String> mainPackages = new java.util.TreeSet<>();
+        LAMBDA_CODE.forEach(c -> mainPackages.add(c.getPackageName()));
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(location -> location.asURI().toString()
+                        .startsWith(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toString()))
+                .importPackages("kz.senim");
+        Set<String> strays = new java.util.TreeSet<>();
+        tests.stream()
+                .filter(c -> c.getSimpleName().endsWith("Test") || c.getSimpleName().endsWith("IT"))
+                .map(JavaClass::getPackageName)
+                .filter(p -> !mainPackages.contains(p) && !p.equals("kz.senim.architecture"))
+                .forEach(strays::add);
+
+        assertThat(tests.stream().map(JavaClass::getSimpleName)).contains("ArchitectureTest", "SubmitReportTest");
+        assertThat(strays).as("test packages with no production code of their own").isEmpty();
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** {@code intake} for {@code kz.senim.intake.dynamodb.DynamoDbReports}. */
+    private static String feature(JavaClass c) {
+        String rest = c.getPackageName().substring("kz.senim.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static ArchCondition<JavaClass> useNoAdapterOfAnotherFeature() {
+        return new ArchCondition<>("use no adapter of another feature") {
+            @Override
+            public void check(JavaClass adapter, ConditionEvents events) {
+                adapter.getDirectDependenciesFromSelf().stream()
+                        .map(Dependency::getTargetClass)
+                        .map(target -> target.isArray() ? target.getBaseComponentType() : target)
+                        .filter(target -> target.getPackageName().startsWith("kz.senim.")
+                                && isIn(target, ADAPTERS_AND_HANDLERS)
+                                && !target.getPackageName().equals(CASES_TABLE)
+                                && !feature(target).equals(feature(adapter)))
+                        .distinct()
+                        .forEach(target -> events.add(SimpleConditionEvent.violated(adapter,
+                                adapter.getName() + " uses " + target.getName() + ", an adapter of "
+                                        + feature(target))));
+            }
+        };
+    }
 
     private static DescribedPredicate<JavaAccess<?>> systemGetenv() {
         return describe("System.getenv", access ->

@@ -28,16 +28,17 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kz.senim.alerting.Alert;
-import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.api.OpenApiContract;
+import kz.senim.cases.Alert;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
 import kz.senim.infrastructure.SamTemplate;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.MutableClock;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.Named;
@@ -176,10 +177,10 @@ class DeploymentDriftTest {
             assertThat(tables).containsKey(table);
             assertThat(tables.get(table).keySchema()).as(table)
                     .extracting(KeySchemaElement::attributeName, KeySchemaElement::keyType)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertItems.PK, KeyType.HASH),
-                            org.assertj.core.groups.Tuple.tuple(AlertItems.SK, KeyType.RANGE));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(CasesTable.PK, KeyType.HASH),
+                            org.assertj.core.groups.Tuple.tuple(CasesTable.SK, KeyType.RANGE));
         }
-        assertThat(AlertItems.toItem(anAlert())).containsKeys(AlertItems.PK, AlertItems.SK);
+        assertThat(AlertItems.toItem(anAlert())).containsKeys(CasesTable.PK, CasesTable.SK);
     }
 
     @Test

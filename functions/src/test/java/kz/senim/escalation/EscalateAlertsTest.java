@@ -16,22 +16,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AlertStatus;
-import kz.senim.alerting.Alert;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.Alert;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.Category;
+import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.Reference;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Outcome;
 import kz.senim.directory.AlertCondition;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
 import kz.senim.escalation.EscalateAlerts.Outcome.Escalated;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.CaseFiles;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAlerts;
@@ -143,7 +144,7 @@ class EscalateAlertsTest {
     void escalation_stops_as_soon_as_the_chain_is_acknowledged() {
         clock.advance(Duration.ofMinutes(10));
         escalate.run();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(alerts.pages().getFirst().alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(alerts.pages().getFirst().alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
 
         for (int minute = 0; minute < 120; minute++) {
@@ -159,7 +160,7 @@ class EscalateAlertsTest {
     @Test
     void an_alert_listed_before_it_was_acknowledged_is_not_escalated() {
         PendingAlert listed = alerts.pending().getFirst();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(commission.alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(commission.alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(15));
 
@@ -200,7 +201,7 @@ class EscalateAlertsTest {
     void the_alerts_of_a_closed_case_are_not_escalated() {
         CaseFile file = cases.find(REFERENCE).orElseThrow();
         CaseFile acknowledged = ((CaseFile.Change.Changed) file.acknowledgedBy("police-att-liaison", createdAt)).file();
-        cases.add(((CaseFile.Change.Changed) acknowledged.close(Outcome.DUPLICATE, false, createdAt)).file());
+        cases.add(((CaseFile.Change.Changed) acknowledged.close(ClosingOutcome.DUPLICATE, false, createdAt)).file());
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(escalate.escalate(alerts.pending().getFirst()))

@@ -2,20 +2,20 @@ package kz.senim.messaging;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.cases.CaseStatus;
-import kz.senim.intake.CheckReportStatus;
 import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAuditTrail;
 import kz.senim.testing.InMemoryCases;
 import kz.senim.testing.InMemoryConversations;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
-import kz.senim.testing.ReportedCases;
 import kz.senim.testing.ReportedCases.ReportedCase;
+import kz.senim.testing.ReportedCases;
 
 /** The three messaging use cases over in-memory fakes that share one set of cases, reports and audit trail. */
 public final class ConversationFixture {
@@ -34,12 +34,12 @@ public final class ConversationFixture {
     public final InMemoryCases cases = new InMemoryCases(audit);
     public final InMemoryConversations conversations = new InMemoryConversations(cases, audit);
     public final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
-    public final CheckReportStatus checkReportStatus = new CheckReportStatus(reports, hasher);
+    public final ReporterAccess reporterAccess = new ReporterAccess(reports, hasher);
     public final PostCaseMessage postCaseMessage = new PostCaseMessage(cases,
             new CaseAccess(FixedDirectory.seeded()), conversations, random, clock);
     public final ReadReporterMessages readReporterMessages =
-            new ReadReporterMessages(checkReportStatus, conversations, audit, clock);
-    public final ReplyAsReporter replyAsReporter = new ReplyAsReporter(checkReportStatus, conversations, clock);
+            new ReadReporterMessages(reporterAccess, conversations, audit, clock);
+    public final ReplyAsReporter replyAsReporter = new ReplyAsReporter(reporterAccess, conversations, clock);
     private final ReportedCases reported = new ReportedCases(reports, cases, hasher, random);
 
     public ReportedCase reportedCase(CaseStatus status) {
@@ -49,9 +49,9 @@ public final class ConversationFixture {
     /** Closes the case as responders see it (the reporter's side is the same item in DynamoDB). */
     public void close(ReportedCase reportedCase) {
         var file = reportedCase.file();
-        cases.add(new kz.senim.casework.CaseFile(file.reference(), file.submission(), file.severity(),
+        cases.add(new kz.senim.cases.CaseFile(file.reference(), file.submission(), file.severity(),
                 CaseStatus.CLOSED, file.version() + 1, file.takenBy(), file.assignee(),
-                file.involvedOrganisations(), java.util.Optional.of(kz.senim.casework.Outcome.ASSISTED),
+                file.involvedOrganisations(), java.util.Optional.of(kz.senim.cases.ClosingOutcome.ASSISTED),
                 file.statusReason(), file.submittedAt(), clock.instant()));
     }
 }

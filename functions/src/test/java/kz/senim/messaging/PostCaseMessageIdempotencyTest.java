@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseStatus;
-import kz.senim.intake.IdempotencyKey;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
 

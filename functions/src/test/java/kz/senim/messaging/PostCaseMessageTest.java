@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseStatus;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class PostCaseMessageTest {
         CaseMessage posted = ((PostCaseMessage.Outcome.Posted) outcome).message();
         assertThat(posted.direction()).isEqualTo(Direction.TO_REPORTER);
         assertThat(posted.kind()).isEqualTo(MessageKind.QUESTION);
-        assertThat(posted.author()).isEqualTo(Actor.Person.of(ALMATY_RESPONDER));
+        assertThat(posted.author()).isEqualTo(ALMATY_RESPONDER.actor());
         assertThat(posted.at()).isEqualTo(world.clock.instant());
         assertThat(world.conversations.forCase(reported.reference())).containsExactly(posted);
     }
@@ -45,7 +44,7 @@ class PostCaseMessageTest {
 
         assertThat(world.audit.entries(reported.reference())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("message_posted");
-            assertThat(entry.actor()).isEqualTo(Actor.Person.of(SHELTER_COORDINATOR));
+            assertThat(entry.actor()).isEqualTo(SHELTER_COORDINATOR.actor());
             assertThat(entry.details()).isEqualTo(Map.of("messageId", posted.message().messageId().value(),
                     "kind", "update"));
             assertThat(entry.toString()).doesNotContain("shelter place");
@@ -100,12 +99,12 @@ class PostCaseMessageTest {
             }
 
             @Override
-            public PostOutcome post(CaseMessage message, AuditEntry entry, kz.senim.casework.StaffKey key) {
+            public PostOutcome post(CaseMessage message, AuditEntry entry, kz.senim.cases.StaffKey key) {
                 throw new AssertionError();
             }
 
             @Override
-            public java.util.Optional<kz.senim.casework.StaffKey> staffKey(kz.senim.cases.Reference reference,
+            public java.util.Optional<kz.senim.cases.StaffKey> staffKey(kz.senim.cases.Reference reference,
                     String keyHash) {
                 throw new AssertionError();
             }

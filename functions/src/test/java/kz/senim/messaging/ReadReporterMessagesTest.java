@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import kz.senim.audit.Actor;
+import kz.senim.cases.Actor;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.i18n.Language;
-import kz.senim.intake.IdempotencyKey;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
 

@@ -10,9 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kz.senim.audit.Actor;
+import kz.senim.cases.Actor;
 import kz.senim.cases.CaseStatus;
-import kz.senim.intake.IdempotencyKey;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
 

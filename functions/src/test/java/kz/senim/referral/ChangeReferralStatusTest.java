@@ -1,11 +1,11 @@
 package kz.senim.referral;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.NATIONAL_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
+import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
+import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,22 +13,21 @@ import java.time.Duration;
 import java.util.Set;
 import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
-import kz.senim.audit.Actor;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.InvalidInput;
-import kz.senim.casework.CaseChangeOutcome;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.CaseTransition;
-import kz.senim.casework.Outcome;
 import kz.senim.directory.ServiceType;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.handling.CaseChangeOutcome;
+import kz.senim.handling.CaseTransition;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ChangeReferralStatusTest {
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ChangeReferralStatus changeStatus = world.changeReferralStatus();
     private CaseFile file;
     private Referral referral;
@@ -68,7 +67,7 @@ class ChangeReferralStatusTest {
         assertThat(world.auditActions(file)).containsExactly("referral_created", "referral_accepted",
                 "referral_done");
         assertThat(world.audit.entries(file.reference()).getLast()).satisfies(entry -> {
-            assertThat(entry.actor()).isEqualTo(Actor.Person.of(MIGRANT_NGO_RESPONDER));
+            assertThat(entry.actor()).isEqualTo(MIGRANT_NGO_RESPONDER.actor());
             assertThat(entry.at()).isEqualTo(world.clock.instant());
             assertThat(entry.details()).containsEntry("referralId", referral.id().value())
                     .containsEntry("from", "accepted").containsEntry("to", "done");
@@ -178,7 +177,7 @@ class ChangeReferralStatusTest {
 
     @Test
     void the_case_closes_only_once_its_referral_is_closed() {
-        CaseTransition close = CaseTransition.close(Outcome.ASSISTED);
+        CaseTransition close = CaseTransition.close(ClosingOutcome.ASSISTED);
         long caseVersion = world.current(file).version();
         assertThat(world.changeCaseStatus().change(ALMATY_COORDINATOR, file.reference().value(), caseVersion, close))
                 .isEqualTo(new CaseChangeOutcome.Illegal("referrals_open"));
@@ -191,5 +190,49 @@ class ChangeReferralStatusTest {
 
         assertThat(world.changeCaseStatus().change(ALMATY_COORDINATOR, file.reference().value(), caseVersion, close))
                 .isInstanceOf(CaseChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void the_case_follows_its_referral_without_moving_its_version() {
+        assertThat(world.current(file).openReferrals().get(referral.id().value()).status()).isEqualTo("in_progress");
+        long version = world.current(file).version();
+
+        changed(change(MIGRANT_NGO_RESPONDER, 1, ReferralStatusChange.to(ReferralTransition.ACCEPTED)));
+        assertThat(world.current(file).openReferrals().get(referral.id().value()).status()).isEqualTo("accepted");
+        assertThat(world.current(file).nextReferralDueDate()).contains(world.today().plusDays(10));
+
+        changed(change(MIGRANT_NGO_RESPONDER, 2, ReferralStatusChange.to(ReferralTransition.DONE)));
+        assertThat(world.current(file).openReferralCount()).as("done, not closed yet").isEqualTo(1);
+        assertThat(world.current(file).nextReferralDueDate()).as("nothing waits for a provider").isEmpty();
+
+        changed(change(ALMATY_COORDINATOR, 3, ReferralStatusChange.to(ReferralTransition.CLOSED)));
+        assertThat(world.current(file).openReferralCount()).isZero();
+        assertThat(world.current(file).version()).as("a coordinator's If-Match stays good").isEqualTo(version);
+    }
+
+    @Test
+    void the_provider_opens_the_case_while_the_referral_is_open_and_no_longer_once_it_is_revoked() {
+        assertThat(world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.Found.class);
+
+        changed(change(ALMATY_COORDINATOR, 1, ReferralStatusChange.to(ReferralTransition.REVOKED, "Moved away")));
+
+        assertThat(world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.NotFound.class);
+        assertThat(world.readCase().read(ALMATY_COORDINATOR, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.Found.class);
+    }
+
+    @Test
+    void another_providers_coordinator_who_sees_the_case_only_for_its_own_referral_may_not_revoke_this_one() {
+        ReferToService.Outcome shelter = world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-children", ServiceType.EDUCATION, true, world.today().plusDays(5)));
+        assertThat(shelter).isInstanceOf(ReferToService.Outcome.Referred.class);
+        Caller childrenCoordinator = new Caller("person-aliya", "ngo-children", kz.senim.access.Role.COORDINATOR);
+
+        assertThatThrownBy(() -> change(childrenCoordinator, 1,
+                ReferralStatusChange.to(ReferralTransition.REVOKED, "Not needed")))
+                .isInstanceOf(Forbidden.class);
+        assertThat(world.current(referral).status()).isEqualTo(ReferralStatus.IN_PROGRESS);
     }
 }

@@ -1,8 +1,8 @@
 package kz.senim.referral;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_RESPONDER;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.directory.ServiceType;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
 
 class ProviderReferralsTest {
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
 
     private Referral referTo(String provider, ServiceType service, LocalDate due) {
         CaseFile file = world.stored(world.caseIn(Submissions.victimInAlmaty(), CaseStatus.IN_PROGRESS,

@@ -1,7 +1,7 @@
 package kz.senim.referral;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.NATIONAL_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,18 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.directory.ServiceType;
-import kz.senim.intake.IdempotencyKey;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
 
 /** A referral sent with an {@code Idempotency-Key}: retries create it once. */
 class ReferToServiceIdempotencyTest {
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ReferToService referToService = world.referToService();
     private final CaseFile file = world.stored(world.caseIn(Submissions.with(Submissions.victimInAlmaty(), false,
             false, false, true), CaseStatus.IN_PROGRESS, Set.of("kz-75-commission"), world.clock.instant()));
@@ -71,7 +71,7 @@ class ReferToServiceIdempotencyTest {
         CaseFile current = world.current(file);
         world.cases.add(new CaseFile(current.reference(), current.submission(), current.severity(),
                 CaseStatus.CLOSED, current.version() + 1, current.takenBy(), current.assignee(),
-                current.involvedOrganisations(), Optional.of(kz.senim.casework.Outcome.ASSISTED),
+                current.involvedOrganisations(), Optional.of(kz.senim.cases.ClosingOutcome.ASSISTED),
                 current.statusReason(), current.submittedAt(), world.clock.instant()));
 
         assertThat(refer(ALMATY_COORDINATOR, "staff-ref-key-000002", legalAid(first.today())))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package kz.senim.testing;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.Severity;
-import kz.senim.casework.CaseFile;
 
 /** Case files to start from. */
 public final class CaseFiles {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import kz.senim.alerting.Alert;
 import kz.senim.alerting.AlertClaims;
+import kz.senim.cases.Alert;
 
 /** Claims in memory with the same rules as the conditional update in DynamoDB. */
 public final class InMemoryAlertClaims implements AlertClaims {

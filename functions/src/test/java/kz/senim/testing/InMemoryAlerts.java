@@ -13,8 +13,8 @@ import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.AlertAddress;
 import kz.senim.acknowledgement.AlertState;
 import kz.senim.acknowledgement.AlertStatus;
-import kz.senim.alerting.Alert;
-import kz.senim.casework.Cases;
+import kz.senim.cases.Alert;
+import kz.senim.cases.Cases;
 import kz.senim.escalation.PendingAlert;
 import kz.senim.escalation.PendingAlerts;
 

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.senim.cases.CaseAlerts.AlertLine;
+import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseAlerts;
 
 /** The alerts of cases as tests set them up. */
 public final class InMemoryCaseAlerts implements CaseAlerts {

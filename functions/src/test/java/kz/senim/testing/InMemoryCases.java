@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.OpenReferral;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases.QueuePage;
+import kz.senim.cases.Cases.QueueQuery;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 
 /** Cases in memory with the same optimistic locking as DynamoDB; audit entries go to the given trail. */
@@ -23,6 +26,19 @@ public final class InMemoryCases implements Cases {
 
     public synchronized void add(CaseFile file) {
         cases.put(file.reference(), file);
+    }
+
+    /**
+     * Sets (or, empty, removes) the case's entry of one referral without moving its version, as a referral's step does
+     * in DynamoDB; false when there is no such case (DynamoDB's condition would fail).
+     */
+    public synchronized boolean keepReferral(Reference reference, String referralId, Optional<OpenReferral> referral) {
+        CaseFile current = cases.get(reference);
+        if (current == null) {
+            return false;
+        }
+        cases.put(reference, current.withReferral(referralId, referral));
+        return true;
     }
 
     @Override

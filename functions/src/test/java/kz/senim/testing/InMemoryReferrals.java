@@ -7,18 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
-import kz.senim.casework.StaffKey;
+import kz.senim.cases.StaffKey;
+import kz.senim.cases.StorageUnavailable;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
 
 /**
  * Referrals in memory with the same rules as DynamoDB: a new referral is stored only with its case change (over the
- * case's version) and its audit line, all or nothing; a change only over the version it was made from.
+ * case's version, the referral open on it) and its audit line, all or nothing; a change only over the version it was
+ * made from, with the case's entry of the referral set or removed (the case's version stays).
  */
 public final class InMemoryReferrals implements Referrals {
 
@@ -60,7 +62,8 @@ public final class InMemoryReferrals implements Referrals {
                 if (referrals.containsKey(referral.id())) {
                     return new CreateOutcome.IdTaken();
                 }
-                if (cases.save(changedCase, entry) instanceof Cases.SaveOutcome.VersionConflict) {
+                if (cases.save(changedCase.withReferral(referral.id().value(), referral.onCase()), entry)
+                        instanceof Cases.SaveOutcome.VersionConflict) {
                     return new CreateOutcome.CaseChanged();
                 }
                 referrals.put(referral.id(), referral);
@@ -92,14 +95,21 @@ public final class InMemoryReferrals implements Referrals {
     }
 
     @Override
-    public synchronized SaveOutcome save(Referral changed, AuditEntry entry) {
-        Referral current = referrals.get(changed.id());
-        if (current == null || current.version() != changed.version() - 1) {
-            return new SaveOutcome.VersionConflict();
+    public SaveOutcome save(Referral changed, AuditEntry entry) {
+        synchronized (cases) {
+            synchronized (this) {
+                Referral current = referrals.get(changed.id());
+                if (current == null || current.version() != changed.version() - 1) {
+                    return new SaveOutcome.VersionConflict();
+                }
+                if (!cases.keepReferral(changed.reference(), changed.id().value(), changed.onCase())) {
+                    throw new StorageUnavailable("referral change not stored", null);
+                }
+                referrals.put(changed.id(), changed);
+                audit.record(entry);
+                return new SaveOutcome.Saved();
+            }
         }
-        referrals.put(changed.id(), changed);
-        audit.record(entry);
-        return new SaveOutcome.Saved();
     }
 
     @Override

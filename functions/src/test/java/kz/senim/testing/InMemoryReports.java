@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.intake.IdempotencyRecord;

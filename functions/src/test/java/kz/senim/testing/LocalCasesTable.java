@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.infrastructure.SamTemplate;
-import kz.senim.intake.IdempotencyKey;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.SubmissionOutcome;
@@ -67,7 +67,7 @@ public final class LocalCasesTable {
     public static List<AuditEntry> audit(DynamoDbClient dynamoDb, String table, Reference reference) {
         return dynamoDb.query(r -> r.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertItems.casePartition(
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CasesTable.casePartition(
                                 reference)), ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
                 .items().stream().map(AuditItems::fromItem).toList();
     }

@@ -4,15 +4,15 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Severity;
-import kz.senim.casework.CaseFile;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Receipt;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Report;
-import kz.senim.intake.ReportSubmission;
 import kz.senim.intake.Reports;
 
 /**

@@ -2,10 +2,10 @@ package kz.senim.testing;
 
 import java.util.Optional;
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.ReporterRole;
 import kz.senim.i18n.Language;
-import kz.senim.intake.ReportSubmission;
-import kz.senim.regions.RegionCode;
 
 /** Valid submissions to start from; tests change the one thing they are about. */
 public final class Submissions {

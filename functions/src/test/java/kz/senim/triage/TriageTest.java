@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.ReporterRole;
 import kz.senim.cases.Severity;
 import kz.senim.directory.AlertCondition;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.OrganisationType;
 import kz.senim.i18n.Language;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.FixedDirectory;
 import org.junit.jupiter.api.Test;
 

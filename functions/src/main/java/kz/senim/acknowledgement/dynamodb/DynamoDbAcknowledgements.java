@@ -10,11 +10,12 @@ import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.AlertAddress;
 import kz.senim.acknowledgement.AlertState;
 import kz.senim.acknowledgement.AlertStatus;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
-import kz.senim.casework.dynamodb.CaseItems;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     static final String ACKNOWLEDGED_AT = "acknowledgedAt";
-    static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    static final String ACKNOWLEDGED_BY = AlertItems.ACKNOWLEDGED_BY;
     static final String LINK_PREFIX = "ACKLINK#";
     static final String LINK_SK = "USED";
     static final String EXPIRES_AT = "expiresAt";
@@ -52,8 +53,8 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     @Override
     public Optional<AlertState> find(AlertAddress address) {
         Map<String, AttributeValue> key = Map.of(
-                AlertItems.PK, s(AlertItems.casePartition(address.reference())),
-                AlertItems.SK, s(address.pageStep().isPresent()
+                CasesTable.PK, s(CasesTable.casePartition(address.reference())),
+                CasesTable.SK, s(address.pageStep().isPresent()
                         ? AlertItems.pageSortKey(address.organisationId(), address.pageStep().getAsInt())
                         : "ALERT#" + address.organisationId()));
         return CasesTable.item(dynamoDb, table, key).filter(AlertItems::isAlert).map(DynamoDbAcknowledgements::toState);
@@ -125,44 +126,61 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK, "#status", AlertItems.STATUS,
+                "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
+                ":pending", s(AlertStatus.PENDING.code())));
+        String acknowledger = acknowledger(a, names, values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(AlertItems.key(a.origin().alert()))
-                .updateExpression("SET #status = :acknowledged, #at = :at, #by = :by REMOVE #gsi2pk, #gsi2sk")
+                .updateExpression("SET #status = :acknowledged, " + acknowledger + " REMOVE #gsi2pk, #gsi2sk")
                 .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR attribute_not_exists(#status))")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#status", AlertItems.STATUS,
-                        "#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY,
-                        "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK))
-                .expressionAttributeValues(Map.of(
-                        ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
-                        ":pending", s(AlertStatus.PENDING.code()),
-                        ":at", s(a.at().toString()),
-                        ":by", s(a.acknowledgedBy())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 
     private TransactWriteItem markPage(AlertState page, Acknowledgement a) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String acknowledger = acknowledger(a, names, values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(AlertItems.key(page.alert()))
-                .updateExpression("SET #at = :at, #by = :by")
+                .updateExpression("SET " + acknowledger)
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#at", ACKNOWLEDGED_AT,
-                        "#by", ACKNOWLEDGED_BY))
-                .expressionAttributeValues(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
+    }
+
+    /** When, for which organisation and by whom (a person with their id, a link, Senim): the assignments to SET. */
+    private static String acknowledger(Acknowledgement a, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Acknowledger by = Acknowledger.of(a.entry().actor(), a.acknowledgedBy());
+        names.putAll(Map.of("#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY, "#byType", AlertItems.ACKNOWLEDGED_BY_TYPE));
+        values.putAll(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy()), ":byType", s(by.type())));
+        String set = "#at = :at, #by = :by, #byType = :byType";
+        if (by.personId().isPresent()) {
+            names.put("#byPerson", AlertItems.ACKNOWLEDGED_BY_PERSON);
+            values.put(":byPerson", s(by.personId().get()));
+            set += ", #byPerson = :byPerson";
+        }
+        return set;
     }
 
     private Put spendLink(LinkUse link, Instant at) {
         return Put.builder().tableName(table).item(linkItem(link, at))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build();
     }
 
     private static Map<String, AttributeValue> linkItem(LinkUse link, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(linkKey(link.linkId()));
-        item.put(AlertItems.KIND, s("ACKLINK"));
+        item.put(CasesTable.KIND, s("ACKLINK"));
         item.put("alertId", s(link.alertId()));
         item.put("usedAt", s(at.toString()));
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(link.expiresAt().getEpochSecond())));
@@ -170,7 +188,7 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private static Map<String, AttributeValue> linkKey(String linkId) {
-        return Map.of(AlertItems.PK, s(LINK_PREFIX + linkId), AlertItems.SK, s(LINK_SK));
+        return Map.of(CasesTable.PK, s(LINK_PREFIX + linkId), CasesTable.SK, s(LINK_SK));
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index, String code) {

@@ -3,8 +3,10 @@ package kz.senim.alerting.dynamodb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import kz.senim.alerting.Alert;
 import kz.senim.alerting.AlertClaims;
+import kz.senim.cases.Alert;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +32,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                     .updateExpression("SET #claimedUntil = :until")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#publishedAt)"
                             + " AND (attribute_not_exists(#claimedUntil) OR #claimedUntil < :now)")
-                    .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#claimedUntil", AlertItems.CLAIMED_UNTIL,
+                    .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#claimedUntil", AlertItems.CLAIMED_UNTIL,
                             "#publishedAt", AlertItems.PUBLISHED_AT))
                     .expressionAttributeValues(Map.of(
                             ":until", n(now.plus(lease).toEpochMilli()),
@@ -73,7 +75,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                     .key(AlertItems.key(alert))
                     .updateExpression("REMOVE #claimedUntil")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#publishedAt)")
-                    .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#claimedUntil", AlertItems.CLAIMED_UNTIL,
+                    .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#claimedUntil", AlertItems.CLAIMED_UNTIL,
                             "#publishedAt", AlertItems.PUBLISHED_AT)));
         } catch (SdkException ignored) {
             // the lease runs out by itself; releasing early only shortens the retry

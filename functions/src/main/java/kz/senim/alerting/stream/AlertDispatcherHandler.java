@@ -7,14 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import kz.senim.alerting.Alert;
 import kz.senim.alerting.DispatchAlerts;
-import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.alerting.dynamodb.StreamedAlerts;
+import kz.senim.cases.Alert;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Consumes the cases table's stream and publishes each new alert from the outbox. Records that fail are reported
@@ -43,21 +41,18 @@ public final class AlertDispatcherHandler implements RequestHandler<DynamodbEven
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             StreamRecord change = record.getDynamodb();
-            if (!"INSERT".equals(record.getEventName()) || change == null) {
-                continue;
-            }
-            Map<String, AttributeValue> image = StreamImages.toSdk(change.getNewImage());
-            if (!AlertItems.isAlert(image)) {
-                continue;
-            }
             Alert alert;
-            try {
-                alert = AlertItems.fromItem(image);
-            } catch (RuntimeException unreadable) {
-                LOG.error("alert record unreadable sequenceNumber={} cause={}", change.getSequenceNumber(),
-                        unreadable.getClass().getName());
-                failures.add(failure(change));
-                continue;
+            switch (StreamedAlerts.read(record)) {
+                case StreamedAlerts.Read.NotAnAlert other -> {
+                    continue;
+                }
+                case StreamedAlerts.Read.Unreadable unreadable -> {
+                    LOG.error("alert record unreadable sequenceNumber={} cause={}", change.getSequenceNumber(),
+                            unreadable.cause());
+                    failures.add(failure(change));
+                    continue;
+                }
+                case StreamedAlerts.Read.Inserted inserted -> alert = inserted.alert();
             }
             try {
                 switch (dispatchAlerts.dispatch(alert)) {

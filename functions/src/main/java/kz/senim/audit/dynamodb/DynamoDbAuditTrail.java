@@ -1,18 +1,31 @@
 package kz.senim.audit.dynamodb;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
 import kz.senim.audit.AuditTrail;
+import kz.senim.audit.FiguresRead;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
+/**
+ * The audit trail in the cases table: a case's entries in its partition ({@link AuditItems}); reads of figures about
+ * no single case in one partition per day, {@code pk=FIGURES_AUDIT#<yyyy-MM-dd>} (UTC), sorted by time like a case's.
+ */
 public final class DynamoDbAuditTrail implements AuditTrail {
+
+    static final String FIGURES_PARTITION_PREFIX = "FIGURES_AUDIT#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -36,13 +49,52 @@ public final class DynamoDbAuditTrail implements AuditTrail {
         try {
             return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
-                            .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                             .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                                    ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
                                     ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
                     .items().stream().map(AuditItems::fromItem).toList();
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("audit trail unavailable", e);
         }
+    }
+
+    @Override
+    public void record(FiguresRead read) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(CasesTable.PK, AttributeValue.fromS(figuresPartition(LocalDate.ofInstant(read.at(), ZoneOffset.UTC))));
+        item.put(CasesTable.SK, AttributeValue.fromS(AuditItems.sortKey(read.at())));
+        item.put(CasesTable.KIND, AttributeValue.fromS("AUDIT"));
+        item.put("at", AttributeValue.fromS(read.at().toString()));
+        item.put("action", AttributeValue.fromS(read.action()));
+        AuditItems.putActor(item, read.reader());
+        AuditItems.putDetails(item, read.details());
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(item));
+        } catch (SdkClientException | DynamoDbException e) {
+            throw new StorageUnavailable("audit trail unavailable", e);
+        }
+    }
+
+    @Override
+    public List<FiguresRead> figuresReads(LocalDate day) {
+        try {
+            return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
+                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk", AttributeValue.fromS(figuresPartition(day)),
+                                    ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
+                    .items().stream()
+                    .map(item -> new FiguresRead(Instant.parse(item.get("at").s()),
+                            (Actor.Person) AuditItems.actor(item), item.get("action").s(), AuditItems.details(item)))
+                    .toList();
+        } catch (SdkClientException | DynamoDbException e) {
+            throw new StorageUnavailable("audit trail unavailable", e);
+        }
+    }
+
+    private static String figuresPartition(LocalDate day) {
+        return FIGURES_PARTITION_PREFIX + day;
     }
 }

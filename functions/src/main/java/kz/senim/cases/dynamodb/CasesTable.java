@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,8 +18,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** What the adapters of the cases table do alike: read one item, page through an index, tell a lost race. */
+/**
+ * The cases table's own home: its keys ({@code pk=CASE#<reference>} for everything kept about a case, {@code sk} per
+ * item, {@code kind} naming the item), and what its adapters do alike: read one item, page through an index, tell a
+ * lost race. Each item's mapper lives beside it in this package ({@link CaseItems}, {@link AlertItems},
+ * {@link AuditItems}, {@link StaffKeyItems}); a feature's own items live in its adapter.
+ */
 public final class CasesTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String KIND = "kind";
 
     /** A filter may drop most of what a query reads, so a page follows DynamoDB's pages, but not for ever. */
     private static final int MAX_QUERIES_PER_PAGE = 10;
@@ -26,6 +36,16 @@ public final class CasesTable {
     private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
     private CasesTable() {
+    }
+
+    /** The partition of everything kept about a case. */
+    public static String casePartition(Reference reference) {
+        return "CASE#" + reference.value();
+    }
+
+    /** The key of the item {@code sortKey} of a case. */
+    public static Map<String, AttributeValue> key(Reference reference, String sortKey) {
+        return Map.of(PK, AttributeValue.fromS(casePartition(reference)), SK, AttributeValue.fromS(sortKey));
     }
 
     /** Up to a limit of items, and the cursor of the next page when there may be more. */

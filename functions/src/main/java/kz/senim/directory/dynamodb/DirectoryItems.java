@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.senim.cases.Category;
+import kz.senim.cases.RegionCode;
 import kz.senim.directory.AlertCondition;
 import kz.senim.directory.EscalationPolicy;
-import kz.senim.directory.ServiceType;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.OrganisationType;
+import kz.senim.directory.ServiceType;
 import kz.senim.i18n.Language;
-import kz.senim.regions.RegionCode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Organisation items of the directory table: all in partition {@code DIRECTORY}, sort key {@code ORG#<id>}. */

@@ -2,9 +2,9 @@ package kz.senim.directory.dynamodb;
 
 import java.util.List;
 import java.util.Map;
+import kz.senim.cases.StorageUnavailable;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
-import kz.senim.cases.StorageUnavailable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -3,6 +3,7 @@ package kz.senim.directory.seed;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.dynamodb.DirectorySeeder;
-import kz.senim.http.HttpResponses;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,7 @@ public final class DirectorySeedHandler implements RequestHandler<CloudFormation
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectorySeedHandler.class);
     private static final String PHYSICAL_ID = "senim-directory-seed";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DirectorySeeder seeder;
     private final HttpClient http;
@@ -44,7 +45,7 @@ public final class DirectorySeedHandler implements RequestHandler<CloudFormation
 
     @Override
     public String handleRequest(CloudFormationCustomResourceEvent event, Context context) {
-        ObjectNode response = HttpResponses.JSON.createObjectNode()
+        ObjectNode response = JSON.createObjectNode()
                 .put("PhysicalResourceId", PHYSICAL_ID)
                 .put("StackId", event.getStackId())
                 .put("RequestId", event.getRequestId())

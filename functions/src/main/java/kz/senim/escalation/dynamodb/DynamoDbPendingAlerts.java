@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kz.senim.alerting.Alert;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.Alert;
 import kz.senim.cases.StorageUnavailable;
-import kz.senim.casework.dynamodb.CaseItems;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.escalation.PendingAlert;
 import kz.senim.escalation.PendingAlerts;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -70,7 +71,7 @@ public final class DynamoDbPendingAlerts implements PendingAlerts {
                 .tableName(table)
                 .item(pageItem(page, escalation))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build()));
         int caseIndex = writes.size();
         writes.add(CaseItems.update(table, escalation.changedCase()));
@@ -140,7 +141,7 @@ public final class DynamoDbPendingAlerts implements PendingAlerts {
     /** An alert item the dispatcher reads like any other, keyed and marked as a page of the origin's chain. */
     static Map<String, AttributeValue> pageItem(Alert page, Escalation escalation) {
         Map<String, AttributeValue> item = new HashMap<>(AlertItems.toItem(page));
-        item.put(AlertItems.SK, s(AlertItems.pageSortKey(page.organisationId(), escalation.nextStep())));
+        item.put(CasesTable.SK, s(AlertItems.pageSortKey(page.organisationId(), escalation.nextStep())));
         item.put(AlertItems.STATUS, s(PAGE));
         item.put(AlertItems.CHAIN_ID, s(escalation.alert().alert().alertId()));
         item.put(AlertItems.ESCALATION_STEP, n(escalation.nextStep()));

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import kz.senim.cases.Category;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.ReporterRole;
 import kz.senim.http.JsonObject;
 import kz.senim.i18n.Language;
-import kz.senim.intake.ReportSubmission;
 import kz.senim.regions.RegionCatalogue;
 
 /** The JSON body of {@code POST /v1/reports}, decoded into a {@link ReportSubmission}. Field names are the contract. */

@@ -8,18 +8,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.InvalidInput;
-import kz.senim.http.BadRequest;
+import kz.senim.cases.ReportSubmission;
+import kz.senim.http.AnonymousExchange;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.JsonObject;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.intake.IdempotencyKey;
-import kz.senim.intake.ReportSubmission;
 import kz.senim.intake.SafetyInformation;
-import kz.senim.cases.StorageUnavailable;
 import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
 import kz.senim.regions.RegionCatalogue;
@@ -32,6 +32,7 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
 
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SubmitReportHandler.class);
+    private static final String OPERATION = "report";
 
     private final SubmitReport submitReport;
     private final RegionCatalogue regions;
@@ -51,44 +52,27 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
-        Language language = request.acceptLanguage().orElse(Language.DEFAULT);
-        try {
-            JsonObject json = JsonObject.parse(request.body(MAX_BODY_BYTES));
-            language = languageOf(json).orElse(language);
-            IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
-            ReportSubmission submission = ReportRequest.decode(json, regions);
-            return switch (submitReport.submit(key, submission)) {
-                case SubmissionOutcome.Accepted accepted -> accepted(accepted);
-                case SubmissionOutcome.KeyReused reused -> {
-                    LOG.info("report refused: idempotency key reused");
-                    yield HttpResponses.problem(Problem.keyReused(), language);
-                }
-            };
-        } catch (BadRequest bad) {
-            return rejected(bad.problem(), language);
-        } catch (InvalidInput invalid) {
-            return rejected(Problem.invalid(invalid), language);
-        } catch (StorageUnavailable unavailable) {
-            LOG.warn("report not stored: storage unavailable");
-            return HttpResponses.problem(Problem.unavailable(), language);
-        } catch (RuntimeException bug) {
-            LOG.error("report not stored: {}", bug.getClass().getName());
-            return HttpResponses.problem(Problem.internalError(), language);
-        }
+        return AnonymousExchange.respond(event, LOG, OPERATION, Problem.unavailable(), this::answer);
     }
 
-    private static java.util.Optional<Language> languageOf(JsonObject json) {
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, AnonymousExchange.ProblemLanguage language) {
+        JsonObject json = JsonObject.parse(request.body(MAX_BODY_BYTES));
+        languageOf(json).ifPresent(language::use);
+        IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
+        ReportSubmission submission = ReportRequest.decode(json, regions);
+        return switch (submitReport.submit(key, submission)) {
+            case SubmissionOutcome.Accepted accepted -> accepted(accepted);
+            case SubmissionOutcome.KeyReused reused ->
+                    AnonymousExchange.refused(LOG, OPERATION, Problem.keyReused(), language.get());
+        };
+    }
+
+    private static Optional<Language> languageOf(JsonObject json) {
         try {
-            return java.util.Optional.of(ReportRequest.language(json));
+            return Optional.of(ReportRequest.language(json));
         } catch (InvalidInput notYet) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-    }
-
-    private static APIGatewayV2HTTPResponse rejected(Problem problem, Language language) {
-        LOG.info("report rejected: {} {}", problem.code(), problem.field());
-        return HttpResponses.problem(problem, language);
     }
 
     private static APIGatewayV2HTTPResponse accepted(SubmissionOutcome.Accepted accepted) {

@@ -7,21 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.alerting.Alert;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.cases.CaseStatus;
-import kz.senim.cases.Category;
+import kz.senim.cases.Alert;
 import kz.senim.cases.Reference;
-import kz.senim.cases.ReporterRole;
-import kz.senim.cases.Severity;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
-import kz.senim.i18n.Language;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
-import kz.senim.intake.ReportSubmission;
 import kz.senim.intake.Reports;
-import kz.senim.regions.RegionCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,9 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbReports implements Reports {
 
-    static final String PK = AlertItems.PK;
-    static final String SK = AlertItems.SK;
-    static final String KIND = AlertItems.KIND;
+    static final String PK = CasesTable.PK;
+    static final String SK = CasesTable.SK;
+    static final String KIND = CasesTable.KIND;
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static final String EXPIRES_AT = "expiresAt";
     private static final int TRANSACTION_CONFLICT_RETRIES = 3;
@@ -57,7 +51,8 @@ public final class DynamoDbReports implements Reports {
     @Override
     public SaveOutcome saveNew(Report report, List<Alert> alerts, IdempotencyRecord record) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(ReportItems.toItem(report, alerts.stream().map(Alert::organisationId).toList()),
+        writes.add(put(CaseItems.newItem(report.asNewCase(alerts.stream().map(Alert::organisationId).toList()),
+                report.receiptHash()),
                 "attribute_not_exists(#pk)", Map.of()));
         alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
         writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt <= :now",
@@ -96,7 +91,8 @@ public final class DynamoDbReports implements Reports {
 
     @Override
     public Optional<Report> find(Reference reference) {
-        return get(AlertItems.casePartition(reference), ReportItems.REPORT_SK).map(ReportItems::toReport);
+        return CasesTable.item(dynamoDb, table, CaseItems.key(reference))
+                .map(item -> Report.of(CaseItems.fromItem(item), CaseItems.receiptHash(item)));
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {

@@ -6,15 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import kz.senim.cases.InvalidInput;
-import kz.senim.cases.StorageUnavailable;
-import kz.senim.http.BadRequest;
+import kz.senim.http.AnonymousExchange;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
+import kz.senim.http.ReporterRequest;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.intake.api.ReporterRequest;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.wiring.Wiring;
@@ -28,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReporterMessagesHandler.class);
+    private static final String OPERATION = "reporter messages";
 
     private final ReadReporterMessages readReporterMessages;
 
@@ -45,29 +44,17 @@ public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
-        Language problemLanguage = ReporterRequest.problemLanguage(request);
-        try {
-            ReporterRequest reporter = ReporterRequest.read(request);
-            return switch (readReporterMessages.read(reporter.reference(), reporter.receipt())) {
-                case ReadReporterMessages.Outcome.Found found ->
-                        found(found, reporter.lang().orElse(found.reportLanguage()));
-                case ReadReporterMessages.Outcome.NotFound notFound -> {
-                    LOG.info("reporter messages: no match");
-                    yield HttpResponses.problem(Problem.notFound(), problemLanguage);
-                }
-            };
-        } catch (BadRequest bad) {
-            return HttpResponses.problem(bad.problem(), problemLanguage);
-        } catch (InvalidInput invalid) {
-            return HttpResponses.problem(Problem.invalid(invalid), problemLanguage);
-        } catch (StorageUnavailable unavailable) {
-            LOG.warn("reporter messages failed: storage unavailable");
-            return HttpResponses.problem(Problem.unavailable(), problemLanguage);
-        } catch (RuntimeException bug) {
-            LOG.error("reporter messages failed: {}", bug.getClass().getName());
-            return HttpResponses.problem(Problem.internalError(), problemLanguage);
-        }
+        return AnonymousExchange.respond(event, LOG, OPERATION, Problem.unavailable(), this::answer);
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, AnonymousExchange.ProblemLanguage problemLanguage) {
+        ReporterRequest reporter = ReporterRequest.read(request);
+        return switch (readReporterMessages.read(reporter.reference(), reporter.receipt())) {
+            case ReadReporterMessages.Outcome.Found found ->
+                    found(found, reporter.lang().orElse(found.reportLanguage()));
+            case ReadReporterMessages.Outcome.NotFound notFound ->
+                    AnonymousExchange.refused(LOG, OPERATION, Problem.notFound(), problemLanguage.get());
+        };
     }
 
     private static APIGatewayV2HTTPResponse found(ReadReporterMessages.Outcome.Found found, Language language) {

@@ -6,15 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
-import kz.senim.cases.InvalidInput;
-import kz.senim.cases.StorageUnavailable;
-import kz.senim.http.BadRequest;
+import kz.senim.cases.IdempotencyKey;
+import kz.senim.http.AnonymousExchange;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
-import kz.senim.i18n.Language;
-import kz.senim.intake.IdempotencyKey;
-import kz.senim.intake.api.ReporterRequest;
+import kz.senim.http.ReporterRequest;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.MessageText;
 import kz.senim.messaging.ReplyAsReporter;
@@ -29,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ReporterReplyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReporterReplyHandler.class);
+    private static final String OPERATION = "reply";
     static final Problem KEY_REUSED = new Problem(422, "idempotency_key_reused", "title.key_reused",
             "problem.reply_key_reused", IdempotencyKey.HEADER, List.of());
     static final Problem UNAVAILABLE = new Problem(503, "service_unavailable", "title.unavailable",
@@ -50,35 +48,21 @@ public final class ReporterReplyHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
-        Language language = request.acceptLanguage().orElse(Language.DEFAULT);
-        try {
-            String reference = ReporterRequest.reference(request);
-            String receipt = ReporterRequest.receipt(request);
-            IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
-            MessageText text = MessageRequests.reply(request);
-            return switch (replyAsReporter.reply(reference, receipt, key, text)) {
-                case ReplyAsReporter.Outcome.Accepted accepted -> accepted(accepted);
-                case ReplyAsReporter.Outcome.NotFound notFound -> {
-                    LOG.info("reply refused: no match");
-                    yield HttpResponses.problem(Problem.notFound(), language);
-                }
-                case ReplyAsReporter.Outcome.KeyReused reused -> {
-                    LOG.info("reply refused: idempotency key reused");
-                    yield HttpResponses.problem(KEY_REUSED, language);
-                }
-            };
-        } catch (BadRequest bad) {
-            return rejected(bad.problem(), language);
-        } catch (InvalidInput invalid) {
-            return rejected(Problem.invalid(invalid), language);
-        } catch (StorageUnavailable unavailable) {
-            LOG.warn("reply not stored: storage unavailable");
-            return HttpResponses.problem(UNAVAILABLE, language);
-        } catch (RuntimeException bug) {
-            LOG.error("reply not stored: {}", bug.getClass().getName());
-            return HttpResponses.problem(Problem.internalError(), language);
-        }
+        return AnonymousExchange.respond(event, LOG, OPERATION, UNAVAILABLE, this::answer);
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, AnonymousExchange.ProblemLanguage language) {
+        String reference = ReporterRequest.reference(request);
+        String receipt = ReporterRequest.receipt(request);
+        IdempotencyKey key = new IdempotencyKey(request.header(IdempotencyKey.HEADER).orElse(null));
+        MessageText text = MessageRequests.reply(request);
+        return switch (replyAsReporter.reply(reference, receipt, key, text)) {
+            case ReplyAsReporter.Outcome.Accepted accepted -> accepted(accepted);
+            case ReplyAsReporter.Outcome.NotFound notFound ->
+                    AnonymousExchange.refused(LOG, OPERATION, Problem.notFound(), language.get());
+            case ReplyAsReporter.Outcome.KeyReused reused ->
+                    AnonymousExchange.refused(LOG, OPERATION, KEY_REUSED, language.get());
+        };
     }
 
     private static APIGatewayV2HTTPResponse accepted(ReplyAsReporter.Outcome.Accepted accepted) {
@@ -88,8 +72,4 @@ public final class ReporterReplyHandler implements RequestHandler<APIGatewayV2HT
                 MessageRequests.created(accepted.messageId(), CaseMessage.format(accepted.at())), headers);
     }
 
-    private static APIGatewayV2HTTPResponse rejected(Problem problem, Language language) {
-        LOG.info("reply rejected: {} {}", problem.code(), problem.field());
-        return HttpResponses.problem(problem, language);
-    }
 }

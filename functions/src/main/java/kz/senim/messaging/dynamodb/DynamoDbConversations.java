@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
+import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AuditItems;
 import kz.senim.cases.dynamodb.CasesTable;
-import kz.senim.casework.StaffKey;
-import kz.senim.casework.dynamodb.StaffKeyItems;
+import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.ReplyKey;
@@ -130,9 +129,9 @@ public final class DynamoDbConversations implements Conversations {
         try {
             QueryResponse response = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :message)")
-                    .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                    .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                     .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                            ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
                             ":message", AttributeValue.fromS(MessageItems.MESSAGE_PREFIX)))
                     .scanIndexForward(false)
                     .limit(MAX_SHOWN));
@@ -147,14 +146,14 @@ public final class DynamoDbConversations implements Conversations {
 
     private TransactWriteItem caseCheck(Reference reference, String condition, boolean withStatus) {
         ConditionCheck.Builder check = ConditionCheck.builder().tableName(table)
-                .key(Map.of(AlertItems.PK, AttributeValue.fromS(AlertItems.casePartition(reference)),
-                        AlertItems.SK, AttributeValue.fromS(REPORT_SK)))
+                .key(Map.of(CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(reference)),
+                        CasesTable.SK, AttributeValue.fromS(REPORT_SK)))
                 .conditionExpression(condition);
         if (withStatus) {
-            check.expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#status", STATUS))
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS))
                     .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(CaseStatus.CLOSED.code())));
         } else {
-            check.expressionAttributeNames(Map.of("#pk", AlertItems.PK));
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK));
         }
         return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }
@@ -162,12 +161,12 @@ public final class DynamoDbConversations implements Conversations {
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK)).build()).build();
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK)).build()).build();
     }
 
     private boolean caseExists(Reference reference) {
-        return get(Map.of(AlertItems.PK, AttributeValue.fromS(AlertItems.casePartition(reference)),
-                AlertItems.SK, AttributeValue.fromS(REPORT_SK))).isPresent();
+        return get(Map.of(CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(reference)),
+                CasesTable.SK, AttributeValue.fromS(REPORT_SK))).isPresent();
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {

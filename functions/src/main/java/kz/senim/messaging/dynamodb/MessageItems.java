@@ -3,9 +3,9 @@ package kz.senim.messaging.dynamodb;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.Actor;
+import kz.senim.cases.Actor;
 import kz.senim.cases.Reference;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Direction;
 import kz.senim.messaging.MessageId;
@@ -43,9 +43,9 @@ final class MessageItems {
 
     static Map<String, AttributeValue> toItem(CaseMessage message) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AlertItems.PK, s(AlertItems.casePartition(message.reference())));
-        item.put(AlertItems.SK, s(MESSAGE_PREFIX + message.timestamp() + "#" + message.messageId().value()));
-        item.put(AlertItems.KIND, s(KIND_MESSAGE));
+        item.put(CasesTable.PK, s(CasesTable.casePartition(message.reference())));
+        item.put(CasesTable.SK, s(MESSAGE_PREFIX + message.timestamp() + "#" + message.messageId().value()));
+        item.put(CasesTable.KIND, s(KIND_MESSAGE));
         item.put(REFERENCE, s(message.reference().value()));
         item.put(MESSAGE_ID, s(message.messageId().value()));
         item.put(AT, s(message.timestamp()));
@@ -81,13 +81,13 @@ final class MessageItems {
     }
 
     static Map<String, AttributeValue> replyKeyKey(Reference reference, String keyHash) {
-        return Map.of(AlertItems.PK, s(AlertItems.casePartition(reference)),
-                AlertItems.SK, s(REPLY_KEY_PREFIX + keyHash));
+        return Map.of(CasesTable.PK, s(CasesTable.casePartition(reference)),
+                CasesTable.SK, s(REPLY_KEY_PREFIX + keyHash));
     }
 
     static Map<String, AttributeValue> toItem(Reference reference, ReplyKey key) {
         Map<String, AttributeValue> item = new HashMap<>(replyKeyKey(reference, key.keyHash()));
-        item.put(AlertItems.KIND, s(KIND_REPLY_KEY));
+        item.put(CasesTable.KIND, s(KIND_REPLY_KEY));
         item.put(REFERENCE, s(reference.value()));
         item.put(MESSAGE_ID, s(key.messageId().value()));
         item.put(AT, s(CaseMessage.format(key.at())));

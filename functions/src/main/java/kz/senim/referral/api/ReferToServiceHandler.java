@@ -10,9 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import kz.senim.access.Caller;
-import kz.senim.casework.api.CaseJson;
-import kz.senim.casework.api.IfMatch;
-import kz.senim.casework.api.StaffExchange;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.directory.ServiceType;
 import kz.senim.http.BadRequest;
 import kz.senim.http.HttpRequest;
@@ -20,9 +18,11 @@ import kz.senim.http.HttpResponses;
 import kz.senim.http.JsonObject;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
-import kz.senim.intake.IdempotencyKey;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.ReferralRequest;
+import kz.senim.staff.CaseJson;
+import kz.senim.staff.IfMatch;
+import kz.senim.staff.StaffExchange;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +77,8 @@ public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2H
                     StaffExchange.refused(LOG, OPERATION, Problem.notFound("case"), language);
             case ReferToService.Outcome.ProviderNotFound notFound ->
                     StaffExchange.refused(LOG, OPERATION, Problem.notFound("provider"), language);
+            case ReferToService.Outcome.ProviderNotInRegion outside ->
+                    StaffExchange.refused(LOG, OPERATION, Problem.unprocessable("provider_not_in_region"), language);
             case ReferToService.Outcome.ConsentRequired noConsent ->
                     StaffExchange.refused(LOG, OPERATION, Problem.conflict("consent_required"), language);
             case ReferToService.Outcome.DueDateOutOfRange outOfRange ->

@@ -7,17 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.AuditEntry;
-import kz.senim.audit.dynamodb.AuditItems;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.Reference;
+import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.Cursors;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.StaffKey;
-import kz.senim.casework.dynamodb.CaseItems;
-import kz.senim.casework.dynamodb.StaffKeyItems;
+import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
@@ -31,12 +30,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Referrals in the cases table, each change in one transaction with its audit line (and, for a new one, its case,
- * and the record of its {@code Idempotency-Key} if it came with one: {@link StaffKeyItems}).
+ * Referrals in the cases table, each change in one transaction with its audit line and the case's entry of the
+ * referral ({@link CaseItems#openReferral}); a new one with its case change and the record of its
+ * {@code Idempotency-Key} if it came with one ({@link StaffKeyItems}).
  */
 public final class DynamoDbReferrals implements Referrals {
 
-    private static final Set<String> PROVIDER_KEY = Set.of(AlertItems.PK, AlertItems.SK, ReferralItems.PROVIDER_PK,
+    private static final Set<String> PROVIDER_KEY = Set.of(CasesTable.PK, CasesTable.SK, ReferralItems.PROVIDER_PK,
             ReferralItems.PROVIDER_SK);
 
     private static final int TRANSACTION_CONFLICT_RETRIES = 5;
@@ -61,9 +61,9 @@ public final class DynamoDbReferrals implements Referrals {
         try {
             return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :referral)")
-                            .expressionAttributeNames(Map.of("#pk", AlertItems.PK, "#sk", AlertItems.SK))
+                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                             .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(AlertItems.casePartition(reference)),
+                                    ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
                                     ":referral", AttributeValue.fromS(ReferralItems.SK_PREFIX))))
                     .items().stream()
                     .map(ReferralItems::fromItem)
@@ -79,11 +79,11 @@ public final class DynamoDbReferrals implements Referrals {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ReferralItems.toItem(referral))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
         try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(put, CaseItems.update(table, changedCase),
-                    AuditItems.put(table, entry)));
+            dynamoDb.transactWriteItems(r -> r.transactItems(put,
+                    CaseItems.update(table, changedCase, referral.onCase()), AuditItems.put(table, entry)));
             return new CreateOutcome.Created();
         } catch (TransactionCanceledException cancelled) {
             if (CasesTable.lostRace(cancelled, 0)) {
@@ -103,9 +103,9 @@ public final class DynamoDbReferrals implements Referrals {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ReferralItems.toItem(referral))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", AlertItems.PK))
+                .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
-        List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase),
+        List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase, referral.onCase()),
                 AuditItems.put(table, entry), StaffKeyItems.putNew(table, referral.reference(), key));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -166,16 +166,21 @@ public final class DynamoDbReferrals implements Referrals {
                 .expressionAttributeValues(Map.of(":expected",
                         AttributeValue.fromN(Long.toString(changed.version() - 1))))
                 .build()).build();
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(put, AuditItems.put(table, entry)));
-            return new SaveOutcome.Saved();
-        } catch (TransactionCanceledException cancelled) {
-            if (CasesTable.lostRace(cancelled, 0)) {
-                return new SaveOutcome.VersionConflict();
+        List<TransactWriteItem> writes = List.of(put, AuditItems.put(table, entry),
+                CaseItems.openReferral(table, changed.reference(), changed.id().value(), changed.onCase()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new SaveOutcome.Saved();
+            } catch (TransactionCanceledException cancelled) {
+                if (CasesTable.lostRace(cancelled, 0)) {
+                    return new SaveOutcome.VersionConflict();
+                }
+                // the case item was in another transaction (a step of another referral, a change of the case)
+                retryOrGiveUp(cancelled, attempt);
+            } catch (SdkClientException | DynamoDbException e) {
+                throw new StorageUnavailable("cases table unavailable", e);
             }
-            throw new StorageUnavailable("referral change not stored", cancelled);
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
         }
     }
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kz.senim.alerting.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.directory.ServiceType;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
@@ -42,7 +42,7 @@ final class ReferralItems {
     }
 
     static Map<String, AttributeValue> key(ReferralId id) {
-        return Map.of(AlertItems.PK, s(AlertItems.casePartition(id.reference())), AlertItems.SK,
+        return Map.of(CasesTable.PK, s(CasesTable.casePartition(id.reference())), CasesTable.SK,
                 s(SK_PREFIX + id.value()));
     }
 
@@ -52,7 +52,7 @@ final class ReferralItems {
 
     static Map<String, AttributeValue> toItem(Referral referral) {
         Map<String, AttributeValue> item = new HashMap<>(key(referral.id()));
-        item.put(AlertItems.KIND, s(KIND));
+        item.put(CasesTable.KIND, s(KIND));
         item.put(REFERRAL_ID, s(referral.id().value()));
         item.put(REFERENCE, s(referral.reference().value()));
         item.put(PROVIDER, s(referral.providerId()));

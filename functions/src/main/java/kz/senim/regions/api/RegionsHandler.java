@@ -8,17 +8,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
-import kz.senim.http.BadRequest;
+import kz.senim.cases.RegionCode;
+import kz.senim.http.AnonymousExchange;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
+import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
 import kz.senim.regions.RegionCatalogue;
-import kz.senim.regions.RegionCode;
 import kz.senim.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code GET /v1/regions?lang=}: the regions for the app's picker, "I don't know" last. */
 public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionsHandler.class);
 
     private final RegionCatalogue regions;
 
@@ -36,13 +41,11 @@ public final class RegionsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
-        Language language;
-        try {
-            language = request.lang().orElse(Language.DEFAULT);
-        } catch (BadRequest bad) {
-            return HttpResponses.problem(bad.problem(), request.acceptLanguage().orElse(Language.DEFAULT));
-        }
+        return AnonymousExchange.respond(event, LOG, "regions", Problem.unavailable(), this::answer);
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, AnonymousExchange.ProblemLanguage problemLanguage) {
+        Language language = request.lang().orElse(Language.DEFAULT);
         ObjectNode body = HttpResponses.JSON.createObjectNode().put("language", language.code());
         ArrayNode list = body.putArray("regions");
         regions.all().forEach(region -> list.addObject()

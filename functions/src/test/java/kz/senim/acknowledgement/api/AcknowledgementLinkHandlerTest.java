@@ -8,17 +8,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.AlertStatus;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
-import kz.senim.alerting.Alert;
+import kz.senim.cases.Alert;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
+import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
-import kz.senim.regions.RegionCode;
 import kz.senim.testing.CaseFiles;
+import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAlerts;
 import kz.senim.testing.InMemoryAuditTrail;
 import kz.senim.testing.InMemoryCases;
@@ -40,7 +42,7 @@ class AcknowledgementLinkHandlerTest {
             () -> "a test key of thirty-two bytes or more!".getBytes(StandardCharsets.US_ASCII), clock,
             new SecureRandom(), AcknowledgementLinks.VALIDITY);
     private final AcknowledgementLinkHandler handler = new AcknowledgementLinkHandler(
-            new FollowAcknowledgementLink(links, alerts, new AcknowledgeAlert(alerts, cases, clock)));
+            new FollowAcknowledgementLink(links, alerts, new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock)));
     private String token;
 
     @BeforeEach

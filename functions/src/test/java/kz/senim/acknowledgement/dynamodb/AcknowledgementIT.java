@@ -17,19 +17,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
-import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
+import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
-import kz.senim.alerting.dynamodb.AlertItems;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.Cases.QueuePage;
+import kz.senim.cases.Cases.QueueQuery;
+import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
-import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.local.engines.DynamoDbEngine;
@@ -71,7 +75,7 @@ class AcknowledgementIT {
         table = LocalCasesTable.create(engine);
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
         cases = new DynamoDbCases(dynamoDb, table);
-        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
+        acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, new CaseAccess(FixedDirectory.seeded()), clock);
         links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
                 StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);
         reference = LocalCasesTable.submitVictimInAlmaty(LocalCasesTable.intake(dynamoDb, table, RANDOM, clock));
@@ -85,20 +89,20 @@ class AcknowledgementIT {
 
         assertThat(outcome).isEqualTo(new Outcome.Acknowledged(commission, reference, "kz-75-commission",
                 clock.instant(), true));
-        Map<String, AttributeValue> alert = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission");
+        Map<String, AttributeValue> alert = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission");
         assertThat(alert.get("status").s()).isEqualTo("acknowledged");
         assertThat(alert.get("acknowledgedAt").s()).isEqualTo(clock.instant().toString());
         assertThat(alert.get("acknowledgedBy").s()).isEqualTo("kz-75-commission");
         assertThat(alert).doesNotContainKeys(AlertItems.PENDING_PK, AlertItems.PENDING_SK);
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#ngo-shelter-almaty"))
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#ngo-shelter-almaty"))
                 .containsKey(AlertItems.PENDING_PK);
-        Map<String, AttributeValue> report = item(AlertItems.casePartition(reference), "REPORT");
+        Map<String, AttributeValue> report = item(CasesTable.casePartition(reference), "REPORT");
         assertThat(report.get("status").s()).isEqualTo("acknowledged");
         assertThat(report.get("takenBy").s()).isEqualTo("kz-75-commission");
         assertThat(report.get("version").n()).isEqualTo("2");
         assertThat(audit()).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("alert_acknowledged");
-            assertThat(entry.actor()).isEqualTo(Actor.Person.of(RESPONDER));
+            assertThat(entry.actor()).isEqualTo(RESPONDER.actor());
         });
         assertThat(new DynamoDbPendingAlerts(dynamoDb, table).pending()).extracting(p -> p.alert().alertId())
                 .containsExactly(reference.value() + ".ngo-shelter-almaty");
@@ -107,11 +111,11 @@ class AcknowledgementIT {
     @Test
     void acknowledging_again_changes_nothing() {
         acknowledgeAlert.byCaller(commission, RESPONDER);
-        Map<String, AttributeValue> before = item(AlertItems.casePartition(reference), "REPORT");
+        Map<String, AttributeValue> before = item(CasesTable.casePartition(reference), "REPORT");
         clock.advance(Duration.ofMinutes(1));
 
         assertThat(acknowledgeAlert.byCaller(commission, RESPONDER)).isInstanceOf(Outcome.AlreadyAcknowledged.class);
-        assertThat(item(AlertItems.casePartition(reference), "REPORT")).isEqualTo(before);
+        assertThat(item(CasesTable.casePartition(reference), "REPORT")).isEqualTo(before);
         assertThat(audit()).hasSize(1);
     }
 
@@ -136,7 +140,7 @@ class AcknowledgementIT {
 
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Acknowledged).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.AlreadyAcknowledged).hasSize(5);
-        assertThat(item(AlertItems.casePartition(reference), "REPORT").get("version").n()).isEqualTo("2");
+        assertThat(item(CasesTable.casePartition(reference), "REPORT").get("version").n()).isEqualTo("2");
         assertThat(audit()).hasSize(1);
     }
 
@@ -165,12 +169,12 @@ class AcknowledgementIT {
             }
         };
 
-        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, clock)
+        Outcome outcome = new AcknowledgeAlert(acknowledgements, changedMeanwhile, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, RESPONDER);
 
         assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);
         assertThat(reads).hasValue(2);
-        Map<String, AttributeValue> report = item(AlertItems.casePartition(reference), "REPORT");
+        Map<String, AttributeValue> report = item(CasesTable.casePartition(reference), "REPORT");
         assertThat(report.get("version").n()).isEqualTo("3");
         assertThat(report.get("involvedOrganisations").ss()).contains("ngo-children");
         assertThat(report.get("status").s()).isEqualTo("acknowledged");
@@ -205,9 +209,9 @@ class AcknowledgementIT {
                 clock.instant());
 
         assertThat(acknowledgeAlert.byLink(link)).isEqualTo(new Outcome.LinkUsed());
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
                 .isEqualTo("pending");
-        assertThat(item(AlertItems.casePartition(reference), "REPORT").get("version").n()).isEqualTo("1");
+        assertThat(item(CasesTable.casePartition(reference), "REPORT").get("version").n()).isEqualTo("1");
         assertThat(audit()).isEmpty();
     }
 
@@ -221,9 +225,9 @@ class AcknowledgementIT {
         Outcome outcome = acknowledgeAlert.byCaller(page, RESPONDER);
 
         assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission").get("status").s())
                 .isEqualTo("acknowledged");
-        Map<String, AttributeValue> pageItem = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission#E1");
+        Map<String, AttributeValue> pageItem = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1");
         assertThat(pageItem.get("status").s()).isEqualTo("page");
         assertThat(pageItem.get("acknowledgedAt").s()).isEqualTo(clock.instant().toString());
         assertThat(audit()).extracting(AuditEntry::action).containsExactly("alert_escalated", "alert_acknowledged");

@@ -15,22 +15,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
-import kz.senim.alerting.Alert;
 import kz.senim.alerting.AlertMessage;
 import kz.senim.alerting.DispatchAlerts;
-import kz.senim.alerting.dynamodb.AlertItems;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.Alert;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
-import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.cases.dynamodb.AlertItems;
+import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.PendingAlert;
-import kz.senim.intake.IdempotencyKey;
 import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
 import kz.senim.local.engines.DynamoDbEngine;
@@ -98,11 +100,11 @@ class EscalationIT {
 
         assertThat(escalate.run()).isEqualTo(new EscalateAlerts.Summary(2, 1, 0, 0));
 
-        Map<String, AttributeValue> origin = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission");
+        Map<String, AttributeValue> origin = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission");
         assertThat(origin.get("escalationStep").n()).isEqualTo("1");
         assertThat(origin.get("status").s()).isEqualTo("pending");
         assertThat(origin).containsKey(AlertItems.PENDING_PK);
-        Map<String, AttributeValue> page = item(AlertItems.casePartition(reference), "ALERT#kz-75-commission#E1");
+        Map<String, AttributeValue> page = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1");
         assertThat(page.get("kind").s()).isEqualTo("ALERT");
         assertThat(page.get("status").s()).isEqualTo("page");
         assertThat(page.get("chainId").s()).isEqualTo(commission);
@@ -111,7 +113,7 @@ class EscalationIT {
         assertThat(asDispatched.alertId()).isEqualTo(commission + ".e1");
         assertThat(asDispatched.createdAt()).isEqualTo(clock.instant());
         assertThat(AlertItems.key(asDispatched).get("sk").s()).isEqualTo("ALERT#kz-75-commission#E1");
-        Map<String, AttributeValue> report = item(AlertItems.casePartition(reference), "REPORT");
+        Map<String, AttributeValue> report = item(CasesTable.casePartition(reference), "REPORT");
         assertThat(report.get("version").n()).isEqualTo("2");
         assertThat(audit()).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("alert_escalated");
@@ -124,7 +126,7 @@ class EscalationIT {
     void the_dispatcher_publishes_a_page_like_any_alert_with_its_own_link() {
         clock.advance(Duration.ofMinutes(30));
         escalate.run();
-        Alert page = AlertItems.fromItem(item(AlertItems.casePartition(reference), "ALERT#national-secretariat#E1"));
+        Alert page = AlertItems.fromItem(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"));
         RecordingAlertPublisher publisher = new RecordingAlertPublisher();
         AcknowledgementLinks links = new AcknowledgementLinks(
                 () -> "an IT key of at least thirty-two bytes".getBytes(StandardCharsets.US_ASCII), clock, RANDOM,
@@ -140,7 +142,7 @@ class EscalationIT {
         String url = message.acknowledgeUrl().orElseThrow();
         assertThat(links.verify(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
                 .isEqualTo(page.alertId());
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#national-secretariat#E1"))
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"))
                 .containsKey("publishedAt");
     }
 
@@ -156,7 +158,7 @@ class EscalationIT {
         List<String> pages = dynamoDb.query(r -> r.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :alert)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(
-                                AlertItems.casePartition(reference)), ":alert", AttributeValue.fromS("ALERT#"))))
+                                CasesTable.casePartition(reference)), ":alert", AttributeValue.fromS("ALERT#"))))
                 .items().stream().filter(i -> "page".equals(i.get("status").s()))
                 .filter(i -> commission.equals(i.get("chainId").s()))
                 .sorted((a, b) -> a.get("createdAt").s().compareTo(b.get("createdAt").s()))
@@ -164,7 +166,7 @@ class EscalationIT {
         assertThat(pages).containsExactly(commission + ".e1", reference.value() + ".national-secretariat.e2",
                 commission + ".e3", reference.value() + ".national-secretariat.e4");
         assertThat(audit()).filteredOn(e -> commission.equals(e.details().get("alertId"))).hasSize(4);
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission"))
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission"))
                 .doesNotContainKey(AlertItems.PENDING_PK)
                 .satisfies(origin -> assertThat(origin.get("escalationStep").n()).isEqualTo("4"));
         assertThat(pendingAlerts.pending()).isEmpty();
@@ -173,13 +175,13 @@ class EscalationIT {
     @Test
     void an_acknowledged_alert_is_neither_pending_nor_escalated() {
         PendingAlert listed = pendingAlerts.pending().getFirst();
-        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, clock)
+        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
         assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.Stopped("case_taken"));
-        assertThat(item(AlertItems.casePartition(reference), "ALERT#kz-75-commission#E1")).isEmpty();
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1")).isEmpty();
     }
 
     @Test
@@ -204,10 +206,10 @@ class EscalationIT {
 
         escalate.run();
 
-        Map<String, AttributeValue> page = item(AlertItems.casePartition(foreign), "ALERT#national-secretariat#E1");
+        Map<String, AttributeValue> page = item(CasesTable.casePartition(foreign), "ALERT#national-secretariat#E1");
         assertThat(page).isNotEmpty();
         for (String organisation : List.of("ngo-shelter-almaty", "ngo-foreign-nationals")) {
-            Map<String, AttributeValue> origin = item(AlertItems.casePartition(foreign), "ALERT#" + organisation);
+            Map<String, AttributeValue> origin = item(CasesTable.casePartition(foreign), "ALERT#" + organisation);
             assertThat(origin.get("escalationStep").n()).as(organisation).isEqualTo("1");
             assertThat(origin).as(organisation).doesNotContainKey(AlertItems.PENDING_PK);
         }

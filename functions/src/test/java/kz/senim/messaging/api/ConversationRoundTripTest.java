@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseStatus;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ConversationFixture;
@@ -63,7 +63,7 @@ class ConversationRoundTripTest {
         List<CaseMessage> caseView = world.conversations.forCase(reported.reference());
         assertThat(caseView).extracting(CaseMessage::direction)
                 .containsExactly(Direction.TO_REPORTER, Direction.FROM_REPORTER);
-        assertThat(caseView.get(0).author()).isEqualTo(Actor.Person.of(ALMATY_RESPONDER));
+        assertThat(caseView.get(0).author()).isEqualTo(ALMATY_RESPONDER.actor());
         assertThat(caseView.get(1).author()).isEqualTo(new Actor.Reporter());
         assertThat(caseView.get(1).text()).isEqualTo(ANSWER);
 

@@ -22,28 +22,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kz.senim.access.CaseAccess;
 import kz.senim.access.Caller;
-import kz.senim.alerting.Alert;
-import kz.senim.audit.Actor;
-import kz.senim.audit.AuditEntry;
+import kz.senim.access.CaseAccess;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
+import kz.senim.cases.Actor;
+import kz.senim.cases.Alert;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Cases;
+import kz.senim.cases.ClosingOutcome;
+import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
+import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Severity;
-import kz.senim.casework.CaseFile;
-import kz.senim.casework.Cases;
-import kz.senim.casework.Outcome;
-import kz.senim.casework.dynamodb.DynamoDbCases;
+import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.http.HttpRequest;
 import kz.senim.infrastructure.SamTemplate;
-import kz.senim.intake.CheckReportStatus;
-import kz.senim.intake.IdempotencyKey;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Receipt;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Report;
-import kz.senim.intake.ReportSubmission;
+import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.dynamodb.DynamoDbReports;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
@@ -105,7 +105,7 @@ class DynamoDbConversationsIT {
         cases = new DynamoDbCases(dynamoDb, table);
         conversations = new DynamoDbConversations(dynamoDb, table);
         audit = new DynamoDbAuditTrail(dynamoDb, table);
-        CheckReportStatus check = new CheckReportStatus(reports, hasher);
+        ReporterAccess check = new ReporterAccess(reports, hasher);
         post = new PostCaseMessageHandler(new PostCaseMessage(cases, new CaseAccess(FixedDirectory.seeded()),
                 conversations, RANDOM, clock));
         read = new ReporterMessagesHandler(new ReadReporterMessages(check, conversations, audit, clock));
@@ -135,7 +135,7 @@ class DynamoDbConversationsIT {
         List<CaseMessage> caseView = conversations.forCase(stored.reference());
         assertThat(caseView).extracting(CaseMessage::direction)
                 .containsExactly(Direction.TO_REPORTER, Direction.FROM_REPORTER);
-        assertThat(caseView.get(0).author()).isEqualTo(Actor.Person.of(ALMATY_RESPONDER));
+        assertThat(caseView.get(0).author()).isEqualTo(ALMATY_RESPONDER.actor());
         assertThat(caseView.get(0).messageId().value()).isEqualTo(body(posted).path("messageId").asText());
         assertThat(caseView.get(1).text()).isEqualTo(ANSWER);
         assertThat(caseView.get(1).messageId().value()).isEqualTo(body(replied).path("messageId").asText());
@@ -245,18 +245,18 @@ class DynamoDbConversationsIT {
         Stored stored = reportInAlmaty();
         close(stored.reference());
         CaseMessage late = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM), clock.instant(),
-                MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("late"));
+                MessageKind.UPDATE, ALMATY_RESPONDER.actor(), new MessageText("late"));
         Reference missing = Reference.random(RANDOM);
         CaseMessage nowhere = CaseMessage.toReporter(missing, MessageId.random(RANDOM), clock.instant(),
-                MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("nowhere"));
+                MessageKind.UPDATE, ALMATY_RESPONDER.actor(), new MessageText("nowhere"));
         CaseMessage replyNowhere = CaseMessage.fromReporter(missing, MessageId.forReply(missing, "k"),
                 clock.instant(), new MessageText("nowhere"));
 
         assertThat(conversations.post(late, AuditEntry.of(stored.reference(), clock.instant(),
-                Actor.Person.of(ALMATY_RESPONDER), "message_posted")))
+                ALMATY_RESPONDER.actor(), "message_posted")))
                 .isEqualTo(new Conversations.PostOutcome.CaseClosed());
         assertThat(conversations.post(nowhere, AuditEntry.of(missing, clock.instant(),
-                Actor.Person.of(ALMATY_RESPONDER), "message_posted")))
+                ALMATY_RESPONDER.actor(), "message_posted")))
                 .isEqualTo(new Conversations.PostOutcome.CaseMissing());
         assertThat(conversations.reply(replyNowhere, new ReplyKey("k", "h", replyNowhere.messageId(),
                 clock.instant()), AuditEntry.of(missing, clock.instant(), new Actor.Reporter(), "reporter_replied")))
@@ -285,8 +285,8 @@ class DynamoDbConversationsIT {
         List<Instant> times = List.of(noon.plusMillis(500), noon, noon.plusSeconds(1), noon.plusMillis(5));
         for (Instant at : times) {
             CaseMessage message = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM), at,
-                    MessageKind.UPDATE, Actor.Person.of(ALMATY_RESPONDER), new MessageText("at " + at));
-            conversations.post(message, AuditEntry.of(stored.reference(), at, Actor.Person.of(ALMATY_RESPONDER),
+                    MessageKind.UPDATE, ALMATY_RESPONDER.actor(), new MessageText("at " + at));
+            conversations.post(message, AuditEntry.of(stored.reference(), at, ALMATY_RESPONDER.actor(),
                     "message_posted"));
         }
 
@@ -380,12 +380,12 @@ class DynamoDbConversationsIT {
     @Test
     void theStoreTakesAResponderKeyOnceAndWritesNothingTheSecondTime() {
         Stored stored = reportInAlmaty();
-        Actor.Person author = Actor.Person.of(ALMATY_RESPONDER);
+        Actor.Person author = ALMATY_RESPONDER.actor();
         CaseMessage message = CaseMessage.toReporter(stored.reference(), MessageId.forStaffMessage(
                 stored.reference(), "h1"), clock.instant(), MessageKind.QUESTION, author, new MessageText("first"));
         CaseMessage again = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM),
                 clock.instant().plusSeconds(1), MessageKind.QUESTION, author, new MessageText("second"));
-        kz.senim.casework.StaffKey key = new kz.senim.casework.StaffKey("h1", "r1", message.messageId().value(),
+        kz.senim.cases.StaffKey key = new kz.senim.cases.StaffKey("h1", "r1", message.messageId().value(),
                 message.at());
 
         assertThat(conversations.post(message, AuditEntry.of(stored.reference(), clock.instant(), author,
@@ -428,11 +428,11 @@ class DynamoDbConversationsIT {
 
     private void close(Reference reference) {
         CaseFile file = cases.find(reference).orElseThrow();
-        Actor actor = Actor.Person.of(ALMATY_RESPONDER);
+        Actor actor = ALMATY_RESPONDER.actor();
         CaseFile acknowledged = ((CaseFile.Change.Changed) file.acknowledgedBy("kz-75-commission",
                 clock.instant())).file();
         cases.save(acknowledged, AuditEntry.of(reference, clock.instant(), actor, "acknowledged"));
-        CaseFile closed = ((CaseFile.Change.Changed) acknowledged.close(Outcome.ASSISTED, false,
+        CaseFile closed = ((CaseFile.Change.Changed) acknowledged.close(ClosingOutcome.ASSISTED, false,
                 clock.instant())).file();
         assertThat(cases.save(closed, AuditEntry.of(reference, clock.instant(), actor, "closed")))
                 .isEqualTo(new Cases.SaveOutcome.Saved());

@@ -1,8 +1,8 @@
 package kz.senim.referral.api;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_RESPONDER;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
 import static kz.senim.testing.StaffEvents.anonymous;
 import static kz.senim.testing.StaffEvents.as;
 import static kz.senim.testing.StaffEvents.body;
@@ -17,15 +17,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Set;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.directory.ServiceType;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralRequest;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class ChangeReferralStatusHandlerTest {
 
     private static final String FIXTURE = "events/apigw-v2-referral-status.json";
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ChangeReferralStatusHandler handler = new ChangeReferralStatusHandler(world.changeReferralStatus());
 
     /** The handler's answer, checked against the contract. */

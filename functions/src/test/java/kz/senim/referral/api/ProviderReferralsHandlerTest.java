@@ -1,7 +1,7 @@
 package kz.senim.referral.api;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.MIGRANT_NGO_RESPONDER;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
 import static kz.senim.testing.StaffEvents.anonymous;
 import static kz.senim.testing.StaffEvents.as;
 import static kz.senim.testing.StaffEvents.json;
@@ -15,13 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.directory.ServiceType;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralRequest;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ProviderReferralsHandlerTest {
 
     private static final String FIXTURE = "events/apigw-v2-provider-referrals.json";
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ProviderReferralsHandler handler = new ProviderReferralsHandler(world.providerReferrals());
 
     /** The handler's answer, checked against the contract. */

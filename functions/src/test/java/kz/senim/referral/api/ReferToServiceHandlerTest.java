@@ -1,8 +1,8 @@
 package kz.senim.referral.api;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
-import static kz.senim.testing.CaseworkWorld.ALMATY_RESPONDER;
-import static kz.senim.testing.CaseworkWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
+import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.StaffEvents.anonymous;
 import static kz.senim.testing.StaffEvents.as;
 import static kz.senim.testing.StaffEvents.body;
@@ -16,11 +16,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class ReferToServiceHandlerTest {
 
     private static final String FIXTURE = "events/apigw-v2-refer-to-service.json";
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ReferToServiceHandler handler = new ReferToServiceHandler(world.referToService());
 
     /** The handler's answer, checked against the contract. */
@@ -73,7 +73,8 @@ class ReferToServiceHandlerTest {
         assertThat(referral.path("consentGiven").asBoolean()).isTrue();
         assertThat(referral.path("consentRecordedAt").asText()).isEqualTo("2026-11-23T12:01:00Z");
         assertThat(referral.path("version").asLong()).isEqualTo(1);
-        assertThat(world.current(file).involvedOrganisations()).contains("ngo-foreign-nationals");
+        assertThat(world.current(file).referralHeldBy("ngo-foreign-nationals")).isTrue();
+        assertThat(world.current(file).involvedOrganisations()).doesNotContain("ngo-foreign-nationals");
     }
 
     @Test
@@ -102,6 +103,22 @@ class ReferToServiceHandlerTest {
         assertThat(json(response).path("code").asText()).isEqualTo("not_found");
         assertThat(json(response).path("detail").asText())
                 .isEqualTo(Messages.text(Language.RU, "problem.provider_not_found"));
+    }
+
+    @Test
+    void a_provider_of_another_region_is_422_provider_not_in_region_and_nothing_is_stored() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+
+        APIGatewayV2HTTPResponse response = ask(body(refer(ALMATY_COORDINATOR, file),
+                request("ngo-shelter-shymkent", "shelter", "true", "2026-12-07")));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("provider_not_in_region");
+        assertThat(json(response).path("title").asText()).isEqualTo(Messages.text(Language.RU, "title.unprocessable"));
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo(Messages.text(Language.RU, "problem.provider_not_in_region"));
+        assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.auditActions(file)).isEmpty();
     }
 
     @ParameterizedTest

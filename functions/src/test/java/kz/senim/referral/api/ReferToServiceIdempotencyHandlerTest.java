@@ -1,6 +1,6 @@
 package kz.senim.referral.api;
 
-import static kz.senim.testing.CaseworkWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.StaffEvents.as;
 import static kz.senim.testing.StaffEvents.headers;
 import static kz.senim.testing.StaffEvents.json;
@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.casework.CaseFile;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
-import kz.senim.testing.CaseworkWorld;
+import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ReferToServiceIdempotencyHandlerTest {
 
     private static final String FIXTURE = "events/apigw-v2-refer-to-service.json";
 
-    private final CaseworkWorld world = new CaseworkWorld();
+    private final CaseWorld world = new CaseWorld();
     private final ReferToServiceHandler handler = new ReferToServiceHandler(world.referToService());
     private final CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
 

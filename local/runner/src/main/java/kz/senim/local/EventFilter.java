@@ -2,144 +2,59 @@ package kz.senim.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import software.amazon.event.ruler.Machine;
 
 /**
  * The {@code FilterCriteria} of a Lambda event source mapping, for DynamoDB stream records: a record is delivered when
  * any filter's pattern matches the record's JSON as Lambda sees it ({@code eventName}, {@code dynamodb.NewImage.kind.S}
- * …). Supports what Senim's template uses and a little more: exact values, {@code exists}, {@code prefix} and
- * {@code anything-but}; any other operator is refused when the runner starts, never silently ignored.
+ * …). The patterns are matched by event-ruler, AWS's own implementation of the event-pattern syntax: exact values,
+ * {@code prefix}, {@code suffix}, {@code anything-but}, {@code numeric}, {@code exists}, {@code equals-ignore-case},
+ * {@code wildcard}, {@code $or} …. A pattern it cannot read stops the runner at start, never lets everything through.
  */
 final class EventFilter implements Predicate<DynamodbEvent.DynamodbStreamRecord> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<JsonNode> patterns;
+    private final Machine patterns;
+    private final boolean everything;
 
-    private EventFilter(List<JsonNode> patterns) {
+    private EventFilter(Machine patterns, boolean everything) {
         this.patterns = patterns;
+        this.everything = everything;
     }
 
-    /** A filter from the patterns' JSON texts; no pattern at all lets every record through. */
+    /**
+     * A filter from the patterns' JSON texts; no pattern at all lets every record through.
+     *
+     * @throws IllegalArgumentException naming the first pattern that is not an event pattern
+     */
     static EventFilter of(List<String> patterns) {
-        List<JsonNode> parsed = patterns.stream().map(EventFilter::parse).toList();
-        parsed.forEach(p -> check(p, "pattern"));
-        return new EventFilter(parsed);
+        Machine machine = new Machine();
+        for (int i = 0; i < patterns.size(); i++) {
+            String pattern = patterns.get(i);
+            try {
+                machine.addRule("filter-" + (i + 1), pattern);
+            } catch (IOException | RuntimeException unreadable) {
+                throw new IllegalArgumentException("the local runner cannot read the filter pattern " + pattern + ": "
+                        + unreadable.getMessage(), unreadable);
+            }
+        }
+        return new EventFilter(machine, patterns.isEmpty());
     }
 
     @Override
     public boolean test(DynamodbEvent.DynamodbStreamRecord record) {
-        if (patterns.isEmpty()) {
-            return true;
-        }
-        JsonNode event = toJson(record);
-        return patterns.stream().anyMatch(pattern -> matches(pattern, event));
-    }
-
-    private static JsonNode parse(String pattern) {
-        try {
-            JsonNode node = JSON.readTree(pattern);
-            if (!node.isObject()) {
-                throw new IllegalArgumentException("a filter pattern must be a JSON object: " + pattern);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a filter pattern is not JSON: " + pattern, e);
-        }
-    }
-
-    private static void check(JsonNode pattern, String where) {
-        pattern.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            String path = where + "." + field.getKey();
-            if (value.isObject()) {
-                check(value, path);
-            } else if (value.isArray()) {
-                for (JsonNode condition : value) {
-                    if (condition.isObject()) {
-                        String operator = condition.fieldNames().hasNext() ? condition.fieldNames().next() : "";
-                        if (condition.size() != 1 || !List.of("exists", "prefix", "anything-but").contains(operator)) {
-                            throw new IllegalArgumentException(path + ": the local runner does not support the filter "
-                                    + condition);
-                        }
-                    }
-                }
-            } else {
-                throw new IllegalArgumentException(path + ": a pattern's leaves must be arrays, found " + value);
-            }
-        });
-    }
-
-    private static boolean matches(JsonNode pattern, JsonNode event) {
-        Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode actual = event == null ? null : event.get(field.getKey());
-            boolean ok = field.getValue().isObject()
-                    ? actual != null && actual.isObject() && matches(field.getValue(), actual)
-                    : anyCondition((ArrayNode) field.getValue(), actual);
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean anyCondition(ArrayNode conditions, JsonNode actual) {
-        for (JsonNode condition : conditions) {
-            if (condition.isObject()) {
-                String operator = condition.fieldNames().next();
-                JsonNode argument = condition.get(operator);
-                boolean ok = switch (operator) {
-                    case "exists" -> argument.asBoolean() == (actual != null);
-                    case "prefix" -> actual != null && actual.isTextual()
-                            && actual.textValue().startsWith(argument.asText());
-                    case "anything-but" -> actual != null && !actual.isContainerNode() && !contains(argument, actual);
-                    default -> false;
-                };
-                if (ok) {
-                    return true;
-                }
-            } else if (actual != null && !actual.isContainerNode() && sameValue(condition, actual)) {
-                return true;
-            } else if (actual != null && actual.isArray()) {
-                for (JsonNode element : actual) {
-                    if (sameValue(condition, element)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(JsonNode values, JsonNode actual) {
-        if (!values.isArray()) {
-            return sameValue(values, actual);
-        }
-        for (JsonNode value : values) {
-            if (sameValue(value, actual)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameValue(JsonNode expected, JsonNode actual) {
-        if (expected.isNumber() && actual.isNumber()) {
-            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
-        }
-        return expected.equals(actual);
+        return everything || !patterns.rulesForJSONEvent(toJson(record)).isEmpty();
     }
 
     /** The record as Lambda's filtering sees it: the stream record's JSON with DynamoDB-JSON images. */
@@ -151,9 +66,17 @@ final class EventFilter implements Predicate<DynamodbEvent.DynamodbStreamRecord>
         putText(event, "eventSource", record.getEventSource());
         putText(event, "awsRegion", record.getAwsRegion());
         putText(event, "eventSourceARN", record.getEventSourceARN());
+        if (record.getUserIdentity() != null) { // TTL deletions: {"type": "Service", "principalId": "dynamodb..."}
+            ObjectNode identity = event.putObject("userIdentity");
+            putText(identity, "type", record.getUserIdentity().getType());
+            putText(identity, "principalId", record.getUserIdentity().getPrincipalId());
+        }
         var change = record.getDynamodb();
         if (change != null) {
             ObjectNode dynamodb = event.putObject("dynamodb");
+            if (change.getApproximateCreationDateTime() != null) {
+                dynamodb.put("ApproximateCreationDateTime", change.getApproximateCreationDateTime().getTime() / 1000);
+            }
             if (change.getKeys() != null) {
                 dynamodb.set("Keys", image(change.getKeys()));
             }

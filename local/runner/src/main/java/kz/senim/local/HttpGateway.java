@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * whose route matches (the template's {@code HttpApi} events), and the function's answer goes back as the HTTP
  * response. A route with an authorizer needs a valid token from the local issuer, as the JWT authorizer checks it in
  * AWS: without one the answer is {@code 401 {"message":"Unauthorized"}} and the function is not invoked. One virtual
- * thread per request. Also serves the runner's own endpoints under {@code /local/} and the staff console under
- * {@code /console/}.
+ * thread per request. Also serves the staff console under {@code /console/}, and the runner's own endpoints under
+ * {@code /local/} when it listens on loopback only.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -59,6 +59,7 @@ final class HttpGateway implements AutoCloseable {
     /**
      * Starts answering: the routes most specific first, each request on its own virtual thread.
      *
+     * @param localEndpoints the runner's own endpoints, or null: then {@code /local/*} does not exist
      * @param authorizer checks the tokens of routes with an authorizer (null if no route has one)
      */
     void start(List<HttpRoute> httpRoutes, LocalEndpoints localEndpoints, LocalJwt authorizer) {
@@ -72,6 +73,17 @@ final class HttpGateway implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Whether only this machine reaches the gateway: it listens on a loopback address. */
+    boolean loopbackOnly() {
+        return server.getAddress().getAddress().isLoopbackAddress();
+    }
+
+    /** The address it listens on, e.g. {@code 127.0.0.1:8080} or {@code [::1]:8080}. */
+    String address() {
+        String address = server.getAddress().getAddress().getHostAddress();
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port();
     }
 
     List<HttpRoute> routes() {
@@ -112,9 +124,9 @@ final class HttpGateway implements AutoCloseable {
         if (ConsoleAssets.owns(rawPath)) {
             return console.answer(method, rawPath, requestId);
         }
-        if (rawPath.startsWith(LocalEndpoints.PREFIX)) {
-            Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(), body.get(),
-                    requestId);
+        if (local != null && rawPath.startsWith(LocalEndpoints.PREFIX)) {
+            Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Host"), body.get(), requestId);
             if (reply.isPresent()) {
                 return reply.get();
             }

@@ -1,24 +1,25 @@
 package kz.senim.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import kz.senim.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The runner's own endpoints under {@value #PREFIX}, which do not exist in AWS: the on-call inbox, the people who
  * sign in locally and ID tokens from the local issuer for them (what signing in to Cognito gives a responder), and
- * running a scheduled function now.
+ * running a scheduled function now. They exist only while the runner listens on loopback, and answer only requests
+ * addressed to this machine by name ({@code Host: localhost}, {@code 127.0.0.1} or {@code [::1]}): a web page whose
+ * own name is made to point at 127.0.0.1 (DNS rebinding) reaches the port, but names its own host.
  */
 final class LocalEndpoints {
 
@@ -27,32 +28,42 @@ final class LocalEndpoints {
     static final String TOKENS = "/local/tokens";
     static final String PEOPLE = "/local/people";
     static final String SCHEDULES = "/local/schedules/";
-    private static final Set<String> TOKEN_FIELDS = Set.of("person", "sub", "organisationId", "role", "email");
+    private static final String TOKEN_REQUEST = "the body must be {\"person\": \"<id>\"}, a person of GET "
+            + PEOPLE + ": a token carries that person's organisation and role";
     private static final Logger LOG = LoggerFactory.getLogger(LocalEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final OnCallInbox inbox;
     private final LocalJwt jwt;
     private final People people;
-    private final Set<String> organisations;
     private final Map<String, ScheduledFunction> schedules;
 
     /**
      * @param inbox the inbox, or null when alerts go to SNS
      * @param jwt the local issuer, or null when no route needs a token
      */
-    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Set<String> organisations,
-                   Map<String, ScheduledFunction> schedules) {
+    LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Map<String, ScheduledFunction> schedules) {
         this.inbox = inbox;
         this.jwt = jwt;
         this.people = people;
-        this.organisations = Set.copyOf(organisations);
         this.schedules = Map.copyOf(schedules);
     }
 
-    /** The answer, or empty when no local endpoint has this method and path. */
-    Optional<HttpApiEvents.Reply> answer(String method, String rawPath, String rawQuery, byte[] body,
+    /**
+     * The answer, or empty when no local endpoint has this method and path.
+     *
+     * @param host the request's {@code Host} header (null if it had none)
+     */
+    Optional<HttpApiEvents.Reply> answer(String method, String rawPath, String rawQuery, String host, byte[] body,
                                          String requestId) {
+        if (!addressedToThisMachine(host)) {
+            LOG.warn("refused {} {}: addressed to another host", method, rawPath.replaceAll("[^A-Za-z0-9/._-]", "?"));
+            return Optional.of(message(403, PREFIX + " answers requests to localhost, 127.0.0.1 or [::1] only",
+                    requestId));
+        }
         if (inbox != null && rawPath.equals(ALERTS) && method.equals("GET")) {
             return Optional.of(json(200, inbox.toJson(query(rawQuery, "organisationId")), requestId));
         }
@@ -75,66 +86,38 @@ final class LocalEndpoints {
     }
 
     /**
-     * {@code {"person": "<id>"}} (a seeded person), or {@code {"organisationId": "...", "role": "...", "sub"?: "...",
-     * "email"?: "..."}} (anyone), to a signed ID token.
+     * {@code {"person": "<id>"}}, a seeded person, to a signed ID token with that person's organisation and role.
+     * Nothing else: no token for an organisation or role the caller names.
      */
     private HttpApiEvents.Reply token(byte[] body, String requestId) {
         JsonNode request;
         try {
-            request = JSON.readTree(body);
+            request = STRICT_JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return message(400, "the body must be JSON: {\"person\": \"<id>\"}", requestId);
+            return message(400, TOKEN_REQUEST, requestId);
         }
-        if (request == null || !request.isObject()) {
-            return message(400, "the body must be a JSON object: {\"person\": \"<id>\"}", requestId);
+        if (request == null || !request.isObject() || request.size() != 1 || !request.path("person").isTextual()) {
+            return message(400, TOKEN_REQUEST, requestId);
         }
-        for (var names = request.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TOKEN_FIELDS.contains(name)) {
-                return message(400, "unknown field " + name.replaceAll("[^A-Za-z0-9_-]", "?")
-                        + "; allowed: " + String.join(", ", TOKEN_FIELDS), requestId);
-            }
+        String id = request.path("person").textValue();
+        Optional<People.Person> person = people.find(id);
+        if (person.isEmpty()) {
+            return message(404, "no person " + id.replaceAll("[^A-Za-z0-9._@-]", "?") + " is seeded; people: "
+                    + String.join(", ", people.all().stream().map(People.Person::id).toList()), requestId);
         }
-        if (request.has("person")) {
-            if (request.size() > 1) {
-                return message(400, "person stands alone: organisation and role are the person's", requestId);
-            }
-            String id = request.path("person").asText("");
-            Optional<People.Person> person = people.find(id);
-            if (person.isEmpty()) {
-                return message(404, "no person " + id.replaceAll("[^A-Za-z0-9._@-]", "?") + " is seeded; people: "
-                        + String.join(", ", people.all().stream().map(People.Person::id).toList()), requestId);
-            }
-            LOG.info("local ID token issued: person={}", person.get().id());
-            return issued(jwt.idToken(person.get()), person.get().id(), person.get().organisationId(),
-                    person.get().role().code(), requestId);
-        }
-        String organisation = request.path("organisationId").asText("");
-        String role = request.path("role").asText("");
-        if (!organisations.contains(organisation)) {
-            return message(400, "organisationId must be an organisation of the directory, e.g. kz-75-commission",
-                    requestId);
-        }
-        if (Role.fromCode(role).isEmpty()) {
-            return message(400, "role must be one of " + String.join(", ",
-                    List.of(Role.values()).stream().map(Role::code).toList()), requestId);
-        }
-        String subject = request.hasNonNull("sub") ? request.path("sub").asText() : UUID.randomUUID().toString();
-        Optional<String> email = Optional.ofNullable(request.path("email").textValue());
-        LOG.info("local ID token issued: organisation={} role={}", organisation, role);
-        return issued(jwt.idToken(subject, organisation, role, email), subject, organisation, role, requestId);
+        LOG.info("local ID token issued: person={}", person.get().id());
+        return issued(jwt.idToken(person.get()), person.get(), requestId);
     }
 
-    private static HttpApiEvents.Reply issued(String idToken, String subject, String organisation, String role,
-                                              String requestId) {
+    private static HttpApiEvents.Reply issued(String idToken, People.Person person, String requestId) {
         ObjectNode answer = JSON.createObjectNode()
                 .put("idToken", idToken)
                 .put("tokenType", "Bearer")
                 .put("expiresIn", LocalJwt.VALIDITY.toSeconds());
         answer.putObject("claims")
-                .put("sub", subject)
-                .put(LocalJwt.CLAIM_ORGANISATION, organisation)
-                .put(LocalJwt.CLAIM_ROLE, role);
+                .put("sub", person.id())
+                .put(LocalJwt.CLAIM_ORGANISATION, person.organisationId())
+                .put(LocalJwt.CLAIM_ROLE, person.role().code());
         return json(200, answer, requestId);
     }
 
@@ -150,6 +133,27 @@ final class LocalEndpoints {
                     .put("role", person.role().code());
         }
         return body;
+    }
+
+    /** {@code localhost}, {@code 127.0.0.1} or {@code [::1]} (or another loopback address), with or without a port. */
+    private static boolean addressedToThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip();
+        if (name.startsWith("[")) { // [IPv6] or [IPv6]:port
+            int end = name.indexOf(']');
+            return end > 0 && (end == name.length() - 1 || name.charAt(end + 1) == ':')
+                    && Options.loopback(name.substring(0, end + 1));
+        }
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            if (name.indexOf(':', colon + 1) >= 0) {
+                return false; // an IPv6 address without brackets is no Host
+            }
+            name = name.substring(0, colon);
+        }
+        return Options.loopback(name);
     }
 
     private static Optional<String> query(String rawQuery, String name) {

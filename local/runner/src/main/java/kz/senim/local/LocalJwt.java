@@ -1,95 +1,120 @@
 package kz.senim.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.security.KeyPair;
-import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The JWT authorizer of the HTTP API, locally, with its own issuer in place of the Cognito user pool: signs ID tokens
- * for the seeded {@link People} (or whoever a developer says: organisation and role, as administrators set them in
- * Cognito) and checks tokens as API Gateway's JWT authorizer does (RS256 signature, issuer, audience or client_id,
- * expiry, not-before), handing the function the claims as strings. The key is the runner's ({@link LocalSecrets}):
- * kept in the data directory, a token outlives a restart of the runner until it expires.
+ * for the seeded {@link People} (as Cognito signs them for the accounts administrators create) and checks tokens as
+ * API Gateway's JWT authorizer does, handing the function the claims as strings. Signing and verification are
+ * nimbus-jose-jwt's: RS256 with the runner's key and key id only (no {@code none}, no other algorithm), issuer,
+ * audience (or {@code client_id} when there is no {@code aud}), expiry, not-before and issued-at with
+ * {@value #CLOCK_SKEW_SECONDS} s of skew, numeric dates, {@code token_use} {@code id} as in Cognito's ID tokens, and no
+ * claim given twice. The key is the runner's ({@link LocalSecrets}): kept in the data directory, a token outlives a
+ * restart of the runner until it expires.
  */
 final class LocalJwt {
 
     /** Claims of Cognito ID tokens that Senim reads (see kz.senim.http.HttpRequest). */
     static final String CLAIM_ORGANISATION = "custom:organisationId";
     static final String CLAIM_ROLE = "custom:role";
+    static final String CLAIM_TOKEN_USE = "token_use";
     static final Duration VALIDITY = Duration.ofMinutes(60);
     static final String AUDIENCE = "senim-local-responder-app";
     /** Where the tokens come from: stable across restarts and ports, as a user pool's issuer is. */
     static final String ISSUER = "urn:senim:local-user-pool";
-    private static final String KEY_ID = "senim-local-1";
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
+    static final String KEY_ID = "senim-local-1";
+    private static final int CLOCK_SKEW_SECONDS = 30;
+    /** Reads a verified payload again, refusing a claim given twice (which JSON parsers otherwise settle silently). */
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private final KeyPair keys;
     private final String issuer;
     private final Clock clock;
+    private final RSASSASigner signer;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     LocalJwt(String issuer, KeyPair keys, Clock clock) {
         this.issuer = issuer;
-        this.keys = keys;
         this.clock = clock;
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .keyID(KEY_ID)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
+        this.signer = new RSASSASigner(keys.getPrivate());
+        JWSKeySelector<SecurityContext> rs256 = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(new JWKSet(key)));
+        // the authorizer looks the key up by its id: a token naming no key, or another, finds none
+        processor.setJWSKeySelector((header, context) -> KEY_ID.equals(header.getKeyID())
+                ? rs256.selectJWSKeys(header, context) : List.of());
+        processor.setJWTClaimsSetVerifier(new AuthorizerClaims(issuer, clock));
     }
 
     String issuer() {
         return issuer;
     }
 
-    /** An ID token for a seeded person, valid {@link #VALIDITY}. */
+    /** An ID token for a seeded person, valid {@link #VALIDITY}: the claims of a Cognito ID token. */
     String idToken(People.Person person) {
-        return idToken(person.id(), person.organisationId(), person.role().code(), Optional.empty());
-    }
-
-    /** An ID token for a responder or coordinator of an organisation, valid {@link #VALIDITY}. */
-    String idToken(String subject, String organisationId, String role, Optional<String> email) {
         Instant now = clock.instant();
-        ObjectNode claims = JSON.createObjectNode()
-                .put("sub", subject)
-                .put("iss", issuer)
-                .put("aud", AUDIENCE)
-                .put("token_use", "id")
-                .put("auth_time", now.getEpochSecond())
-                .put("iat", now.getEpochSecond())
-                .put("exp", now.plus(VALIDITY).getEpochSecond())
-                .put("jti", UUID.randomUUID().toString())
-                .put("cognito:username", subject)
-                .put(CLAIM_ORGANISATION, organisationId)
-                .put(CLAIM_ROLE, role);
-        email.ifPresent(address -> claims.put("email", address).put("email_verified", true));
-        return sign(claims);
-    }
-
-    String sign(ObjectNode claims) {
-        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("kid", KEY_ID).put("typ", "JWT");
-        String signingInput = encode(header) + "." + encode(claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(person.id())
+                .issuer(issuer)
+                .audience(AUDIENCE)
+                .claim(CLAIM_TOKEN_USE, "id")
+                .claim("auth_time", now.getEpochSecond())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(VALIDITY)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("cognito:username", person.id())
+                .claim(CLAIM_ORGANISATION, person.organisationId())
+                .claim(CLAIM_ROLE, person.role().code())
+                .build();
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).type(JOSEObjectType.JWT).build(), claims);
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64.encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            token.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the local issuer's key", e);
         }
+        return token.serialize();
     }
 
     /**
@@ -105,25 +130,14 @@ final class LocalJwt {
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).strip();
         }
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
         try {
-            JsonNode header = JSON.readTree(B64_DECODE.decode(parts[0]));
-            if (!"RS256".equals(header.path("alg").asText()) || !KEY_ID.equals(header.path("kid").asText())) {
-                return Optional.empty();
-            }
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(keys.getPublic());
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!verifier.verify(B64_DECODE.decode(parts[2]))) {
-                return Optional.empty();
-            }
-            JsonNode claims = JSON.readTree(B64_DECODE.decode(parts[1]));
-            return valid(claims) ? Optional.of(new Verified(asStrings(claims), scopes(claims))) : Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException | GeneralSecurityException malformed) {
-            return Optional.empty();
+            SignedJWT signed = SignedJWT.parse(token);
+            processor.process(signed, null);
+            JsonNode claims = STRICT_JSON.readTree(signed.getPayload().toString());
+            return Optional.of(new Verified(asStrings(claims), scopes(claims)));
+        } catch (ParseException | BadJOSEException | JOSEException | JsonProcessingException
+                 | RuntimeException refused) {
+            return Optional.empty(); // whatever is wrong with it
         }
     }
 
@@ -131,32 +145,41 @@ final class LocalJwt {
     record Verified(Map<String, String> claims, List<String> scopes) {
     }
 
-    private boolean valid(JsonNode claims) {
-        Instant now = clock.instant();
-        if (!issuer.equals(claims.path("iss").asText())) {
-            return false;
-        }
-        JsonNode audience = claims.path("aud");
-        boolean forUs = audience.isArray()
-                ? containsText(audience, AUDIENCE)
-                : AUDIENCE.equals(audience.asText()) || AUDIENCE.equals(claims.path("client_id").asText());
-        if (!forUs || !claims.path("exp").canConvertToLong()) {
-            return false;
-        }
-        if (Instant.ofEpochSecond(claims.path("exp").asLong()).plus(CLOCK_SKEW).isBefore(now)) {
-            return false;
-        }
-        return !claims.has("nbf")
-                || !Instant.ofEpochSecond(claims.path("nbf").asLong()).minus(CLOCK_SKEW).isAfter(now);
-    }
+    /**
+     * What API Gateway's JWT authorizer checks in the claims, on the runner's clock: the issuer, {@code token_use}
+     * {@code id}, {@code exp} present and not passed, {@code nbf} passed, {@code iat} not in the future, and the
+     * audience in {@code aud}, or in {@code client_id} when there is no {@code aud}.
+     */
+    private static final class AuthorizerClaims extends DefaultJWTClaimsVerifier<SecurityContext> {
 
-    private static boolean containsText(JsonNode array, String text) {
-        for (JsonNode element : array) {
-            if (text.equals(element.asText())) {
-                return true;
+        private final Clock clock;
+
+        AuthorizerClaims(String issuer, Clock clock) {
+            super(null, new JWTClaimsSet.Builder().issuer(issuer).claim(CLAIM_TOKEN_USE, "id").build(),
+                    Set.of("exp"), null);
+            this.clock = clock;
+            setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        }
+
+        @Override
+        public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+            super.verify(claims, context);
+            List<String> audience = claims.getAudience();
+            boolean forUs = audience.isEmpty() ? AUDIENCE.equals(claims.getClaim("client_id"))
+                    : audience.contains(AUDIENCE);
+            if (!forUs) {
+                throw new BadJWTException("JWT audience rejected");
+            }
+            Date issuedAt = claims.getIssueTime();
+            if (issuedAt != null && issuedAt.toInstant().isAfter(clock.instant().plusSeconds(CLOCK_SKEW_SECONDS))) {
+                throw new BadJWTException("JWT issued in the future");
             }
         }
-        return false;
+
+        @Override
+        protected Date currentTime() {
+            return Date.from(clock.instant());
+        }
     }
 
     private static Map<String, String> asStrings(JsonNode claims) {
@@ -181,13 +204,5 @@ final class LocalJwt {
     private static List<String> scopes(JsonNode claims) {
         String scope = claims.path("scope").asText("");
         return scope.isBlank() ? null : Arrays.stream(scope.strip().split("\\s+")).toList();
-    }
-
-    private static String encode(JsonNode json) {
-        try {
-            return B64.encodeToString(JSON.writeValueAsBytes(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

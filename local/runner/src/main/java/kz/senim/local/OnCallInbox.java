@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import kz.senim.alerting.Alert;
 import kz.senim.alerting.AlertMessage;
 import kz.senim.alerting.AlertPublisher;
+import kz.senim.cases.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

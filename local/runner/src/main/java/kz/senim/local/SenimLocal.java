@@ -119,6 +119,13 @@ public final class SenimLocal implements AutoCloseable {
 
     private void startAll() throws IOException {
         gateway = HttpGateway.bind(options.host(), options.port(), clock); // closed first of all by close()
+        if (!gateway.loopbackOnly()) {
+            if (!options.unsafeExpose()) { // e.g. a "localhost" that this machine resolves to another address
+                throw new IllegalStateException("--host " + options.host() + " is " + gateway.address()
+                        + ", reachable from other machines: add --unsafe-expose to do it anyway");
+            }
+            LOG.warn(exposedWarning());
+        }
         if (options.dataDir().isPresent()) {
             resources.push(DataDirLock.lock(options.dataDir().get()));
         }
@@ -189,7 +196,16 @@ public final class SenimLocal implements AutoCloseable {
         People people = People.load().requireOrganisations(organisations);
         LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
                 ? new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(options.dataDir()), clock) : null;
-        gateway.start(routes, new LocalEndpoints(inbox, jwt, people, organisations, scheduled), jwt);
+        gateway.start(routes, gateway.loopbackOnly() ? new LocalEndpoints(inbox, jwt, people, scheduled) : null, jwt);
+    }
+
+    /** What a runner reachable from other machines tells whoever started it. */
+    private String exposedWarning() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "UNSAFE: Senim listens on " + host + ":" + port() + " (--unsafe-expose), reachable from other machines:"
+                + " anyone who reaches it can submit reports, which page the on-call organisations. Use it only on a"
+                + " network you trust. " + LocalEndpoints.PREFIX + "* (sign-in tokens, people, the on-call inbox,"
+                + " schedules) is closed, so nobody can sign in to the staff routes.";
     }
 
     /** The HTTP API's authorizers must be JWT authorizers: the runner has no Lambda authorizers. */
@@ -304,17 +320,19 @@ public final class SenimLocal implements AutoCloseable {
 
     /** What to tell the person who started Senim: where it listens, where data and alerts go, how to try it. */
     public String banner() {
-        String url = "http://localhost:" + port();
+        boolean local = gateway.loopbackOnly(); // else /local/* is closed
+        String url = local ? "http://localhost:" + port() : publicUrl();
         String data = dataDir().map(dir -> dir + " (DynamoDB Local; kept between runs)")
                 .orElse("in memory (gone when Senim stops)");
-        String alerts = inbox != null
-                ? "on-call inbox: GET " + url + HttpGateway.ALERTS_PATH + " (one log line per alert)"
-                : "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>";
+        String alerts = inbox == null ? "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>"
+                : local ? "on-call inbox: GET " + url + HttpGateway.ALERTS_PATH + " (one log line per alert)"
+                : "one log line per alert (the on-call inbox at " + HttpGateway.ALERTS_PATH + " is closed)";
         List<String> open = gateway.routes().stream().filter(r -> r.authorizer().isEmpty()).map(HttpRoute::routeKey)
                 .toList();
         List<String> signedIn = gateway.routes().stream().filter(r -> r.authorizer().isPresent())
                 .map(HttpRoute::routeKey).toList();
-        StringBuilder banner = new StringBuilder("""
+        StringBuilder banner = new StringBuilder(local ? "" : "%n%s%n".formatted(exposedWarning()));
+        banner.append("""
 
                 Senim is running at %1$s   (Ctrl-C to stop)
                   console:       %1$s/console/   (staff: sign in as a seeded person)
@@ -329,16 +347,16 @@ public final class SenimLocal implements AutoCloseable {
                     signedIn.getFirst()));
         }
         if (!schedules.isEmpty()) {
-            banner.append("  schedules:     %s (run now: curl -X POST %s%s<function>)%n".formatted(
-                    String.join(", ", schedules), url, LocalEndpoints.SCHEDULES));
+            banner.append("  schedules:     %s%s%n".formatted(String.join(", ", schedules), local
+                    ? " (run now: curl -X POST " + url + LocalEndpoints.SCHEDULES + "<function>)" : ""));
         }
         banner.append("""
 
                 Try it (the same report twice: same reference and receipt, header Idempotent-Replayed: true):
                   curl -i %1$s/v1/reports -H 'Content-Type: application/json' -H 'Idempotency-Key: try-senim-local-0001' -d '{"reporterRole":"victim","category":"forced_labour","region":"KZ-75","immediateDanger":true,"policeConsent":false,"childInvolved":false,"foreignNational":true,"narrative":"Забрали паспорт, не выпускают со стройки.","language":"ru"}'
                   curl -s %1$s%2$s
-                """.formatted(url, inbox != null ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
-        if (!signedIn.isEmpty()) {
+                """.formatted(url, inbox != null && local ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
+        if (!signedIn.isEmpty() && local) {
             banner.append("""
 
                     As Dana, coordinator of the Almaty commission (an ID token from the local issuer, as Cognito gives

@@ -1,6 +1,7 @@
 package kz.senim.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +33,8 @@ class AlertPathIT {
 
     @Test
     void aForeignVictimInDangerInAlmatyAlertsTheCommissionThePoliceLiaisonAndTheNgosAtCriticalSeverity() {
-        ObjectNode report = Reports.victimInAlmatyInDanger();
-        String reference = api.submit(Reports.newKey(), report.toString()).json().path("reference").asText();
+        ObjectNode report = ReportBodies.victimInAlmatyInDanger();
+        String reference = api.submit(ReportBodies.newKey(), report.toString()).json().path("reference").asText();
 
         List<JsonNode> alerts = api.awaitAlerts(reference, 4);
 
@@ -55,8 +56,8 @@ class AlertPathIT {
 
     @Test
     void aReportInDangerAlertsThePoliceLiaisonEvenWithoutConsent() {
-        ObjectNode inDanger = Reports.witnessInAstana().put("immediateDanger", true).put("policeConsent", false);
-        String reference = api.submit(Reports.newKey(), inDanger.toString()).json().path("reference").asText();
+        ObjectNode inDanger = ReportBodies.witnessInAstana().put("immediateDanger", true).put("policeConsent", false);
+        String reference = api.submit(ReportBodies.newKey(), inDanger.toString()).json().path("reference").asText();
 
         assertThat(api.awaitAlerts(reference, 2)).extracting(a -> a.path("organisationId").asText())
                 .containsExactlyInAnyOrder("kz-71-commission", "police-att-liaison");
@@ -64,7 +65,7 @@ class AlertPathIT {
 
     @Test
     void withoutDangerOrConsentThePoliceHearNothing() {
-        String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().toString()).json()
                 .path("reference").asText();
 
         List<JsonNode> alerts = api.awaitAlerts(reference, 1);
@@ -75,20 +76,20 @@ class AlertPathIT {
 
     @Test
     void everyAlertOfTheOutboxIsMarkedPublished() {
-        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
         api.awaitAlerts(reference, 4);
 
-        var outbox = Eventually.await("the outbox of " + reference + " marked published",
-                () -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
-                items -> items.size() == 4 && items.stream().allMatch(i -> i.containsKey("publishedAt")));
+        var outbox = await("the outbox of " + reference + " marked published").atMost(LocalApi.PATIENCE)
+                .until(() -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
+                        items -> items.size() == 4 && items.stream().allMatch(i -> i.containsKey("publishedAt")));
 
         assertThat(outbox).hasSize(4);
     }
 
     @Test
     void theInboxCanBeReadForOneOrganisation() {
-        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
         api.awaitAlerts(reference, 4);
 
@@ -102,7 +103,7 @@ class AlertPathIT {
 
     @Test
     void theOnCallResponderAcknowledgesFromTheLinkInTheAlert() {
-        String reference = api.submit(Reports.newKey(), Reports.witnessInAstana().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().toString()).json()
                 .path("reference").asText();
         String link = api.awaitAlerts(reference, 1).getFirst().path("acknowledgeUrl").asText();
         assertThat(link).startsWith("http://localhost:" + senim.port() + "/v1/ack/");

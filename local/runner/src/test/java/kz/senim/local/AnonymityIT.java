@@ -1,6 +1,7 @@
 package kz.senim.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ class AnonymityIT {
     void nothingThatIdentifiesTheReporterIsStoredOrLogged() {
         String key = "anonymity-" + UUID.randomUUID();
         String replyKey = "anonymity-reply-" + UUID.randomUUID();
-        ObjectNode report = Reports.victimInAlmatyInDanger();
+        ObjectNode report = ReportBodies.victimInAlmatyInDanger();
         String captured;
         JsonNode submitted;
         try (OutputCapture output = OutputCapture.start()) {
@@ -63,16 +64,16 @@ class AnonymityIT {
             assertThat(first.status()).isEqualTo(201);
             submitted = first.json();
             String reference = submitted.path("reference").asText();
-            Eventually.await("the alerts of " + reference + " published",
-                    () -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
-                    alerts -> alerts.size() == 4 && alerts.stream().allMatch(a -> a.containsKey("publishedAt")));
+            await("the alerts of " + reference + " published").atMost(LocalApi.PATIENCE)
+                    .until(() -> Tables.ofKind(Tables.caseItems(senim, reference), "ALERT"),
+                            alerts -> alerts.size() == 4 && alerts.stream().allMatch(a -> a.containsKey("publishedAt")));
 
             assertThat(api.submit(key, report.toString(), IDENTIFYING).header("Idempotent-Replayed"))
                     .isEqualTo("true");
             assertThat(api.status(reference, submitted.path("receipt").asText(), IDENTIFYING).status())
                     .isEqualTo(200);
             assertThat(api.status(reference, "WRNG-RCPT-0000-0000-0000", IDENTIFYING).status()).isEqualTo(404);
-            assertThat(api.submit(Reports.newKey(), Reports.witnessInAstana().put("deviceId", "x").toString(),
+            assertThat(api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().put("deviceId", "x").toString(),
                     IDENTIFYING).status()).isEqualTo(400);
             Map<String, String> reply = new LinkedHashMap<>(IDENTIFYING);
             reply.put("Content-Type", "application/json");

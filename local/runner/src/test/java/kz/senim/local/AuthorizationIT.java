@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import kz.senim.casework.CaseReferrals;
+import kz.senim.cases.CaseReferrals;
 import kz.senim.infrastructure.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +65,7 @@ class AuthorizationIT {
     static void startSenimWithACaseAndAReferral() {
         senim = SenimLocal.start(Options.forTests(), clock);
         api = new LocalApi(senim);
-        JsonNode submitted = api.submit(Reports.newKey(), Reports.victimInAlmaty().toString()).json();
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmaty().toString()).json();
         reference = submitted.path("reference").asText();
         receipt = submitted.path("receipt").asText();
         link = URI.create(api.awaitAlerts(reference, 2).stream()
@@ -82,39 +85,59 @@ class AuthorizationIT {
     }
 
     @Test
-    void everyStaffRouteRefusesAMissingForgedForeignOrExpiredTokenBeforeAnyFunctionRuns(@TempDir Path otherRunner) {
-        LocalJwt ours = new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(Optional.empty()), clock);
-        LocalJwt otherKey = new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(Optional.of(otherRunner)), clock);
-        LocalJwt otherIssuer = new LocalJwt("https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_other",
-                LocalSecrets.jwtSigningKey(Optional.empty()), clock);
-        LocalJwt twoHoursAgo = new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(Optional.empty()),
-                Clock.fixed(clock.instant().minus(Duration.ofHours(2)), ZoneOffset.UTC));
-        ObjectNode otherAudience = LocalApi.JSON.createObjectNode().put("sub", DANA).put("iss", LocalJwt.ISSUER)
-                .put("aud", "another-app").put("token_use", "id")
-                .put("exp", clock.instant().plus(Duration.ofHours(1)).getEpochSecond())
-                .put("custom:organisationId", "kz-75-commission").put("custom:role", "coordinator");
-        String valid = ours.idToken(DANA, "kz-75-commission", "coordinator", Optional.empty());
+    void everyStaffRouteRefusesAMissingForgedForeignOrExpiredTokenBeforeAnyFunctionRuns(@TempDir Path otherRunner)
+            throws Exception {
+        Instant now = clock.instant();
+        ObjectNode valid = CraftedTokens.validClaims(now);
+        String payload = valid.toString();
+        RSASSASigner runnerKey = new RSASSASigner(CraftedTokens.RUNNER_KEY.getPrivate());
+        ObjectNode withoutUse = valid.deepCopy();
+        withoutUse.remove("token_use");
         Map<String, Optional<String>> credentials = new LinkedHashMap<>();
         credentials.put("no Authorization header", Optional.empty());
-        credentials.put("not a token", Optional.of("Bearer not-a-token"));
-        credentials.put("signed with another key", Optional.of("Bearer "
-                + otherKey.idToken(DANA, "kz-75-commission", "coordinator", Optional.empty())));
-        credentials.put("tampered claims", Optional.of("Bearer " + withClaims(valid, LocalApi.JSON.createObjectNode()
-                .put("sub", DANA).put("iss", LocalJwt.ISSUER).put("aud", LocalJwt.AUDIENCE)
-                .put("exp", clock.instant().plus(Duration.ofHours(1)).getEpochSecond())
-                .put("custom:organisationId", "national-secretariat").put("custom:role", "national_coordinator"))));
-        credentials.put("another issuer", Optional.of("Bearer "
-                + otherIssuer.idToken(DANA, "kz-75-commission", "coordinator", Optional.empty())));
-        credentials.put("another audience", Optional.of("Bearer " + ours.sign(otherAudience)));
-        credentials.put("expired", Optional.of("Bearer "
-                + twoHoursAgo.idToken(DANA, "kz-75-commission", "coordinator", Optional.empty())));
+        credentials.put("not a token", Optional.of("not-a-token"));
+        credentials.put("signed with another key", Optional.of(new LocalJwt(LocalJwt.ISSUER,
+                LocalSecrets.jwtSigningKey(Optional.of(otherRunner)), clock).idToken(person(DANA))));
+        credentials.put("tampered claims", Optional.of(withClaims(CraftedTokens.signed(valid),
+                valid.deepCopy().put("custom:organisationId", "national-secretariat")
+                        .put("custom:role", "national_coordinator"))));
+        credentials.put("another issuer", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("iss", "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_other"))));
+        credentials.put("another audience", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("aud", "another-app"))));
+        credentials.put("expired", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("iat", now.minus(Duration.ofHours(2)).getEpochSecond())
+                .put("exp", now.minus(Duration.ofHours(1)).getEpochSecond()))));
+        credentials.put("not valid yet", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("nbf", now.plus(Duration.ofMinutes(10)).getEpochSecond()))));
+        credentials.put("exp as a string", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("exp", Long.toString(now.plus(Duration.ofHours(1)).getEpochSecond())))));
+        credentials.put("nbf as a string", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("nbf", Long.toString(now.minus(Duration.ofMinutes(1)).getEpochSecond())))));
+        credentials.put("iat as a string", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("iat", Long.toString(now.getEpochSecond())))));
+        credentials.put("a role given twice", Optional.of(CraftedTokens.signed(CraftedTokens.withSecond(valid,
+                "custom:role", "\"national_coordinator\""))));
+        credentials.put("an access token", Optional.of(CraftedTokens.signed(valid.deepCopy()
+                .put("token_use", "access"))));
+        credentials.put("no token_use", Optional.of(CraftedTokens.signed(withoutUse)));
+        credentials.put("alg none", Optional.of(CraftedTokens.unsigned(valid)));
+        credentials.put("HS256 keyed with the public key", Optional.of(CraftedTokens.signed(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(LocalJwt.KEY_ID).build(), payload,
+                new MACSigner(CraftedTokens.RUNNER_KEY.getPublic().getEncoded()))));
+        credentials.put("RS512", Optional.of(CraftedTokens.signed(
+                new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(LocalJwt.KEY_ID).build(), payload, runnerKey)));
+        credentials.put("another key id", Optional.of(CraftedTokens.signed(
+                CraftedTokens.runnerHeader().keyID("senim-local-2").build(), payload, runnerKey)));
+        assertThat(staffWithToken(CraftedTokens.signed(valid), staffCall("GET /v1/cases/{reference}")).status())
+                .as("the hand-made token each of these changes in one thing").isEqualTo(200);
         int auditBefore = auditEntries();
 
         for (String route : staffRoutes()) {
             Call call = staffCall(route);
             credentials.forEach((what, authorization) -> {
                 Map<String, String> headers = new LinkedHashMap<>(call.headers());
-                authorization.ifPresent(value -> headers.put("Authorization", value));
+                authorization.ifPresent(token -> headers.put("Authorization", "Bearer " + token));
                 LocalApi.Answer answer = api.sendUnchecked(call.method(), call.path(), withType(headers, call),
                         body(call));
                 assertThat(answer.status()).as("%s with %s", route, what).isEqualTo(401);
@@ -164,7 +187,7 @@ class AuthorizationIT {
             if (status == 404) {
                 assertThat(answer.json().path("code").asText()).as(route).isEqualTo("not_found");
             }
-            assertThat(answer.body()).as(route).doesNotContain(Reports.victimInAlmaty().path("narrative").asText());
+            assertThat(answer.body()).as(route).doesNotContain(ReportBodies.victimInAlmaty().path("narrative").asText());
         });
         assertThat(staff(YERLAN, staffCall("GET /v1/referrals")).body()).doesNotContain(reference);
     }
@@ -288,7 +311,7 @@ class AuthorizationIT {
         Map<String, String> withReceipt = Map.of("X-Receipt", receipt);
         return switch (route) {
             case "POST /v1/reports" -> new Call("POST", "/v1/reports",
-                    Map.of("Idempotency-Key", Reports.newKey()), Reports.witnessInAlmaty().toString());
+                    Map.of("Idempotency-Key", ReportBodies.newKey()), ReportBodies.witnessInAlmaty().toString());
             case "GET /v1/reports/{reference}" -> new Call("GET", "/v1/reports/" + reference, withReceipt, null);
             case "GET /v1/regions" -> new Call("GET", "/v1/regions?lang=ru", Map.of(), null);
             case "GET /v1/ack/{token}" -> new Call("GET", link, Map.of("Accept", "text/html"), null);
@@ -323,7 +346,11 @@ class AuthorizationIT {
 
     /** The call, signed in as a seeded person; the exchange is checked against the contract. */
     private static LocalApi.Answer staff(String person, Call call) {
-        Map<String, String> headers = LocalApi.bearer(api.tokenFor(person));
+        return staffWithToken(api.tokenFor(person), call);
+    }
+
+    private static LocalApi.Answer staffWithToken(String token, Call call) {
+        Map<String, String> headers = LocalApi.bearer(token);
         headers.putAll(call.headers());
         return call.json() == null
                 ? api.send(call.method(), call.path(), headers, null)
@@ -353,6 +380,10 @@ class AuthorizationIT {
         String[] parts = token.split("\\.");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    private static People.Person person(String id) {
+        return People.load().find(id).orElseThrow();
     }
 
     private static int auditEntries() {

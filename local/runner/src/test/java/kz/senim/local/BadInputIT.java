@@ -27,7 +27,7 @@ class BadInputIT {
 
     @Test
     void aBodyThatIsNotUtf8IsRefusedNamingTheBody() {
-        byte[] json = Reports.victimInAlmatyInDanger().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = ReportBodies.victimInAlmatyInDanger().toString().getBytes(StandardCharsets.UTF_8);
         byte[] broken = new byte[json.length + 2];
         System.arraycopy(json, 0, broken, 0, json.length - 1);
         broken[json.length - 1] = (byte) 0xC3; // a UTF-8 lead byte with no continuation
@@ -36,7 +36,7 @@ class BadInputIT {
         int itemsBefore = Tables.cases(senim).size();
 
         LocalApi.Answer answer = api.send("POST", "/v1/reports", Map.of("Content-Type", "application/json",
-                "Idempotency-Key", Reports.newKey(), "Accept-Language", "ru"), broken);
+                "Idempotency-Key", ReportBodies.newKey(), "Accept-Language", "ru"), broken);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("code").asText()).isEqualTo("invalid_encoding");
@@ -47,10 +47,10 @@ class BadInputIT {
 
     @Test
     void anUnknownFieldIsRefusedNamingItInTheReportsLanguage() {
-        String json = Reports.witnessInAstana().put("phone", "+77010000000").toString();
+        String json = ReportBodies.witnessInAstana().put("phone", "+77010000000").toString();
         int itemsBefore = Tables.cases(senim).size();
 
-        LocalApi.Answer answer = api.submit(Reports.newKey(), json);
+        LocalApi.Answer answer = api.submit(ReportBodies.newKey(), json);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("code").asText()).isEqualTo("unknown_field");
@@ -65,7 +65,7 @@ class BadInputIT {
     void aReportWithoutAnIdempotencyKeyIsRefusedNamingTheHeader() {
         int itemsBefore = Tables.cases(senim).size();
 
-        LocalApi.Answer answer = api.submit(null, Reports.victimInAlmatyInDanger().toString());
+        LocalApi.Answer answer = api.submit(null, ReportBodies.victimInAlmatyInDanger().toString());
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("field").asText()).isEqualTo("Idempotency-Key");
@@ -76,7 +76,7 @@ class BadInputIT {
     void aBodyThatIsNotJsonIsRefusedNamingTheBody() {
         int itemsBefore = Tables.cases(senim).size();
 
-        LocalApi.Answer answer = api.submit(Reports.newKey(), "{\"reporterRole\":");
+        LocalApi.Answer answer = api.submit(ReportBodies.newKey(), "{\"reporterRole\":");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("code").asText()).isEqualTo("invalid_json");

@@ -79,7 +79,7 @@ class EscalationIT {
             runAt(reported.plus(later));
             assertThat(pages(reference)).as("pages %s after the report", later).hasSize(2);
         }
-        assertThat(api.alertsAbout(reference)).hasSize(3);
+        api.awaitAlerts(reference, 3); // and no more
 
         LocalApi.Answer audit = api.get("/v1/cases/" + reference + "/audit", LocalApi.bearer(api.tokenFor(SAULE)));
         assertThat(audit.status()).isEqualTo(200);
@@ -109,7 +109,7 @@ class EscalationIT {
             runAt(reported.plus(later));
             assertThat(pages(reference)).as("pages %s after the report", later).hasSize(4);
         }
-        assertThat(api.alertsAbout(reference)).hasSize(5);
+        api.awaitAlerts(reference, 5); // and no more
     }
 
     @Test
@@ -127,12 +127,12 @@ class EscalationIT {
             runAt(reported.plus(later));
             assertThat(pages(reference)).as("pages %s after the report", later).isEmpty();
         }
-        assertThat(api.alertsAbout(reference)).hasSize(1);
+        api.awaitAlerts(reference, 1); // and no more
     }
 
     /** A witness in Almaty: only the Almaty commission is alerted. */
     private static String report() {
-        return api.submit(Reports.newKey(), Reports.witnessInAlmaty().toString()).json().path("reference").asText();
+        return api.submit(ReportBodies.newKey(), ReportBodies.witnessInAlmaty().toString()).json().path("reference").asText();
     }
 
     private static void runAt(Instant at) {

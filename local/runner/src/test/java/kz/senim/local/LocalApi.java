@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kz.senim.api.OpenApiContract;
+import org.awaitility.Awaitility;
 
 /**
  * A mobile client of a running {@link SenimLocal}, over real HTTP. Every exchange with a {@code /v1/} route is checked
@@ -24,6 +25,13 @@ import kz.senim.api.OpenApiContract;
 final class LocalApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** How long the stream, the dispatcher and the inbox may take for what a test waits for. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long nothing more may arrive before a test takes "no more" for an answer: five of the stream's poll intervals
+     * (200 ms), so a late duplicate would be delivered within it.
+     */
+    static final Duration QUIET = Duration.ofSeconds(1);
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -109,14 +117,17 @@ final class LocalApi {
         return alerts;
     }
 
-    /** Waits until the inbox holds {@code expected} alerts about the report; an extra one fails at once. */
+    /**
+     * Waits until the inbox holds exactly {@code expected} alerts about the report and keeps holding that many for
+     * {@link #QUIET}, so a late extra one is seen; an extra one fails at once.
+     */
     List<JsonNode> awaitAlerts(String reference, int expected) {
-        return Eventually.await(expected + " alerts about " + reference, () -> alertsAbout(reference), alerts -> {
-            if (alerts.size() > expected) {
-                throw new AssertionError("more than " + expected + " alerts about " + reference + ": " + alerts);
-            }
-            return alerts.size() == expected;
-        });
+        return Awaitility.await(expected + " alerts about " + reference + ", then no more")
+                .atMost(PATIENCE.plus(QUIET))
+                .during(QUIET)
+                .failFast("more than " + expected + " alerts about " + reference,
+                        () -> alertsAbout(reference).size() > expected)
+                .until(() -> alertsAbout(reference), alerts -> alerts.size() == expected);
     }
 
     /** {@code Authorization: Bearer <token>} and the other headers given as name, value, name, value... */

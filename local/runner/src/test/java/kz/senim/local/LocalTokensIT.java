@@ -81,6 +81,31 @@ class LocalTokensIT {
     }
 
     @Test
+    void noTokenIsIssuedForAnOrganisationOrRoleTheCallerNames() {
+        List<String> requests = List.of(
+                "{\"organisationId\":\"national-secretariat\",\"role\":\"national_coordinator\"}",
+                "{\"sub\":\"someone\",\"organisationId\":\"kz-75-commission\",\"role\":\"coordinator\"}",
+                "{\"person\":\"dana.coordinator.almaty\",\"organisationId\":\"national-secretariat\"}",
+                "{\"person\":\"dana.coordinator.almaty\",\"custom:role\":\"national_coordinator\"}",
+                "{\"person\":\"dana.coordinator.almaty\",\"person\":\"saule.national-coordinator.astana\"}",
+                "{\"person\":{\"id\":\"dana.coordinator.almaty\",\"role\":\"national_coordinator\"}}",
+                "{\"person\":[\"dana.coordinator.almaty\"]}",
+                "[{\"person\":\"dana.coordinator.almaty\"}]",
+                "{}",
+                "person=dana.coordinator.almaty");
+
+        for (String request : requests) {
+            LocalApi.Answer refused = api.sendJson("POST", LocalEndpoints.TOKENS, Map.of(), request);
+
+            assertThat(refused.status()).as(request).isEqualTo(400);
+            assertThat(refused.json().path("message").asText()).as(request).contains("{\"person\": \"<id>\"}");
+            assertThat(refused.body()).as(request).doesNotContain("idToken");
+        }
+        assertThat(api.sendJson("POST", LocalEndpoints.TOKENS, Map.of(), "{\"person\":\"dana.coordinator.almaty\"}")
+                .json().path("idToken").asText()).as("the same endpoint, asked for a seeded person").isNotBlank();
+    }
+
+    @Test
     void theTokenCommandPrintsATokenOfTheRunningRunner() throws Exception {
         Result result = senimScript("token", "aigerim.responder.almaty", "--port", Integer.toString(senim.port()));
 

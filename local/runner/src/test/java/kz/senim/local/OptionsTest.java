@@ -24,6 +24,34 @@ class OptionsTest {
         assertThat(options.dataDir()).contains(Path.of(".senim-data"));
         assertThat(options.snsEndpoint()).isEmpty();
         assertThat(options.snsEmulator()).isFalse();
+        assertThat(options.unsafeExpose()).isFalse();
+    }
+
+    @Test
+    void senimListensOnThisMachineOnlyUnlessToldItIsUnsafe() {
+        for (String loopback : List.of("127.0.0.1", "localhost", "LOCALHOST", "::1", "[::1]", "0:0:0:0:0:0:0:1",
+                "127.0.1.1")) {
+            assertThat(parse("--host", loopback).host()).isEqualTo(loopback);
+        }
+        for (String beyond : List.of("0.0.0.0", "::", "192.168.1.20", "10.0.0.5", "senim.example.org",
+                "localhost.example.org", "127.0.0.1.example.org", "327.0.0.1", "")) {
+            assertThatThrownBy(() -> parse("--host", beyond)).as(beyond)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--host " + beyond)
+                    .hasMessageContaining("--unsafe-expose");
+        }
+        Options exposed = parse("--host", "0.0.0.0", "--unsafe-expose");
+        assertThat(exposed.host()).isEqualTo("0.0.0.0");
+        assertThat(exposed.unsafeExpose()).isTrue();
+        assertThat(parse("--unsafe-expose").host()).as("the flag alone changes nothing").isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theUsageTextExplainsTheUnsafeExposeFlag() {
+        assertThat(Options.USAGE).contains("--host H [--unsafe-expose]")
+                .contains("--unsafe-expose     listen on such a --host anyway")
+                .contains("/local/* (sign-in tokens, people, the on-call")
+                .contains("stays closed");
     }
 
     @Test
@@ -55,5 +83,6 @@ class OptionsTest {
         assertThatThrownBy(() -> parse("--port", "eighty")).hasMessageContaining("--port must be a number");
         assertThatThrownBy(() -> parse("--sns-endpoint", "localhost")).hasMessageContaining("absolute URL");
         assertThatThrownBy(() -> parse("--sns-emulator", "--sns-endpoint", "http://x:1")).hasMessageContaining("exclude");
+        assertThatThrownBy(() -> parse("--host")).hasMessageContaining("--host needs a value");
     }
 }

@@ -18,8 +18,8 @@ class PersistenceIT {
     @Test
     void aReportSubmittedBeforeARestartCanStillBeChecked(@TempDir Path dataDir) {
         Options options = Options.forTests().withDataDir(dataDir);
-        String key = Reports.newKey();
-        String body = Reports.victimInAlmatyInDanger().toString();
+        String key = ReportBodies.newKey();
+        String body = ReportBodies.victimInAlmatyInDanger().toString();
         JsonNode submitted;
         try (SenimLocal first = SenimLocal.start(options)) {
             submitted = new LocalApi(first).submit(key, body).json();

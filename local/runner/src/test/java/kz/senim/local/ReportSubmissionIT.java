@@ -33,7 +33,7 @@ class ReportSubmissionIT {
 
     @Test
     void aVictimWritingInRussianGetsAReferenceAReceiptAndSafetyAdviceInRussian() {
-        LocalApi.Answer answer = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString());
+        LocalApi.Answer answer = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString());
 
         assertThat(answer.status()).isEqualTo(201);
         JsonNode body = answer.json();
@@ -59,7 +59,7 @@ class ReportSubmissionIT {
 
     @Test
     void theHolderOfTheReceiptSeesTheStatusInTheReportsLanguage() {
-        JsonNode submitted = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json();
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json();
 
         LocalApi.Answer status = api.status(submitted.path("reference").asText(), submitted.path("receipt").asText(),
                 Map.of());
@@ -72,7 +72,7 @@ class ReportSubmissionIT {
 
     @Test
     void aWrongReceiptAndAnUnknownReferenceGetTheSameNotFound() {
-        JsonNode submitted = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json();
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json();
         String reference = submitted.path("reference").asText();
 
         LocalApi.Answer wrongReceipt = api.status(reference, "ABCD-EFGH-JKMN-PQRS-TVWX", Map.of());
@@ -88,7 +88,7 @@ class ReportSubmissionIT {
 
     @Test
     void theReceiptIsNeverTakenFromTheUrl() {
-        JsonNode submitted = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json();
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json();
 
         LocalApi.Answer inTheUrl = api.get("/v1/reports/" + submitted.path("reference").asText() + "?receipt="
                 + submitted.path("receipt").asText(), Map.of());
@@ -124,7 +124,7 @@ class ReportSubmissionIT {
         Arrays.fill(body, (byte) 'a');
 
         LocalApi.Answer answer = api.sendUnchecked("POST", "/v1/reports",
-                Map.of("Content-Type", "application/json", "Idempotency-Key", Reports.newKey()), body);
+                Map.of("Content-Type", "application/json", "Idempotency-Key", ReportBodies.newKey()), body);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.json().path("message").asText()).isEqualTo("Request Entity Too Large");
@@ -133,9 +133,9 @@ class ReportSubmissionIT {
     @Test
     void aBodyOverTheContractsLimitIsTheFunctionsBusinessNotTheGateways() {
         String narrative = "а".repeat(20_000);
-        String json = Reports.victimInAlmatyInDanger().put("narrative", narrative).toString();
+        String json = ReportBodies.victimInAlmatyInDanger().put("narrative", narrative).toString();
 
-        LocalApi.Answer answer = api.submit(Reports.newKey(), json);
+        LocalApi.Answer answer = api.submit(ReportBodies.newKey(), json);
 
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(HttpGateway.MAX_BODY_BYTES);
         assertThat(answer.status()).isEqualTo(400);

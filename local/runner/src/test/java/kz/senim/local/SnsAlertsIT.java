@@ -1,6 +1,7 @@
 package kz.senim.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,11 +43,11 @@ class SnsAlertsIT {
     @Test
     void theRegionalCommissionsQueueReceivesTheAlertWithAttributesToFilterOn() {
         String queueUrl = subscribedQueue("kz-75-commission", "kz75-commission-on-call");
-        ObjectNode report = Reports.victimInAlmatyInDanger();
+        ObjectNode report = ReportBodies.victimInAlmatyInDanger();
 
-        String reference = api.submit(Reports.newKey(), report.toString()).json().path("reference").asText();
-        Message message = Eventually.await("the alert about " + reference + " in the commission's queue",
-                () -> receive(queueUrl), messages -> !messages.isEmpty()).getFirst();
+        String reference = api.submit(ReportBodies.newKey(), report.toString()).json().path("reference").asText();
+        Message message = await("the alert about " + reference + " in the commission's queue")
+                .atMost(LocalApi.PATIENCE).until(() -> receive(queueUrl), messages -> !messages.isEmpty()).getFirst();
 
         JsonNode alert = LocalApi.parse(message.body());
         assertThat(alert.path("reference").asText()).isEqualTo(reference);

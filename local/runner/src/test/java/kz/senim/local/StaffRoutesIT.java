@@ -2,8 +2,6 @@ package kz.senim.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,45 +41,22 @@ class StaffRoutesIT {
 
     @Test
     void aResponderWithATokenSeesTheQueueOfTheirRegion() {
-        String reference = api.submit(Reports.newKey(), Reports.victimInAlmatyInDanger().toString()).json()
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
-        String token = token("kz-75-commission", "responder");
+        String token = api.tokenFor("aigerim.responder.almaty"); // a responder of the Almaty commission
 
         LocalApi.Answer queue = api.get("/v1/cases?region=KZ-75", Map.of("Authorization", "Bearer " + token));
 
         assertThat(queue.status()).isEqualTo(200);
         assertThat(queue.json().path("cases").findValuesAsText("reference")).contains(reference);
-        assertThat(queue.body()).doesNotContain(Reports.victimInAlmatyInDanger().path("narrative").asText());
+        assertThat(queue.body()).doesNotContain(ReportBodies.victimInAlmatyInDanger().path("narrative").asText());
     }
 
     @Test
     void aResponderIsRefusedTheQueueOfAnotherRegionByTheFunction() {
         LocalApi.Answer queue = api.get("/v1/cases?region=KZ-71",
-                Map.of("Authorization", "Bearer " + token("kz-75-commission", "responder")));
+                LocalApi.bearer(api.tokenFor("aigerim.responder.almaty")));
 
         assertThat(queue.status()).isEqualTo(403);
-    }
-
-    @Test
-    void theTokenEndpointOnlyIssuesTokensForOrganisationsAndRolesThatExist() {
-        LocalApi.Answer unknownOrganisation = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of(),
-                "{\"organisationId\":\"no-such-org\",\"role\":\"responder\"}".getBytes(StandardCharsets.UTF_8));
-        LocalApi.Answer unknownRole = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of(),
-                "{\"organisationId\":\"kz-75-commission\",\"role\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
-
-        assertThat(unknownOrganisation.status()).isEqualTo(400);
-        assertThat(unknownOrganisation.json().path("message").asText()).contains("organisationId");
-        assertThat(unknownRole.status()).isEqualTo(400);
-        assertThat(unknownRole.json().path("message").asText()).contains("role");
-    }
-
-    private static String token(String organisationId, String role) {
-        LocalApi.Answer issued = api.sendUnchecked("POST", LocalEndpoints.TOKENS, Map.of("Content-Type",
-                "application/json"), ("{\"organisationId\":\"" + organisationId + "\",\"role\":\"" + role + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        assertThat(issued.status()).isEqualTo(200);
-        JsonNode body = issued.json();
-        assertThat(body.path("claims").path("custom:organisationId").asText()).isEqualTo(organisationId);
-        return body.path("idToken").asText();
     }
 }

@@ -1,6 +1,7 @@
 package kz.senim.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import kz.senim.local.engines.EmbeddedDynamoDb;
 import kz.senim.local.engines.streams.DynamoDbStreamPoller;
 import kz.senim.local.engines.streams.StreamRecords;
@@ -29,6 +31,10 @@ class StreamPollerIT {
     private static final DynamoDbStreamPoller.Settings FAST = DynamoDbStreamPoller.Settings.defaults()
             .withPollInterval(Duration.ofMillis(20))
             .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Twenty poll intervals of {@link #FAST}: longer than any retry's backoff. */
+    private static final Duration QUIET = Duration.ofMillis(400);
 
     private static EmbeddedDynamoDb dynamoDb;
 
@@ -50,7 +56,7 @@ class StreamPollerIT {
 
         try (DynamoDbStreamPoller poller = DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(), table,
                 FAST, recorder)) {
-            Eventually.await("25 records", recorder::delivered, delivered -> delivered.size() == 25);
+            recorder.awaitThenQuiet("25 records", delivered -> delivered.size() == 25);
 
             assertThat(recorder.delivered()).containsExactlyElementsOf(ids(1, 25));
             assertThat(recorder.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 10));
@@ -89,8 +95,7 @@ class StreamPollerIT {
         try (DynamoDbStreamPoller ignored = DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(),
                 table, FAST, recorder)) {
             // item-12 comes in the batch that fails a second time, then in the one that succeeds
-            Eventually.await("item-12 twice", recorder::delivered,
-                    delivered -> Collections.frequency(delivered, "item-12") == 2);
+            recorder.awaitThenQuiet("item-12 twice", delivered -> Collections.frequency(delivered, "item-12") == 2);
         }
 
         List<String> delivered = recorder.delivered();
@@ -110,7 +115,7 @@ class StreamPollerIT {
 
         try (DynamoDbStreamPoller ignored = DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(),
                 table, FAST.withMaximumRetryAttempts(2).withBatchSize(1), recorder)) {
-            Eventually.await("item-03", recorder::delivered, delivered -> delivered.contains("item-03"));
+            recorder.awaitThenQuiet("item-03", delivered -> delivered.contains("item-03"));
         }
 
         assertThat(recorder.delivered()).containsExactly("item-01", "item-02", "item-02", "item-02", "item-03");
@@ -130,7 +135,7 @@ class StreamPollerIT {
 
         try (DynamoDbStreamPoller ignored = DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(),
                 table, FAST, recorder)) {
-            Eventually.await("a second delivery", recorder::delivered, delivered -> delivered.size() >= 6);
+            recorder.awaitThenQuiet("a second delivery", delivered -> delivered.size() == 6);
         }
 
         assertThat(recorder.delivered()).containsExactly("item-01", "item-02", "item-03",
@@ -150,7 +155,7 @@ class StreamPollerIT {
 
         try (DynamoDbStreamPoller ignored = DynamoDbStreamPoller.start(dynamoDb.client(), dynamoDb.streamsClient(),
                 table, FAST.withFilter(odd), recorder)) {
-            Eventually.await("item-05", recorder::delivered, delivered -> delivered.contains("item-05"));
+            recorder.awaitThenQuiet("item-05", delivered -> delivered.contains("item-05"));
         }
 
         assertThat(recorder.delivered()).containsExactly("item-01", "item-03", "item-05");
@@ -231,6 +236,17 @@ class StreamPollerIT {
 
         List<Integer> batchSizes() {
             return List.copyOf(batchSizes);
+        }
+
+        /**
+         * Waits until {@code done} accepts the deliveries, then for {@link #QUIET} in which nothing more is delivered:
+         * a late or repeated delivery fails the test instead of going unseen.
+         */
+        void awaitThenQuiet(String what, Predicate<List<String>> done) {
+            List<String> reached = await(what).atMost(PATIENCE).until(this::delivered, done);
+            await("nothing delivered after " + what).atMost(QUIET.plus(PATIENCE)).during(QUIET)
+                    .failFast("a delivery after " + what, () -> delivered().size() > reached.size())
+                    .until(() -> delivered().size() == reached.size());
         }
     }
 }

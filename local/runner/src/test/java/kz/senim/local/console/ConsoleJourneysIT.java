@@ -134,7 +134,6 @@ class ConsoleJourneysIT {
 
     @Test
     void theOnCallResponderWorksACaseOnAPhoneInKazakh() {
-        api.assumeRoutes("/v1/me");
         JsonNode report = api.submit(StaffApi.reportInAlmaty("Паспортымды алып қойды, жалақы төлемейді.", "kk"));
         String reference = report.path("reference").asText();
         page = browser.open(ConsoleBrowser.PHONE_WIDTH, ConsoleBrowser.PHONE_HEIGHT, "kk-KZ");
@@ -209,7 +208,6 @@ class ConsoleJourneysIT {
 
     @Test
     void theCoordinatorAssignsRefersAndClosesOnADesktopInRussian() {
-        api.assumeRoutes("/v1/me", "/v1/people", "/v1/providers");
         String reference = api.submit(StaffApi.reportInAlmaty("Забрали паспорт, держат на складе.", "ru"))
                 .path("reference").asText();
         page = signIn(browser.open(ConsoleBrowser.DESKTOP_WIDTH, ConsoleBrowser.DESKTOP_HEIGHT, "ru-RU"), "ru", DANA);
@@ -299,6 +297,15 @@ class ConsoleJourneysIT {
         first.getByRole(AriaRole.TEXTBOX).fill("A place is ready.");
         first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
         assertThat(first).containsText("Accepted");
+        assertThat(first).containsText("A place is ready.");
+
+        // While its referral is open, the provider opens the case behind it.
+        first.locator("a").click();
+        assertThat(page.locator(".narrative")).hasText("They keep us in the workshop.");
+        assertThat(page.locator(".referrals")).containsText("Accepted");
+        browser.check(page, "provider-case-desktop-en");
+        page.locator("nav a[href='#/referrals']").click();
+
         first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark done")).click();
         assertThat(first).containsText("Done");
 
@@ -318,15 +325,12 @@ class ConsoleJourneysIT {
         page.locator("#referral-status").selectOption("");
         assertThat(first).containsText("Closed");
         assertThat(second).containsText("Closed");
-        first.locator("a").click();
-        assertThat(page.locator(".facts")).containsText("Closed");
-        assertThat(page.locator(".narrative")).hasText("They keep us in the workshop.");
-        browser.check(page, "provider-case-desktop-en");
+        assertThat(first.getByRole(AriaRole.BUTTON)).hasCount(0);
+        browser.check(page, "provider-referrals-closed-desktop-en");
     }
 
     @Test
     void theNationalCoordinatorSeesWhereAlertsWaitAndClosesTheCaseInKazakh() {
-        api.assumeRoutes("/v1/me", "/v1/overview");
         ObjectNode abai = StaffApi.reportInAlmaty("Семейде балаларды қайыр сұратып жүр.", "kk").put("region", "KZ-10");
         String reference = api.submit(abai).path("reference").asText();
 

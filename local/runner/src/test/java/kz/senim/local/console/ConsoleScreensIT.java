@@ -70,7 +70,6 @@ class ConsoleScreensIT {
 
     @Test
     void everyScreenInEveryLanguageOnAPhoneAndADesktop() {
-        api.assumeRoutes("/v1/me", "/v1/overview");
         for (String lang : LANGUAGES) {
             for (boolean phone : List.of(true, false)) {
                 String size = phone ? "phone" : "desktop";

@@ -84,22 +84,6 @@ final class StaffApi {
         }
     }
 
-    /**
-     * Whether the runner has a staff route (asked without a token: an existing route answers 401, a missing one 404).
-     * The console's people, providers, "me" and overview routes come with branch console-apis.
-     */
-    boolean hasRoute(String path) {
-        return send("GET", path, Map.of(), null).status() != 404;
-    }
-
-    /** Skips, saying why, a journey that needs routes this runner does not have yet; runs it as soon as they exist. */
-    void assumeRoutes(String... paths) {
-        for (String path : paths) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(hasRoute(path), () -> "GET " + path
-                    + " is not on this branch yet (it comes with branch console-apis): this journey needs it");
-        }
-    }
-
     Answer send(String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -1,0 +1,79 @@
+package kz.senim.handling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
+import kz.senim.audit.AuditTrail;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseAlerts.AlertLine;
+import kz.senim.cases.CaseAlerts;
+import kz.senim.cases.CaseDetails;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseMessages;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.CaseReferrals;
+import kz.senim.cases.Cases;
+import kz.senim.cases.Reference;
+
+/**
+ * Opens a case: the report with its narrative, its alerts, referrals and conversation. Every opening is audited
+ * before anything is shown; if the audit line cannot be written, the case is not shown. The provider of an open
+ * referral sees what it needs for the service: the case, its narrative and conversation, and of the alerts and
+ * referrals only its own.
+ */
+public final class ReadCase {
+
+    public static final String AUDIT_ACTION = "case_read";
+
+    private final Cases cases;
+    private final CaseAccess access;
+    private final CaseAlerts alerts;
+    private final CaseReferrals referrals;
+    private final CaseMessages messages;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ReadCase(Cases cases, CaseAccess access, CaseAlerts alerts, CaseReferrals referrals, CaseMessages messages,
+            AuditTrail audit, Clock clock) {
+        this.cases = cases;
+        this.access = access;
+        this.alerts = alerts;
+        this.referrals = referrals;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Outcome read(Caller caller, String referenceText) {
+        Optional<CaseFile> found = access.visible(caller, Reference.parse(referenceText).flatMap(cases::find));
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        CaseFile file = found.get();
+        Reference reference = file.reference();
+        Instant now = clock.instant();
+        audit.record(new AuditEntry(reference, now, caller.actor(), AUDIT_ACTION,
+                Map.of("version", Long.toString(file.version()))));
+        List<AlertLine> alertLines = alerts.of(reference);
+        List<ReferralLine> referralLines = referrals.ofCase(reference);
+        if (access.reach(caller, file) == CaseAccess.Reach.PROVIDER) {
+            String own = caller.organisationId();
+            alertLines = alertLines.stream().filter(alert -> alert.organisationId().equals(own)).toList();
+            referralLines = referralLines.stream().filter(referral -> referral.providerId().equals(own)).toList();
+        }
+        return new Outcome.Found(new CaseDetails(file, alertLines, referralLines, messages.of(reference),
+                LocalDate.ofInstant(now, ReferralLine.CALENDAR)));
+    }
+
+    public sealed interface Outcome {
+        record Found(CaseDetails details) implements Outcome { }
+
+        /** Unknown reference, or a case outside the caller's scope: deliberately the same answer. */
+        record NotFound() implements Outcome { }
+    }
+}

@@ -1,0 +1,117 @@
+package kz.senim.staff;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.TreeSet;
+import kz.senim.cases.CaseAlerts.AlertLine;
+import kz.senim.cases.CaseDetails;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseMessages.MessageLine;
+import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.ClosingOutcome;
+import kz.senim.cases.ReportSubmission;
+import kz.senim.http.HttpResponses;
+
+/**
+ * The JSON of cases for responders and coordinators. A summary (queue, changes) never holds the narrative nor the
+ * locality; the details of an opened case do. Absent optional values are left out.
+ */
+public final class CaseJson {
+
+    private CaseJson() {
+    }
+
+    /** A case without anything the reporter typed: what queues and change responses show. */
+    public static ObjectNode summary(CaseFile file) {
+        ReportSubmission s = file.submission();
+        ObjectNode json = HttpResponses.JSON.createObjectNode()
+                .put("reference", file.reference().value())
+                .put("status", file.status().code())
+                .put("severity", file.severity().code())
+                .put("category", s.category().code())
+                .put("region", s.region().value())
+                .put("reporterRole", s.reporterRole().code())
+                .put("immediateDanger", s.immediateDanger())
+                .put("policeConsent", s.policeConsent())
+                .put("childInvolved", s.childInvolved())
+                .put("foreignNational", s.foreignNational())
+                .put("language", s.language().code())
+                .put("submittedAt", file.submittedAt().toString())
+                .put("updatedAt", file.updatedAt().toString());
+        file.takenBy().ifPresent(v -> json.put("takenBy", v));
+        file.assignee().ifPresent(v -> json.put("assignee", v));
+        file.outcome().map(ClosingOutcome::code).ifPresent(v -> json.put("outcome", v));
+        file.statusReason().ifPresent(v -> json.put("statusReason", v));
+        ArrayNode involved = json.putArray("involvedOrganisations");
+        new TreeSet<>(file.involvedOrganisations()).forEach(involved::add);
+        json.put("openReferrals", file.openReferralCount());
+        file.nextReferralDueDate().ifPresent(due -> json.put("nextReferralDueDate", due.toString()));
+        json.put("version", file.version());
+        return json;
+    }
+
+    /** An opened case: the summary, what the reporter wrote, and its alerts, referrals and conversation. */
+    public static ObjectNode details(CaseDetails details) {
+        ReportSubmission s = details.file().submission();
+        ObjectNode json = summary(details.file());
+        s.locality().ifPresent(v -> json.put("locality", v));
+        json.put("narrative", s.narrative());
+        ArrayNode alerts = json.putArray("alerts");
+        details.alerts().forEach(alert -> alerts.add(alert(alert)));
+        ArrayNode referrals = json.putArray("referrals");
+        details.referrals().forEach(referral -> referrals.add(referral(referral, details.today())));
+        ArrayNode messages = json.putArray("messages");
+        details.messages().forEach(message -> messages.add(message(message)));
+        return json;
+    }
+
+    public static ObjectNode alert(AlertLine alert) {
+        ObjectNode json = HttpResponses.JSON.createObjectNode()
+                .put("alertId", alert.alertId())
+                .put("organisationId", alert.organisationId())
+                .put("status", alert.status())
+                .put("escalationStep", alert.escalationStep())
+                .put("createdAt", alert.createdAt().toString());
+        alert.acknowledgedAt().ifPresent(at -> json.put("acknowledgedAt", at.toString()));
+        alert.acknowledgedBy().ifPresent(by -> {
+            ObjectNode acknowledger = json.putObject("acknowledgedBy").put("type", by.type());
+            by.personId().ifPresent(person -> acknowledger.put("personId", person));
+            acknowledger.put("organisationId", by.organisationId());
+        });
+        return json;
+    }
+
+    /** A referral; {@code overdue} is judged on {@code today} (a calendar day in Kazakhstan). */
+    public static ObjectNode referral(ReferralLine referral, LocalDate today) {
+        ObjectNode json = HttpResponses.JSON.createObjectNode()
+                .put("referralId", referral.referralId())
+                .put("reference", referral.reference().value())
+                .put("providerId", referral.providerId())
+                .put("service", referral.service())
+                .put("status", referral.status())
+                .put("closed", !referral.isOpen())
+                .put("dueDate", referral.dueDate().toString())
+                .put("overdue", referral.overdueOn(today))
+                .put("consentGiven", true)
+                .put("consentRecordedAt", referral.consentRecordedAt().toString())
+                .put("createdAt", referral.createdAt().toString())
+                .put("updatedAt", referral.updatedAt().toString());
+        referral.reason().ifPresent(v -> json.put("reason", v));
+        referral.closedAt().ifPresent(at -> json.put("closedAt", at.toString()));
+        json.put("version", referral.version());
+        return json;
+    }
+
+    public static ObjectNode message(MessageLine message) {
+        ObjectNode json = HttpResponses.JSON.createObjectNode()
+                .put("messageId", message.messageId())
+                .put("at", message.at().toString())
+                .put("direction", message.direction())
+                .put("kind", message.kind());
+        Optional.ofNullable(message.author()).ifPresent(v -> json.put("author", v));
+        json.put("text", message.text());
+        return json;
+    }
+}

@@ -1,0 +1,51 @@
+package kz.senim.testing;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import kz.senim.cases.Alert;
+import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseStatus;
+import kz.senim.cases.Reference;
+import kz.senim.cases.ReportSubmission;
+import kz.senim.cases.Severity;
+import kz.senim.cases.dynamodb.DynamoDbCases;
+import kz.senim.intake.IdempotencyRecord;
+import kz.senim.intake.Report;
+import kz.senim.intake.Reports;
+import kz.senim.intake.dynamodb.DynamoDbReports;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Cases put in a fresh cases table the way intake puts them: report item, alert items, idempotency record. */
+public final class StoredCases {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DynamoDbReports reports;
+    private final DynamoDbCases cases;
+
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable) {
+        this.reports = new DynamoDbReports(dynamoDb, casesTable, java.time.Clock.systemUTC());
+        this.cases = new DynamoDbCases(dynamoDb, casesTable);
+    }
+
+    /** A case as intake stores it, alerted to {@code organisations}, read back as case work sees it. */
+    public CaseFile store(ReportSubmission submission, CaseStatus status, Severity severity, Instant submittedAt,
+            String... organisations) {
+        Report report = new Report(Reference.random(RANDOM), submission, severity, status,
+                "pbkdf2-sha512$1$c2FsdA$aGFzaA", submittedAt, submittedAt);
+        List<Alert> alerts = Arrays.stream(organisations)
+                .map(o -> Alert.of(report.reference(), o, submission.region(), submission.category(), severity,
+                        submittedAt))
+                .toList();
+        String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        Reports.SaveOutcome saved = reports.saveNew(report, alerts, new IdempotencyRecord(key, "request",
+                report.reference(), "sealed", submittedAt.plusSeconds(86_400)));
+        if (!(saved instanceof Reports.SaveOutcome.Saved)) {
+            throw new IllegalStateException("case not stored: " + saved);
+        }
+        return cases.find(report.reference()).orElseThrow();
+    }
+}
