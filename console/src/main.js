@@ -28,9 +28,14 @@ function currentRoute() {
   return { name: parts[0] || '', arg: parts[1] || '' };
 }
 
-/** Who is signed in: person, organisation (name, type), role, national scope and regions. */
-async function whoAmI(api) {
-  return (await api.get('/v1/me')).json;
+/**
+ * Who is signed in: person, organisation (name, type), role, national scope and regions. Senim knows a person's
+ * name once they have signed in through Cognito; until then /v1/me names them by id, and the local sign-in list's name
+ * (given here as `knownName`) reads better.
+ */
+async function whoAmI(api, knownName) {
+  const me = (await api.get('/v1/me')).json;
+  return knownName && me.name === me.personId ? { ...me, name: knownName } : me;
 }
 
 /** Home screen by who you are: the national overview, a provider's referrals, or the queue. */
@@ -78,7 +83,7 @@ function App({ config }) {
   const signIn = async (token, name) => {
     const signedIn = createApi({ baseUrl: config.apiUrl, token: () => token, language: () => lang,
       onUnauthorized: () => {} });
-    const me = await whoAmI(signedIn);
+    const me = await whoAmI(signedIn, name);
     setNotice('');
     setSession({ token, me, name });
   };
@@ -104,7 +109,7 @@ function App({ config }) {
         setRegions(byCode);
       })
       .catch(() => {});
-    whoAmI(api).then((me) => live && setSession((s) => s && { ...s, me }))
+    whoAmI(api, session.name).then((me) => live && setSession((s) => s && { ...s, me }))
       .catch(() => {});
     return () => { live = false; };
   }, [lang, session && session.token]);

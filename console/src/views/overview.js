@@ -53,7 +53,8 @@ export function OverviewView({ t, api, regions }) {
     ${data ? html`<p class="hint">${t('overview.generatedAt', { time: t.dateTime(data.generatedAt) })}</p>` : null}
     <section class="panel map-panel" aria-labelledby="map-title">
       <h2 id="map-title">${t('overview.map')}</h2>
-      <svg class="tilemap" viewBox=${'0 0 ' + width + ' ' + height} role="img" aria-labelledby="map-title map-desc">
+      <svg class="tilemap" viewBox=${'0 0 ' + width + ' ' + height} role="group" aria-labelledby="map-title"
+          aria-describedby="map-desc">
         <desc id="map-desc">${t('overview.intro')}</desc>
         ${TILES.map((tile) => {
           const row = rows[tile.code];
@@ -64,7 +65,7 @@ export function OverviewView({ t, api, regions }) {
           const fit = label.length > 13 ? { textLength: W - 12, lengthAdjust: 'spacingAndGlyphs' } : {};
           const summary = t('overview.tile', { region: name(tile.code), open: row ? row.openCases : 0,
             unack: row ? row.unacknowledgedAlerts : 0 });
-          return html`<a href=${'#/queue/' + tile.code} aria-label=${summary}>
+          return html`<a href=${'#/queue/' + tile.code}>
             <g class=${'tile tile-' + state + (tile.city ? ' city' : '')} data-region=${tile.code}>
               <title>${summary}</title>
               <rect x=${x} y=${y} width=${W} height=${H} rx=${tile.city ? 24 : 6} />

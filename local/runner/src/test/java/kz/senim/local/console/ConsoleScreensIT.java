@@ -51,7 +51,7 @@ class ConsoleScreensIT {
         StaffApi.Answer opened = api.as(ConsoleJourneysIT.DANA, "GET", "/v1/cases/" + reference, null);
         api.as(ConsoleJourneysIT.DANA, "POST", "/v1/alerts/" + reference + ".kz-75-commission/acknowledgement", null);
         assertThat(opened.status()).isEqualTo(200);
-        String due = java.time.LocalDate.now(kz.senim.casework.CaseReferrals.ReferralLine.CALENDAR).plusDays(1)
+        String due = java.time.LocalDate.now(kz.senim.cases.CaseReferrals.ReferralLine.CALENDAR).plusDays(1)
                 .toString();
         StaffApi.Answer referred = api.as(ConsoleJourneysIT.DANA, "POST", "/v1/cases/" + reference + "/referrals",
                 "{\"providerId\":\"ngo-shelter-almaty\",\"service\":\"shelter\",\"consentGiven\":true,\"dueDate\":\""
