@@ -346,7 +346,9 @@ class ConsoleJourneysIT {
         // From the map to the region's queue and the case: acknowledge every alert, start work, close.
         page.locator(".tilemap a[href='#/queue/KZ-10']").click();
         page.locator(".case-card", new Page.LocatorOptions().setHasText(reference)).locator("a").click();
+        assertThat(page.locator(".narrative")).hasText("Семейде балаларды қайыр сұратып жүр.");
         Locator acknowledge = page.locator(".action-panel.urgent button");
+        assertThat(acknowledge).hasCount(2); // the commission's alert and the shelter's
         while (acknowledge.count() > 0) {
             int before = acknowledge.count();
             acknowledge.first().click();
