@@ -36,9 +36,13 @@ export function translator(lang) {
   };
   t.lang = lang;
   t.locale = locale;
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone: ZONE });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  // Numeric dates: every browser writes them well in all three languages (named Kazakh months are not everywhere).
+  const numericDay = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  const dateTime = new Intl.DateTimeFormat(locale, { ...numericDay, hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23', timeZone: ZONE });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZone: ZONE });
+  const date = new Intl.DateTimeFormat(locale, { ...numericDay, timeZone: 'UTC' });
   t.dateTime = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
   t.time = (value) => time.format(value);
   /** A calendar day, 2026-11-26, as the language writes it. */

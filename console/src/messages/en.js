@@ -116,6 +116,7 @@ export default {
   'queue.refresh': 'Refresh now',
   'queue.new': 'New',
   'queue.age': 'Reported {age} ago',
+  'queue.reportedNow': 'Reported just now',
   'queue.assignedToYou': 'Assigned to you',
   'queue.openReferrals': '{n} open referrals',
   'queue.caseList': 'Cases, most urgent first',

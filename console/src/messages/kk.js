@@ -116,6 +116,7 @@ export default {
   'queue.refresh': 'Қазір жаңарту',
   'queue.new': 'Жаңа',
   'queue.age': '{age} бұрын хабарланды',
+  'queue.reportedNow': 'Жаңа ғана хабарланды',
   'queue.assignedToYou': 'Сізге тағайындалған',
   'queue.openReferrals': 'Ашық жолдамалар: {n}',
   'queue.caseList': 'Істер, ең шұғылы жоғарыда',

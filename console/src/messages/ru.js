@@ -116,6 +116,7 @@ export default {
   'queue.refresh': 'Обновить сейчас',
   'queue.new': 'Новое',
   'queue.age': 'Сообщено {age} назад',
+  'queue.reportedNow': 'Сообщено только что',
   'queue.assignedToYou': 'Назначено вам',
   'queue.openReferrals': 'Открытых направлений: {n}',
   'queue.caseList': 'Дела, самые срочные сверху',

@@ -122,7 +122,8 @@ function CaseCard({ t, item, me, regions, now, fresh }) {
       <span class="line title">${t('category.' + item.category)}</span>
       <span class="line meta">
         <span>${item.region === 'unknown' ? t('overview.unknownRegion') : regionName(regions, item.region)}</span>
-        <span>${t('queue.age', { age: t.age(item.submittedAt, now) })}</span>
+        <span>${now - new Date(item.submittedAt).getTime() < 60000 ? t('queue.reportedNow')
+          : t('queue.age', { age: t.age(item.submittedAt, now) })}</span>
         ${item.openReferrals > 0 ? html`<span>${t('queue.openReferrals', { n: item.openReferrals })}</span>` : null}
       </span>
       <span class="line ref">${item.reference}</span>
