@@ -268,6 +268,8 @@ export default {
   'problem.referrals_open': 'Close every referral of the case before closing the case.',
   'problem.consent_required': 'A referral needs the person\u2019s consent. No consent, no referral.',
   'problem.referral_transition': 'The referral cannot change to this status now.',
+  'problem.assignee_not_in_organisation': 'A case can be assigned only to a person of your organisation who has signed in to Senim.',
+  'problem.provider_not_in_region': 'This provider does not offer the service in the case\u2019s region.',
   'problem.missing_field': 'Something required is missing: {detail}',
   'problem.invalid_field': 'Something is not right: {detail}',
   'problem.unknown_field': 'The request was not understood. Reload the page and try again.',

@@ -268,6 +268,8 @@ export default {
   'problem.referrals_open': 'Істі жаппас бұрын оның барлық жолдамаларын жабыңыз.',
   'problem.consent_required': 'Жолдама үшін адамның келісімі қажет. Келісім жоқ — жолдама жоқ.',
   'problem.referral_transition': 'Жолдаманы қазір бұл мәртебеге ауыстыруға болмайды.',
+  'problem.assignee_not_in_organisation': 'Істі тек Senim жүйесіне бұрын кірген өз ұйымыңыздың қызметкеріне тағайындауға болады.',
+  'problem.provider_not_in_region': 'Бұл ұйым іс өңірінде бұл қызметті көрсетпейді.',
   'problem.missing_field': 'Міндетті мәлімет жетіспейді: {detail}',
   'problem.invalid_field': 'Бір мәлімет дұрыс емес: {detail}',
   'problem.unknown_field': 'Сұраныс түсініксіз. Бетті қайта жүктеп, қайталаңыз.',

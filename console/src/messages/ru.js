@@ -268,6 +268,8 @@ export default {
   'problem.referrals_open': 'Закройте все направления по делу, прежде чем закрыть дело.',
   'problem.consent_required': 'Для направления нужно согласие человека. Нет согласия — нет направления.',
   'problem.referral_transition': 'Направление сейчас нельзя перевести в этот статус.',
+  'problem.assignee_not_in_organisation': 'Дело можно назначить только сотруднику вашей организации, который уже входил в Senim.',
+  'problem.provider_not_in_region': 'Эта организация не оказывает услугу в регионе дела.',
   'problem.missing_field': 'Не хватает обязательного: {detail}',
   'problem.invalid_field': 'Что-то указано неверно: {detail}',
   'problem.unknown_field': 'Запрос не понят. Перезагрузите страницу и повторите.',

@@ -21,6 +21,11 @@ public record OpenReferral(String referralId, String providerId, String status, 
 
     /** The provider has yet to serve it (in progress or accepted): its due date is one to watch. */
     public boolean awaitsService() {
+        return awaitsService(status);
+    }
+
+    /** Whether a referral in {@code status} still waits for its provider to serve the person. */
+    public static boolean awaitsService(String status) {
         return status.equals("in_progress") || status.equals("accepted");
     }
 

@@ -53,7 +53,13 @@ class TemplateTest {
             Map.entry("ReporterMessagesFunction", "kz.senim.messaging.api.ReporterMessagesHandler::handleRequest"),
             Map.entry("ReporterReplyFunction", "kz.senim.messaging.api.ReporterReplyHandler::handleRequest"),
             Map.entry("EscalateAlertsFunction",
-                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"));
+                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"),
+            Map.entry("MeFunction", "kz.senim.people.api.MeHandler::handleRequest"),
+            Map.entry("PeopleFunction", "kz.senim.people.api.PeopleHandler::handleRequest"),
+            Map.entry("ProvidersFunction", "kz.senim.referral.api.ProvidersHandler::handleRequest"),
+            Map.entry("OverviewFunction", "kz.senim.overview.api.OverviewHandler::handleRequest"),
+            Map.entry("PostAuthenticationFunction",
+                    "kz.senim.people.cognito.PostAuthenticationHandler::handleRequest"));
 
     /** Routes anyone may call: the reporter's (anonymous by design) and the acknowledgement link (the token decides). */
     private static final Set<HttpRoute> ANONYMOUS_ROUTES = Set.of(
@@ -76,7 +82,11 @@ class TemplateTest {
             new HttpRoute("POST", "/v1/cases/{reference}/referrals"),
             new HttpRoute("GET", "/v1/referrals"),
             new HttpRoute("POST", "/v1/referrals/{referralId}/status"),
-            new HttpRoute("POST", "/v1/cases/{reference}/messages"));
+            new HttpRoute("POST", "/v1/cases/{reference}/messages"),
+            new HttpRoute("GET", "/v1/me"),
+            new HttpRoute("GET", "/v1/people"),
+            new HttpRoute("GET", "/v1/providers"),
+            new HttpRoute("GET", "/v1/overview"));
 
     private static final String CASES = "CasesTable.Arn";
     private static final String DIRECTORY = "DirectoryTable.Arn";
@@ -149,7 +159,12 @@ class TemplateTest {
                         List.of(new HttpRoute("GET", "/v1/reports/{reference}/messages"))),
                 Map.entry("ReporterReplyFunction",
                         List.of(new HttpRoute("POST", "/v1/reports/{reference}/messages"))),
-                Map.entry("EscalateAlertsFunction", List.of()));
+                Map.entry("EscalateAlertsFunction", List.of()),
+                Map.entry("MeFunction", List.of(new HttpRoute("GET", "/v1/me"))),
+                Map.entry("PeopleFunction", List.of(new HttpRoute("GET", "/v1/people"))),
+                Map.entry("ProvidersFunction", List.of(new HttpRoute("GET", "/v1/providers"))),
+                Map.entry("OverviewFunction", List.of(new HttpRoute("GET", "/v1/overview"))),
+                Map.entry("PostAuthenticationFunction", List.of()));
     }
 
     // ------------------------------------------------------------------ sign-in
@@ -241,6 +256,24 @@ class TemplateTest {
         assertThat(client.path("IdTokenValidity").asInt()).isEqualTo(60);
         assertThat(client.path("TokenValidityUnits").path("IdToken").asText()).isEqualTo("minutes");
         assertThat(client.path("PreventUserExistenceErrors").asText()).isEqualTo("ENABLED");
+    }
+
+    @Test
+    void every_sign_in_runs_the_post_authentication_trigger_from_its_snapstart_alias_and_only_this_pool_invokes_it() {
+        JsonNode trigger = TEMPLATE.resource("UserPool").path("Properties").path("LambdaConfig");
+
+        assertThat(trigger.fieldNames()).toIterable().containsExactly("PostAuthentication");
+        assertThat(trigger.path("PostAuthentication"))
+                .isEqualTo(JSON.createObjectNode().put("Ref", "PostAuthenticationFunction.Alias"));
+        JsonNode permission = TEMPLATE.resource("PostAuthenticationPermission");
+        assertThat(permission.path("Type").asText()).isEqualTo("AWS::Lambda::Permission");
+        assertThat(permission.path("Properties").path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+        assertThat(permission.path("Properties").path("FunctionName")).isEqualTo(trigger.path("PostAuthentication"));
+        assertThat(permission.path("Properties").path("Principal").asText()).isEqualTo("cognito-idp.amazonaws.com");
+        assertThat(permission.path("Properties").path("SourceArn")).isEqualTo(getAtt("UserPool", "Arn"));
+        assertThat(TEMPLATE.functionProperties("PostAuthenticationFunction").path("Events").isMissingNode())
+                .as("Cognito, not an event source, invokes it").isTrue();
+        assertThat(TEMPLATE.resources("AWS::Lambda::Permission")).containsOnlyKeys("PostAuthenticationPermission");
     }
 
     // ------------------------------------------------------------------ acknowledgement links and escalation
@@ -372,7 +405,7 @@ class TemplateTest {
                 Map.entry("AssignCaseFunction", CASE_VARIABLES),
                 Map.entry("ChangeCaseStatusFunction", CASE_VARIABLES),
                 Map.entry("CaseAuditFunction", CASE_VARIABLES),
-                Map.entry("AcknowledgeAlertFunction", Set.of("CASES_TABLE")),
+                Map.entry("AcknowledgeAlertFunction", CASE_VARIABLES),
                 Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN")),
                 Map.entry("ReferToServiceFunction", CASE_VARIABLES),
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
@@ -380,7 +413,12 @@ class TemplateTest {
                 Map.entry("PostCaseMessageFunction", CASE_VARIABLES),
                 Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE")),
                 Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE")),
-                Map.entry("EscalateAlertsFunction", CASE_VARIABLES));
+                Map.entry("EscalateAlertsFunction", CASE_VARIABLES),
+                Map.entry("MeFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("PeopleFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("ProvidersFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("OverviewFunction", CASE_VARIABLES),
+                Map.entry("PostAuthenticationFunction", Set.of("DIRECTORY_TABLE")));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
     }
@@ -652,14 +690,16 @@ class TemplateTest {
                     index("QueueIndex"), Set.of("dynamodb:Query"))),
             Map.entry("ReadCaseFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
-            Map.entry("AssignCaseFunction", with(SCOPE,
+            // The assignee is looked up in the people directory (GetItem of a PERSON item).
+            Map.entry("AssignCaseFunction", Map.of(
+                    DIRECTORY, Set.of("dynamodb:Query", "dynamodb:GetItem"),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
             Map.entry("ChangeCaseStatusFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
             Map.entry("CaseAuditFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
-            // Access follows from the alert id (organisation in it, or national coordinator): no directory.
-            Map.entry("AcknowledgeAlertFunction", Map.of(
+            // Access follows from the alert id (organisation in it), or national scope (the directory type).
+            Map.entry("AcknowledgeAlertFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
             Map.entry("AcknowledgementLinkFunction", Map.of(
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
@@ -669,9 +709,10 @@ class TemplateTest {
             // The provider is the caller's own organisation: no directory, no table reads.
             Map.entry("ProviderReferralsFunction", Map.of(
                     index("ProviderIndex"), Set.of("dynamodb:Query"))),
-            // A referral's change is a conditional put of the whole item over its version.
+            // A referral's change is a conditional put of the whole item over its version, with the update of the
+            // case's entry of the referral.
             Map.entry("ChangeReferralStatusFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"))),
             Map.entry("PostCaseMessageFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
             Map.entry("ReporterMessagesFunction", Map.of(
@@ -680,7 +721,16 @@ class TemplateTest {
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))));
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            // Issue 10: the people directory and the console's reads; the overview counts from the indexes only.
+            Map.entry("MeFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:GetItem"))),
+            Map.entry("PeopleFunction", SCOPE),
+            Map.entry("ProvidersFunction", SCOPE),
+            Map.entry("OverviewFunction", with(with(with(SCOPE,
+                    index("QueueIndex"), Set.of("dynamodb:Query")),
+                    index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
+                    CASES, Set.of("dynamodb:PutItem"))),
+            Map.entry("PostAuthenticationFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:PutItem"))));
 
     private static String index(String name) {
         return "${CasesTable.Arn}/index/" + name;

@@ -59,7 +59,7 @@ class OpenApiContractTest {
              "category":"sexual_exploitation","region":"KZ-71","reporterRole":"victim","immediateDanger":true,
              "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
              "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T21:47:19.650Z",
-             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":1,
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"openReferrals":0,"version":1,
              "narrative":"Құжаттарымды алып қойды.","alerts":[],"referrals":[],"messages":[]}""";
     private static final String SUMMARY = """
             {"reference":"SN-N3TY-8HCE-Q1DX","status":"received","severity":"critical",
@@ -67,7 +67,8 @@ class OpenApiContractTest {
              "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
              "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T22:01:02.003Z",
              "assignee":"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13",
-             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":2}""";
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"openReferrals":1,
+             "nextReferralDueDate":"2026-11-30","version":2}""";
     private static final String UNAUTHORIZED = """
             {"type":"urn:senim:problem:unauthorized","title":"Sign-in required","status":401,
              "detail":"Sign in to use this service.","code":"unauthorized"}""";
@@ -84,7 +85,8 @@ class OpenApiContractTest {
             "GET /v1/cases", "GET /v1/cases/{reference}", "PUT /v1/cases/{reference}/assignee",
             "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
             "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
-            "POST /v1/cases/{reference}/referrals", "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
+            "POST /v1/cases/{reference}/referrals", "GET /v1/referrals", "POST /v1/referrals/{referralId}/status",
+            "GET /v1/me", "GET /v1/people", "GET /v1/providers", "GET /v1/overview");
     private static final List<String> ANONYMOUS = List.of(
             "POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions",
             "GET /v1/reports/{reference}/messages", "POST /v1/reports/{reference}/messages",
@@ -631,7 +633,8 @@ class OpenApiContractTest {
                 "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
                 "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
                 "GET /v1/ack/{token}", "POST /v1/ack/{token}", "POST /v1/cases/{reference}/referrals",
-                "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
+                "GET /v1/referrals", "POST /v1/referrals/{referralId}/status", "GET /v1/me", "GET /v1/people",
+                "GET /v1/providers", "GET /v1/overview");
     }
 
     @Test

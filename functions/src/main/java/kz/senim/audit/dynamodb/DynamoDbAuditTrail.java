@@ -37,26 +37,12 @@ public final class DynamoDbAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
-        try {
-            dynamoDb.putItem(r -> r.tableName(table).item(AuditItems.toItem(entry)));
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("audit trail unavailable", e);
-        }
+        put(AuditItems.toItem(entry));
     }
 
     @Override
     public List<AuditEntry> entries(Reference reference) {
-        try {
-            return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
-                            .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
-                            .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
-                                    ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
-                    .items().stream().map(AuditItems::fromItem).toList();
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("audit trail unavailable", e);
-        }
+        return items(CasesTable.casePartition(reference)).stream().map(AuditItems::fromItem).toList();
     }
 
     @Override
@@ -69,6 +55,18 @@ public final class DynamoDbAuditTrail implements AuditTrail {
         item.put("action", AttributeValue.fromS(read.action()));
         AuditItems.putActor(item, read.reader());
         AuditItems.putDetails(item, read.details());
+        put(item);
+    }
+
+    @Override
+    public List<FiguresRead> figuresReads(LocalDate day) {
+        return items(figuresPartition(day)).stream()
+                .map(item -> new FiguresRead(Instant.parse(item.get("at").s()),
+                        (Actor.Person) AuditItems.actor(item), item.get("action").s(), AuditItems.details(item)))
+                .toList();
+    }
+
+    private void put(Map<String, AttributeValue> item) {
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(item));
         } catch (SdkClientException | DynamoDbException e) {
@@ -76,19 +74,16 @@ public final class DynamoDbAuditTrail implements AuditTrail {
         }
     }
 
-    @Override
-    public List<FiguresRead> figuresReads(LocalDate day) {
+    /** The audit items of a partition, in time order. */
+    private List<Map<String, AttributeValue>> items(String partition) {
         try {
             return dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
                             .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#sk", CasesTable.SK))
                             .expressionAttributeValues(Map.of(
-                                    ":pk", AttributeValue.fromS(figuresPartition(day)),
+                                    ":pk", AttributeValue.fromS(partition),
                                     ":audit", AttributeValue.fromS(AuditItems.SK_PREFIX))))
-                    .items().stream()
-                    .map(item -> new FiguresRead(Instant.parse(item.get("at").s()),
-                            (Actor.Person) AuditItems.actor(item), item.get("action").s(), AuditItems.details(item)))
-                    .toList();
+                    .items().stream().toList();
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("audit trail unavailable", e);
         }

@@ -26,6 +26,8 @@ import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseAlerts.Acknowledger;
+import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
@@ -33,6 +35,7 @@ import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
@@ -106,6 +109,24 @@ class AcknowledgementIT {
         });
         assertThat(new DynamoDbPendingAlerts(dynamoDb, table).pending()).extracting(p -> p.alert().alertId())
                 .containsExactly(reference.value() + ".ngo-shelter-almaty");
+    }
+
+    @Test
+    void the_case_view_says_who_acknowledged_a_person_by_id_and_a_link_holder_by_organisation() {
+        acknowledgeAlert.byCaller(commission, RESPONDER);
+        acknowledgeAlert.byLink(links.verify(links.issue(reference.value() + ".ngo-shelter-almaty")).orElseThrow());
+
+        List<AlertLine> lines = new DynamoDbCaseAlerts(dynamoDb, table).of(reference);
+
+        assertThat(lines).filteredOn(l -> l.organisationId().equals("kz-75-commission")).singleElement()
+                .satisfies(line -> assertThat(line.acknowledgedBy()).contains(
+                        new Acknowledger("person", Optional.of("aigerim"), "kz-75-commission")));
+        assertThat(lines).filteredOn(l -> l.organisationId().equals("ngo-shelter-almaty")).singleElement()
+                .satisfies(line -> assertThat(line.acknowledgedBy()).contains(
+                        new Acknowledger("link", Optional.empty(), "ngo-shelter-almaty")));
+        Map<String, AttributeValue> alert = item(CasesTable.casePartition(reference), "ALERT#kz-75-commission");
+        assertThat(alert.get(AlertItems.ACKNOWLEDGED_BY_TYPE).s()).isEqualTo("person");
+        assertThat(alert.get(AlertItems.ACKNOWLEDGED_BY_PERSON).s()).isEqualTo("aigerim");
     }
 
     @Test

@@ -61,42 +61,31 @@ class PostAuthenticationHandlerTest {
 
     @Test
     void a_storage_outage_or_a_bug_never_fails_the_sign_in() {
-        People unavailable = new People() {
-            @Override
-            public void record(Person person, Instant at) {
-                throw new StorageUnavailable("directory table unavailable", null);
-            }
-
-            @Override
-            public Optional<Person> find(String organisationId, PersonId id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Person> of(String organisationId) {
-                return List.of();
-            }
-        };
-        People broken = new People() {
-            @Override
-            public void record(Person person, Instant at) {
-                throw new IllegalStateException("a bug");
-            }
-
-            @Override
-            public Optional<Person> find(String organisationId, PersonId id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Person> of(String organisationId) {
-                return List.of();
-            }
-        };
         CognitoUserPoolPostAuthenticationEvent event = event();
 
-        assertThat(handler(unavailable).handleRequest(event, null)).isSameAs(event);
-        assertThat(handler(broken).handleRequest(event, null)).isSameAs(event);
+        assertThat(handler(failing(new StorageUnavailable("directory table unavailable", null)))
+                .handleRequest(event, null)).isSameAs(event);
+        assertThat(handler(failing(new IllegalStateException("a bug"))).handleRequest(event, null)).isSameAs(event);
+    }
+
+    /** A people directory whose every write fails with {@code failure}. */
+    private static People failing(RuntimeException failure) {
+        return new People() {
+            @Override
+            public void record(Person person, Instant at) {
+                throw failure;
+            }
+
+            @Override
+            public Optional<Person> find(String organisationId, PersonId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Person> of(String organisationId) {
+                return List.of();
+            }
+        };
     }
 
     @Test

@@ -99,11 +99,16 @@ class DynamoDbReferralsIT {
         return new AuditEntry(file.reference(), now, COORDINATOR, action, Map.of("k", "v"));
     }
 
+    /** The case as ReferToService changes it for a new referral: the next version, with the referral open on it. */
+    private CaseFile referred(CaseFile file, Referral referral) {
+        return file.referred(referral.onCase().orElseThrow(), now);
+    }
+
     /** Stores a new referral the way ReferToService does: with its case changed and an audit line. */
     private Referral created(String provider, ServiceType service, LocalDate due) {
         CaseFile file = aCase();
         Referral referral = referral(file, provider, service, due);
-        assertThat(referrals.create(referral, file.involving(provider, now), entry(file, "referral_created")))
+        assertThat(referrals.create(referral, referred(file, referral), entry(file, "referral_created")))
                 .isEqualTo(new CreateOutcome.Created());
         return referral;
     }
@@ -112,15 +117,16 @@ class DynamoDbReferralsIT {
     void aNewReferralIsStoredWithItsCaseChangeAndAuditLine() {
         CaseFile file = aCase();
         Referral referral = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today.plusDays(14));
-        CaseFile involving = file.involving("ngo-foreign-nationals", now);
+        CaseFile referred = referred(file, referral);
 
-        assertThat(referrals.create(referral, involving, entry(file, "referral_created")))
+        assertThat(referrals.create(referral, referred, entry(file, "referral_created")))
                 .isEqualTo(new CreateOutcome.Created());
 
         assertThat(referrals.find(referral.id())).contains(referral);
         assertThat(referrals.of(file.reference())).containsExactly(referral);
         assertThat(referrals.openCount(file.reference())).isEqualTo(1);
-        assertThat(cases.find(file.reference())).contains(involving);
+        assertThat(cases.find(file.reference())).contains(referred);
+        assertThat(cases.find(file.reference()).orElseThrow().openReferralCount()).isEqualTo(1);
         assertThat(audit.entries(file.reference())).extracting(AuditEntry::action).containsExactly("referral_created");
         Map<String, AttributeValue> item = item(referral.id());
         assertThat(REFERRAL_ATTRIBUTES).containsAll(item.keySet());
@@ -138,7 +144,7 @@ class DynamoDbReferralsIT {
                 new kz.senim.cases.Cases.SaveOutcome.Saved());
         Referral referral = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today);
 
-        assertThat(referrals.create(referral, file.involving("ngo-foreign-nationals", now),
+        assertThat(referrals.create(referral, referred(file, referral),
                 entry(file, "referral_created"))).isEqualTo(new CreateOutcome.CaseChanged());
 
         assertThat(referrals.find(referral.id())).isEmpty();
@@ -150,16 +156,16 @@ class DynamoDbReferralsIT {
     void aTakenIdWritesNothingEither() {
         CaseFile file = aCase();
         Referral first = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today);
-        CaseFile involving = file.involving("ngo-foreign-nationals", now);
-        referrals.create(first, involving, entry(file, "referral_created"));
+        CaseFile referred = referred(file, first);
+        referrals.create(first, referred, entry(file, "referral_created"));
         Referral clash = new Referral(first.id(), "ngo-shelter-almaty", ServiceType.SHELTER, ReferralStatus.IN_PROGRESS,
                 today.plusDays(1), now, Optional.empty(), 1, now, now, Optional.empty());
 
-        assertThat(referrals.create(clash, involving.involving("ngo-shelter-almaty", now),
+        assertThat(referrals.create(clash, referred.referred(clash.onCase().orElseThrow(), now),
                 entry(file, "referral_created"))).isEqualTo(new CreateOutcome.IdTaken());
 
         assertThat(referrals.find(first.id())).contains(first);
-        assertThat(cases.find(file.reference())).contains(involving);
+        assertThat(cases.find(file.reference())).contains(referred);
         assertThat(audit.entries(file.reference())).hasSize(1);
     }
 
@@ -242,20 +248,20 @@ class DynamoDbReferralsIT {
         CaseFile file = aCase();
         Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h1", 0), "ngo-foreign-nationals",
                 ServiceType.LEGAL, today.plusDays(3), now);
-        CaseFile involving = file.involving("ngo-foreign-nationals", now);
+        CaseFile referred = referred(file, referral);
         StaffKey key = new StaffKey("h1", "r1", referral.id().value(), now);
 
-        assertThat(referrals.create(referral, involving, entry(file, "referral_created"), key))
+        assertThat(referrals.create(referral, referred, entry(file, "referral_created"), key))
                 .isEqualTo(new CreateOutcome.Created());
         Referral other = Referral.create(ReferralId.forKey(file.reference(), "h1", 1), "ngo-foreign-nationals",
                 ServiceType.LEGAL, today.plusDays(3), now);
-        assertThat(referrals.create(other, involving.involving("ngo-shelter-almaty", now),
+        assertThat(referrals.create(other, referred.referred(other.onCase().orElseThrow(), now),
                 entry(file, "referral_created"), key)).isEqualTo(new CreateOutcome.KeyTaken());
 
         assertThat(referrals.staffKey(file.reference(), "h1")).contains(key);
         assertThat(referrals.staffKey(file.reference(), "h2")).isEmpty();
         assertThat(referrals.of(file.reference())).containsExactly(referral);
-        assertThat(cases.find(file.reference())).contains(involving);
+        assertThat(cases.find(file.reference())).contains(referred);
         assertThat(audit.entries(file.reference())).extracting(AuditEntry::action).containsExactly("referral_created");
         Map<String, AttributeValue> keyItem = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
                 CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(file.reference())),
@@ -273,7 +279,7 @@ class DynamoDbReferralsIT {
         Referral referral = Referral.create(ReferralId.forKey(file.reference(), "h3", 0), "ngo-foreign-nationals",
                 ServiceType.LEGAL, today, now);
 
-        assertThat(referrals.create(referral, file.involving("ngo-foreign-nationals", now),
+        assertThat(referrals.create(referral, referred(file, referral),
                 entry(file, "referral_created"), new StaffKey("h3", "r3", referral.id().value(), now)))
                 .isEqualTo(new CreateOutcome.CaseChanged());
 
@@ -322,6 +328,81 @@ class DynamoDbReferralsIT {
                 .isEqualTo(new ReferToService.Outcome.KeyReused());
         assertThat(referrals.of(file.reference())).hasSize(1);
         assertThat(audit.entries(file.reference())).hasSize(1);
+    }
+
+    @Test
+    void theCaseKeepsEachOpenReferralAsAnAttributeOfItsOwnAndAStepMovesNotTheCasesVersion() {
+        CaseFile file = aCase();
+        Referral legal = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today.plusDays(9));
+        CaseFile withLegal = referred(file, legal);
+        referrals.create(legal, withLegal, entry(file, "referral_created"));
+        Referral shelter = referral(file, "ngo-shelter-almaty", ServiceType.SHELTER, today.plusDays(3));
+        CaseFile withBoth = referred(withLegal, shelter);
+        referrals.create(shelter, withBoth, entry(file, "referral_created"));
+
+        Referral accepted = changed(legal.apply(ReferralTransition.ACCEPTED, Optional.empty(), now.plusSeconds(60)));
+        Referral rejected = changed(shelter.apply(ReferralTransition.REJECTED, Optional.of("full"),
+                now.plusSeconds(61)));
+        assertThat(referrals.save(accepted, entry(file, "referral_accepted"))).isEqualTo(new SaveOutcome.Saved());
+        assertThat(referrals.save(rejected, entry(file, "referral_rejected"))).isEqualTo(new SaveOutcome.Saved());
+
+        CaseFile found = cases.find(file.reference()).orElseThrow();
+        assertThat(found.version()).as("two referrals made, two provider steps").isEqualTo(file.version() + 2);
+        assertThat(found.openReferralCount()).isEqualTo(2);
+        assertThat(found.nextReferralDueDate()).as("the rejected one waits for nobody").contains(today.plusDays(9));
+        Map<String, AttributeValue> report = reportItem(file);
+        assertThat(report.get("openReferral#" + legal.id().value()).m()).isEqualTo(Map.of(
+                "providerId", AttributeValue.fromS("ngo-foreign-nationals"),
+                "status", AttributeValue.fromS("accepted"),
+                "dueDate", AttributeValue.fromS(today.plusDays(9).toString())));
+        assertThat(report.get("involvedOrganisations").ss()).containsExactly("kz-75-commission");
+
+        Referral closed = changed(rejected.apply(ReferralTransition.CLOSED, Optional.empty(), now.plusSeconds(120)));
+        referrals.save(closed, entry(file, "referral_closed"));
+
+        assertThat(reportItem(file)).doesNotContainKey("openReferral#" + shelter.id().value())
+                .containsKey("openReferral#" + legal.id().value());
+        assertThat(cases.find(file.reference()).orElseThrow().openReferralCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stepsOfTwoReferralsOfOneCaseAtOnceAreBothKept() throws Exception {
+        CaseFile file = aCase();
+        Referral legal = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today.plusDays(9));
+        referrals.create(legal, referred(file, legal), entry(file, "referral_created"));
+        CaseFile withLegal = cases.find(file.reference()).orElseThrow();
+        Referral shelter = referral(file, "ngo-shelter-almaty", ServiceType.SHELTER, today.plusDays(3));
+        referrals.create(shelter, referred(withLegal, shelter), entry(file, "referral_created"));
+        Referral accepted = changed(legal.apply(ReferralTransition.ACCEPTED, Optional.empty(), now));
+        Referral alsoAccepted = changed(shelter.apply(ReferralTransition.ACCEPTED, Optional.empty(), now));
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<SaveOutcome> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<SaveOutcome>> futures = List.of(
+                    pool.submit(() -> {
+                        start.await();
+                        return referrals.save(accepted, entry(file, "referral_accepted"));
+                    }),
+                    pool.submit(() -> {
+                        start.await();
+                        return referrals.save(alsoAccepted, entry(file, "referral_accepted"));
+                    }));
+            start.countDown();
+            for (Future<SaveOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+        }
+
+        assertThat(outcomes).containsOnly(new SaveOutcome.Saved());
+        assertThat(cases.find(file.reference()).orElseThrow().openReferrals().values())
+                .extracting(kz.senim.cases.OpenReferral::status).containsExactly("accepted", "accepted");
+    }
+
+    private Map<String, AttributeValue> reportItem(CaseFile file) {
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                CasesTable.PK, AttributeValue.fromS(CasesTable.casePartition(file.reference())),
+                CasesTable.SK, AttributeValue.fromS("REPORT")))).item();
     }
 
     private CaseFile aCaseOf(Referral referral) {

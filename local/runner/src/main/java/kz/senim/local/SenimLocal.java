@@ -32,6 +32,8 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.EmbeddedDynamoDb;
 import kz.senim.local.engines.SnsEmulator;
 import kz.senim.local.engines.streams.DynamoDbStreamPoller;
+import kz.senim.people.RecordSignIn;
+import kz.senim.people.cognito.PostAuthenticationHandler;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,6 +196,7 @@ public final class SenimLocal implements AutoCloseable {
         }
         this.schedules = List.copyOf(scheduled.keySet());
         People people = People.load().requireOrganisations(organisations);
+        recordPeople(template, deployment, people);
         LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
                 ? new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(options.dataDir()), clock) : null;
         gateway.start(routes, gateway.loopbackOnly() ? new LocalEndpoints(inbox, jwt, people, scheduled) : null, jwt);
@@ -316,6 +319,33 @@ public final class SenimLocal implements AutoCloseable {
     /** Where the data lives, or empty when in memory. */
     public Optional<Path> dataDir() {
         return options.dataDir().map(Path::toAbsolutePath);
+    }
+
+    /**
+     * Puts the seeded people in the people directory, as the user pool's post-authentication trigger does in AWS when
+     * each of them signs in (with that function's settings), so that coordinators can assign cases to them at once.
+     */
+    private void recordPeople(SamTemplate template, Deployment deployment, People people) {
+        String trigger = template.functions().stream()
+                .filter(f -> f.handler().startsWith(PostAuthenticationHandler.class.getName() + "::"))
+                .map(SamTemplate.Function::logicalId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the template has no "
+                        + PostAuthenticationHandler.class.getName()));
+        Wiring setup = new Wiring(deployment.environment(trigger)::get, clock);
+        try {
+            RecordSignIn recordSignIn = setup.recordSignIn();
+            for (People.Person person : people.all()) {
+                RecordSignIn.Outcome outcome = recordSignIn.record(new RecordSignIn.SignIn(person.id(),
+                        person.organisationId(), person.role().code(), person.name()));
+                if (!(outcome instanceof RecordSignIn.Outcome.Recorded)) {
+                    throw new IllegalStateException(People.RESOURCE + ": " + person.id() + " not recorded: " + outcome);
+                }
+            }
+            LOG.info("people directory: {} people of {} recorded", people.all().size(), People.RESOURCE);
+        } finally {
+            LambdaFunction.closeQuietly(setup.dynamoDb());
+        }
     }
 
     /** What to tell the person who started Senim: where it listens, where data and alerts go, how to try it. */
