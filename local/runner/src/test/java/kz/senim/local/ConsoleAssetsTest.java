@@ -98,6 +98,25 @@ class ConsoleAssetsTest {
     }
 
     @Test
+    void every_problem_code_of_the_contract_has_a_sentence_of_the_consoles_own() throws java.io.IOException {
+        String contract;
+        try (var in = ConsoleAssetsTest.class.getClassLoader().getResourceAsStream(kz.senim.api.OpenApiContract.RESOURCE)) {
+            contract = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher codes = Pattern.compile("code:\\s*\\n\\s*type: string\\n\\s*description: Stable machine-readable code\\.\\n"
+                + "\\s*enum: \\[([^\\]]+)]").matcher(contract);
+        assertThat(codes.find()).as("the Problem schema's code enum").isTrue();
+        String page = text(CONSOLE.answer("GET", "/console/", "r1"));
+        Matcher script = Pattern.compile("src=\"(app-[A-Z0-9]{8}\\.js)\"").matcher(page);
+        assertThat(script.find()).isTrue();
+        String app = text(CONSOLE.answer("GET", "/console/" + script.group(1), "r2"));
+        java.util.List<String> all = java.util.Arrays.stream(codes.group(1).split(","))
+                .map(String::trim).toList();
+        assertThat(all).contains("version_conflict", "case_closed").allSatisfy(code ->
+                assertThat(app).as("a sentence for " + code).contains("\"problem." + code + "\""));
+    }
+
+    @Test
     void paths_of_the_console_are_told_apart_from_the_api() {
         assertThat(ConsoleAssets.owns("/console")).isTrue();
         assertThat(ConsoleAssets.owns("/console/app.js")).isTrue();
