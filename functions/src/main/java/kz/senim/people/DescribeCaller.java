@@ -46,7 +46,8 @@ public final class DescribeCaller {
         if (organisation.isEmpty()) {
             return Optional.empty();
         }
-        String name = people.find(caller.organisationId(), new PersonId(caller.personId()))
+        String name = PersonId.parse(caller.personId())
+                .flatMap(id -> people.find(caller.organisationId(), id))
                 .map(Person::name).orElse(caller.personId());
         List<RegionCode> served = regions.codes().stream().map(RegionCode::new)
                 .filter(region -> access.servesRegion(caller, region)).toList();

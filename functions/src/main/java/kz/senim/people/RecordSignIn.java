@@ -35,12 +35,11 @@ public final class RecordSignIn {
     }
 
     public Outcome record(SignIn signIn) {
-        PersonId id;
-        try {
-            id = new PersonId(signIn.personId());
-        } catch (InvalidInput invalid) {
+        Optional<PersonId> parsed = PersonId.parse(signIn.personId());
+        if (parsed.isEmpty()) {
             return new Outcome.Ignored("invalid_person_id");
         }
+        PersonId id = parsed.get();
         if (signIn.organisationId() == null || directory.organisation(signIn.organisationId()).isEmpty()) {
             return new Outcome.Ignored("organisation_not_in_directory");
         }

@@ -71,6 +71,13 @@ class DescribeCallerTest {
     }
 
     @Test
+    void a_sub_that_could_never_be_recorded_is_its_own_name() {
+        Caller odd = new Caller("not a person id", "kz-75-commission", Role.RESPONDER);
+
+        assertThat(describeCaller.describe(odd).orElseThrow().name()).isEqualTo("not a person id");
+    }
+
+    @Test
     void an_organisation_outside_the_directory_gets_nothing() {
         assertThat(describeCaller.describe(new Caller("person-x", "gone-org", Role.COORDINATOR))).isEmpty();
     }
