@@ -204,15 +204,17 @@ class TemplateTest {
     }
 
     @Test
-    void the_jwt_authorizer_accepts_only_id_tokens_of_this_stacks_user_pool_and_app_client() {
+    void the_jwt_authorizer_accepts_only_id_tokens_of_this_stacks_user_pool_and_app_clients() {
         JsonNode jwt = TEMPLATE.resource("SenimHttpApi").path("Properties").path("Auth").path("Authorizers")
                 .path("SenimJwt");
 
         assertThat(jwt.path("IdentitySource").asText()).isEqualTo("$request.header.Authorization");
         assertThat(jwt.path("JwtConfiguration").path("issuer").path("Fn::Sub").asText())
                 .isEqualTo("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}");
-        assertThat(jwt.path("JwtConfiguration").path("audience")).singleElement()
-                .isEqualTo(JSON.createObjectNode().put("Ref", "UserPoolClient"));
+        // the responders' app and the staff console
+        assertThat(jwt.path("JwtConfiguration").path("audience")).containsExactlyInAnyOrder(
+                JSON.createObjectNode().put("Ref", "UserPoolClient"),
+                JSON.createObjectNode().put("Ref", "ConsoleUserPoolClient"));
     }
 
     @Test

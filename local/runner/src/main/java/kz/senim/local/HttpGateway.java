@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After}, never keyed by who calls. The gateway's own refusals are problems in the caller's language: a
  * body over {@value #MAX_BODY_BYTES} bytes is {@code 413}, a method a known path does not take {@code 405} with
  * {@code Allow} (API Gateway answers {@code 404 {"message":"Not Found"}} there). One virtual thread per request. Also
- * serves the runner's own endpoints under {@code /local/}, when it listens on loopback only.
+ * serves the staff console under {@code /console/}, and the runner's own endpoints under {@code /local/} when it
+ * listens on loopback only.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -43,6 +44,7 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Clock clock;
+    private final ConsoleAssets console = ConsoleAssets.fromClasspath();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile List<HttpRoute> routes = List.of();
     private volatile LocalEndpoints local;
@@ -131,6 +133,9 @@ final class HttpGateway implements AutoCloseable {
             LOG.info("request {}: body over {} bytes", requestId, MAX_BODY_BYTES);
             return HttpApiEvents.problem(Problem.bodyTooLarge(MAX_BODY_BYTES), request, requestId, clock.instant(),
                     List.of());
+        }
+        if (ConsoleAssets.owns(rawPath)) {
+            return console.answer(method, rawPath, requestId);
         }
         if (local != null && rawPath.startsWith(LocalEndpoints.PREFIX)) {
             Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(),

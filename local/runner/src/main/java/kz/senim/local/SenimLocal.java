@@ -393,6 +393,7 @@ public final class SenimLocal implements AutoCloseable {
         banner.append("""
 
                 Senim is running at %1$s   (Ctrl-C to stop)
+                  console:       %1$s/console/   (staff: sign in as a seeded person)
                   open routes:   %2$s
                   data:          %3$s
                   tables:        %4$s at %5$s (region %6$s)
