@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.bench.lambda.LambdaJvm;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
+import kz.senim.i18n.Language;
 import kz.senim.infrastructure.SamTemplate;
 import kz.senim.local.SenimLocal;
 import kz.senim.local.engines.SnsEmulator;
@@ -42,8 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ColdStarts implements AutoCloseable {
 
     /** The first call a function makes to AWS, which its bare JVM makes too. */
-    enum FirstCall { NONE, GET_REPORT, QUERY_QUEUE, QUERY_PROVIDER, QUERY_PENDING, QUERY_DIRECTORY, TRANSACT_REPORT,
-        CLAIM_AND_PUBLISH }
+    enum FirstCall { NONE, GET_REPORT, QUERY_QUEUE, QUERY_PROVIDER, QUERY_PENDING, QUERY_UNPUBLISHED, QUERY_DIRECTORY,
+        QUERY_PEOPLE, TRANSACT_REPORT, CLAIM_AND_PUBLISH }
 
     /** How to start a function: its event fixture and its first call. */
     record Scenario(String logicalId, String fixture, FirstCall firstCall) {
@@ -69,11 +72,19 @@ final class ColdStarts implements AutoCloseable {
             new Scenario("ProviderReferralsFunction", "apigw-v2-provider-referrals.json", FirstCall.QUERY_PROVIDER),
             new Scenario("ChangeReferralStatusFunction", "apigw-v2-referral-status.json", FirstCall.GET_REPORT),
             new Scenario("CaseAuditFunction", "apigw-v2-case-audit.json", FirstCall.GET_REPORT),
-            new Scenario("EscalateAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING));
+            new Scenario("EscalateAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING),
+            new Scenario("SweepAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_UNPUBLISHED),
+            new Scenario("PostAuthenticationFunction", "cognito-post-authentication.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("MeFunction", "apigw-v2-me.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("PeopleFunction", "apigw-v2-people.json", FirstCall.QUERY_PEOPLE),
+            new Scenario("ProvidersFunction", "apigw-v2-providers.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("OverviewFunction", "apigw-v2-overview.json", FirstCall.QUERY_QUEUE));
 
     /** The organisation the acknowledgement fixture acknowledges for (its caller's organisation). */
     private static final String FIXTURE_ORGANISATION = "kz-75-commission";
     private static final String NATIONAL_COORDINATOR = "saule.national-coordinator.astana";
+    /** A person of the fixture organisation whom the runner put in the people directory. */
+    private static final String ASSIGNEE = "aigerim.responder.almaty";
     private static final String KEY_PLACEHOLDER = "00000000-0000-4000-8000-benchkeyplace";
 
     /**
@@ -106,6 +117,7 @@ final class ColdStarts implements AutoCloseable {
     private final AtomicInteger cloudFormationAnswers = new AtomicInteger();
     private SnsEmulator sns;
     private String snsProblem;
+    private AcknowledgementLinks links;
 
     ColdStarts(BenchSettings settings, SenimLocal senim, RunnerClient runner, RawDynamoDb raw, SubmissionItems shape) {
         this.senim = senim;
@@ -272,7 +284,11 @@ final class ColdStarts implements AutoCloseable {
         ObjectNode event = fixtures.load(scenario.fixture(), replacements);
         EventFixtures.replaceHeader(event, "idempotency-key", UUID.randomUUID().toString());
         switch (scenario.logicalId()) {
-            case "AssignCaseFunction", "ChangeCaseStatusFunction" ->
+            case "AssignCaseFunction" -> {
+                EventFixtures.replaceHeader(event, "if-match", "\"" + caseView(live).path("version").asLong() + "\"");
+                EventFixtures.replaceBodyField(event, "personId", ASSIGNEE);
+            }
+            case "ChangeCaseStatusFunction" ->
                     EventFixtures.replaceHeader(event, "if-match", "\"" + caseView(live).path("version").asLong() + "\"");
             case "ChangeReferralStatusFunction" -> EventFixtures.replaceHeader(event, "if-match",
                     "\"" + referral.map(Referral::version).orElse(1L) + "\"");
@@ -322,7 +338,10 @@ final class ColdStarts implements AutoCloseable {
             case QUERY_QUEUE -> query(call, cases, "QueueIndex", "gsi1pk", "QUEUE#KZ-75");
             case QUERY_PROVIDER -> query(call, cases, "ProviderIndex", "gsi3pk", "PROVIDER#ngo-foreign-nationals");
             case QUERY_PENDING -> query(call, cases, "PendingAlertsIndex", "gsi2pk", "PENDING");
+            case QUERY_UNPUBLISHED -> query(call, cases, "UnpublishedAlertsIndex", "gsi4pk", "UNPUBLISHED");
             case QUERY_DIRECTORY -> query(call, environment.get(Wiring.DIRECTORY_TABLE), null, "pk", "DIRECTORY");
+            case QUERY_PEOPLE -> query(call, environment.get(Wiring.DIRECTORY_TABLE), null, "pk",
+                    "PEOPLE#" + FIXTURE_ORGANISATION);
             case TRANSACT_REPORT -> {
                 call.setProperty("call", "transact");
                 call.setProperty("table", RawDynamoDb.FLOOR_TABLE);
@@ -367,22 +386,45 @@ final class ColdStarts implements AutoCloseable {
     private record Referral(String id, long version) {
     }
 
-    /** A new report through the runner, once its alerts are out (one of them gives the link token). */
+    /**
+     * A new report through the runner, once the dispatcher has dealt with its alerts (published each, or coalesced it
+     * into its window's digest), and a link to acknowledge one of them issued as the dispatcher issues links: after
+     * the intake runs, every organisation of the bench's report is in a paging storm (more than its pages per window),
+     * so its alerts go out coalesced, without links of their own.
+     */
     private LiveCase newCase() {
         JsonNode submitted = runner.submit().require(201, "a report for the cold starts").json();
         String reference = submitted.path("reference").asText();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            for (JsonNode alert : runner.alertsAbout(reference)) {
-                String url = alert.path("acknowledgeUrl").asText("");
-                if (!alert.path("organisationId").asText().equals(FIXTURE_ORGANISATION) && url.contains("/v1/ack/")) {
-                    return new LiveCase(reference, submitted.path("receipt").asText(),
-                            url.substring(url.lastIndexOf('/') + 1));
-                }
+            List<Map<String, AttributeValue>> alerts = dynamoDb.query(q -> q.tableName(casesTable())
+                    .keyConditionExpression("pk = :case AND begins_with(sk, :alert)")
+                    .expressionAttributeValues(Map.of(":case", AttributeValue.fromS("CASE#" + reference),
+                            ":alert", AttributeValue.fromS("ALERT#")))).items();
+            boolean dispatched = !alerts.isEmpty() && alerts.stream()
+                    .allMatch(a -> a.containsKey("publishedAt") || a.containsKey("coalescedInto"));
+            Optional<String> other = alerts.stream().map(a -> a.get("alertId").s())
+                    .filter(id -> !id.endsWith("." + FIXTURE_ORGANISATION)).findFirst();
+            if (dispatched && other.isPresent()) {
+                return new LiveCase(reference, submitted.path("receipt").asText(),
+                        links().issue(other.get(), Language.DEFAULT));
             }
             pause(100);
         }
-        throw new IllegalStateException("the alerts of " + reference + " did not reach the inbox in 60 s");
+        throw new IllegalStateException("the alerts of " + reference + " were not dispatched in 60 s");
+    }
+
+    private String casesTable() {
+        return senim.tables().get("CasesTable");
+    }
+
+    /** The runner's acknowledgement links, made as its dispatcher makes them (same table, same clock). */
+    private synchronized AcknowledgementLinks links() {
+        if (links == null) {
+            links = new Wiring(senim.environment("AlertDispatcherFunction")::get, Clock.systemUTC())
+                    .acknowledgementLinks();
+        }
+        return links;
     }
 
     /** The case's first referral, as it stands now. */

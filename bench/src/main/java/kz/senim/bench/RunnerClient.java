@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,18 +77,6 @@ final class RunnerClient {
         return send("POST", "/local/tokens", Map.of("Content-Type", "application/json"),
                 JSON.createObjectNode().put("person", person).toString())
                 .require(200, "a token for " + person).json().path("idToken").asText();
-    }
-
-    /** The on-call inbox's alerts about one report. */
-    List<JsonNode> alertsAbout(String reference) {
-        List<JsonNode> alerts = new ArrayList<>();
-        for (JsonNode alert : send("GET", "/local/alerts", Map.of(), null).require(200, "the inbox").json()
-                .path("alerts")) {
-            if (reference.equals(alert.path("reference").asText())) {
-                alerts.add(alert);
-            }
-        }
-        return alerts;
     }
 
     /** How many alerts the inbox holds. */
