@@ -53,8 +53,8 @@ class LambdaJarIT {
     }
 
     @Test
-    void it_holds_the_logging_configuration_and_the_data_files() {
-        assertThat(entries).contains("log4j2.xml", "kz/senim/regions/kz-regions.json",
+    void it_holds_the_logging_binding_and_the_data_files() {
+        assertThat(entries).contains("META-INF/services/org.slf4j.spi.SLF4JServiceProvider", "kz/senim/regions/kz-regions.json",
                 "kz/senim/directory/organisations.json", "kz/senim/i18n/messages.properties");
     }
 
