@@ -2,30 +2,66 @@ package kz.senim.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import kz.senim.directory.DirectoryData;
 import kz.senim.i18n.Language;
 import kz.senim.infrastructure.SamTemplate;
+import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.testing.LocalWiring;
+import kz.senim.testing.TestTables;
+import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shaded jar that {@code sam deploy} uploads ({@code CodeUri} of every function): it holds what the handlers need
- * at run time and nothing that only tests or the local runner need. Runs after {@code package} (failsafe).
+ * at run time and nothing that only tests or the local runner need, and nothing the shade filters took out is missed.
+ * Runs after {@code package} (failsafe). {@code BenchIT} (bench module) also runs every function from this jar in a
+ * fresh JVM, with its event about a live case, and requires a success.
  */
 class LambdaJarIT {
 
     private static final String JAR = "senim-functions-lambda.jar";
     /** Lambda's limit for a zip uploaded directly; S3 uploads allow 250 MB unzipped. */
     private static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+    /** SLF4J finds its binding through this service file. */
+    private static final String SLF4J_PROVIDERS = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
+    /**
+     * What the jar's classes mention but never need: the SDK's optional CRT integration (a native HTTP client and
+     * checksums), which its code probes for before it uses it.
+     */
+    private static final List<String> OPTIONAL_ELSEWHERE = List.of("software/amazon/awssdk/crt/",
+            "software/amazon/awssdk/crtcore/");
 
     private static Path jar;
     private static Set<String> entries;
@@ -44,18 +80,28 @@ class LambdaJarIT {
 
     @Test
     void it_holds_the_class_of_every_handler_the_template_deploys() {
-        List<String> handlers = SamTemplate.load().functions().stream()
-                .map(f -> f.handler().replaceFirst("::.*$", "").replace('.', '/') + ".class")
-                .toList();
+        List<String> handlers = handlerClasses().stream().map(h -> h.replace('.', '/') + ".class").toList();
 
         assertThat(handlers).isNotEmpty();
         assertThat(entries).containsAll(handlers);
     }
 
     @Test
-    void it_holds_the_logging_binding_and_the_data_files() {
-        assertThat(entries).contains("META-INF/services/org.slf4j.spi.SLF4JServiceProvider", "kz/senim/regions/kz-regions.json",
+    void it_logs_through_lambdas_own_logger_and_holds_the_data_files() throws IOException {
+        assertThat(entries).contains(SLF4J_PROVIDERS, "kz/senim/regions/kz-regions.json",
                 "kz/senim/directory/organisations.json", "kz/senim/i18n/messages.properties");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String providers = new String(file.getInputStream(file.getEntry(SLF4J_PROVIDERS)).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(providers.strip()).isEqualTo("kz.senim.wiring.LambdaLoggerProvider");
+        }
+    }
+
+    @Test
+    void it_holds_no_logging_framework() {
+        assertThat(entries).contains("org/slf4j/LoggerFactory.class", "kz/senim/wiring/LambdaLoggerProvider.class")
+                .noneMatch(entry -> entry.startsWith("org/apache/logging/") || entry.startsWith("org/joda/")
+                        || entry.startsWith("io/burt/jmespath/") || entry.startsWith("software/amazon/lambda/"));
     }
 
     @Test
@@ -74,12 +120,178 @@ class LambdaJarIT {
                 "com/almworks/sqlite4java/", "org/junit/", "org/assertj/", "org/mockito/", "org/opentest4j/",
                 "kz/senim/testing/", "kz/senim/local/", "kz/senim/handlers/", "kz/senim/architecture/",
                 "kz/senim/api/", "kz/senim/infrastructure/", "com/tngtech/archunit/", "com/atlassian/oai/",
-                "io/swagger/", "com/amazonaws/services/lambda/runtime/tests/", "events/");
+                "io/swagger/", "com/amazonaws/services/lambda/runtime/tests/", "events/",
+                "software/amazon/awssdk/services/dynamodb/streams/");
 
         assertThat(entries).contains("kz/senim/intake/SubmitReport.class")
                 .noneMatch(entry -> forbidden.stream().anyMatch(entry::startsWith));
         assertThat(entries).noneMatch(entry -> entry.toLowerCase(Locale.ROOT).contains("fauxqs"));
         assertThat(entries).noneMatch(entry -> entry.endsWith(".node") || entry.endsWith("package.json"));
+    }
+
+    /**
+     * The shade filters take out what Senim never loads (event types it does not handle, asynchronous clients, the
+     * DynamoDB Streams client); no class kept may name a class taken out. Every class any class of the jar names is
+     * in the jar or the JDK, but for the optional libraries of {@link #OPTIONAL_ELSEWHERE}.
+     */
+    @Test
+    void every_class_its_classes_name_is_in_it_or_in_the_jdk() throws IOException {
+        Map<String, String> missing = new TreeMap<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (String entry : entries) {
+                if (!entry.endsWith(".class") || entry.startsWith("META-INF/")) {
+                    continue;
+                }
+                byte[] bytes = file.getInputStream(file.getEntry(entry)).readAllBytes();
+                for (String named : ClassReferences.of(bytes)) {
+                    if (!entries.contains(named + ".class") && !inTheJdk(named)
+                            && OPTIONAL_ELSEWHERE.stream().noneMatch(named::startsWith)) {
+                        missing.putIfAbsent(named, entry);
+                    }
+                }
+            }
+        }
+
+        assertThat(entries).contains("software/amazon/awssdk/services/dynamodb/DefaultDynamoDbClient.class");
+        assertThat(missing).as("classes named in the jar (and one class naming each) but not in it").isEmpty();
+    }
+
+    /**
+     * Every handler of the template from the jar alone (a class loader that sees the JDK and the jar, nothing of this
+     * build), made as the local runner makes it (its {@code Wiring} constructor, against DynamoDB Local), and invoked
+     * once with its handler test's event, decoded as the Lambda runtime decodes it: nothing it loads is missing. The
+     * functions that call SNS or answer CloudFormation are made, not invoked.
+     */
+    @Test
+    @ExtendWith(DynamoDbLocalExtension.class)
+    void every_handler_loads_from_the_jar_alone_and_answers_an_event(DynamoDbEngine engine) throws Exception {
+        TestTables tables = TestTables.create(engine);
+        Map<String, String> settings = new HashMap<>(Map.of(Wiring.CASES_TABLE, tables.cases(),
+                Wiring.DIRECTORY_TABLE, tables.directory(), Wiring.AWS_REGION, engine.region().id(),
+                Wiring.ALERT_TOPIC_ARN_PREFIX, "arn:aws:sns:" + engine.region().id() + ":000000000000:senim-alerts-",
+                Wiring.PUBLIC_BASE_URL, "https://ack.example.kz",
+                Wiring.ACK_LINK_SECRET, Base64.getEncoder().encodeToString(new byte[32])));
+        LocalWiring.against(engine, null, settings, Clock.systemUTC()).directorySeeder().seed(DirectoryData.seed());
+        Map<String, String> answers = new TreeMap<>();
+
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> wiringType = alone.loadClass(Wiring.class.getName());
+            Object wiring = wiringType.getConstructor(Function.class, Clock.class)
+                    .newInstance((Function<String, String>) settings::get, Clock.systemUTC());
+            String previous = System.setProperty(LocalWiring.DYNAMODB_ENDPOINT, engine.endpoint().toString());
+            try {
+                wiringType.getMethod("dynamoDb").invoke(wiring);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(LocalWiring.DYNAMODB_ENDPOINT);
+                } else {
+                    System.setProperty(LocalWiring.DYNAMODB_ENDPOINT, previous);
+                }
+            }
+            for (SamTemplate.Function function : SamTemplate.load().functions()) {
+                Class<?> handlerType = Class.forName(function.handler().replaceFirst("::.*$", ""), true, alone);
+                assertThat(handlerType.getClassLoader()).isSameAs(alone);
+                assertThat(handlerType.getConstructor()).isNotNull();
+                Object handler = handlerType.getConstructor(wiringType).newInstance(wiring);
+                fixture(function.logicalId()).ifPresent(event ->
+                        answers.put(function.logicalId(), invoke(handler, event, alone)));
+            }
+        }
+
+        assertThat(answers).containsEntry("SubmitReportFunction", "HTTP 201").containsEntry("RegionsFunction", "HTTP 200")
+                .hasSizeGreaterThan(15)
+                .allSatisfy((function, answer) -> assertThat(answer).as(function).doesNotStartWith("HTTP 5"));
+    }
+
+    private static java.util.Optional<String> fixture(String logicalId) {
+        Map<String, String> fixtures = Map.ofEntries(Map.entry("SubmitReportFunction", "apigw-v2-submit-report.json"),
+                Map.entry("ReportStatusFunction", "apigw-v2-report-status.json"),
+                Map.entry("RegionsFunction", "apigw-v2-regions.json"),
+                Map.entry("CaseQueueFunction", "apigw-v2-case-queue.json"),
+                Map.entry("ReadCaseFunction", "apigw-v2-read-case.json"),
+                Map.entry("AssignCaseFunction", "apigw-v2-assign-case.json"),
+                Map.entry("ChangeCaseStatusFunction", "apigw-v2-case-transition.json"),
+                Map.entry("CaseAuditFunction", "apigw-v2-case-audit.json"),
+                Map.entry("AcknowledgeAlertFunction", "apigw-v2-ack-alert.json"),
+                Map.entry("AcknowledgementLinkFunction", "apigw-v2-ack-link-get.json"),
+                Map.entry("ReferToServiceFunction", "apigw-v2-refer-to-service.json"),
+                Map.entry("ProviderReferralsFunction", "apigw-v2-provider-referrals.json"),
+                Map.entry("ChangeReferralStatusFunction", "apigw-v2-referral-status.json"),
+                Map.entry("PostCaseMessageFunction", "apigw-v2-post-case-message.json"),
+                Map.entry("ReporterMessagesFunction", "apigw-v2-reporter-messages.json"),
+                Map.entry("ReporterReplyFunction", "apigw-v2-reporter-reply.json"),
+                Map.entry("MeFunction", "apigw-v2-me.json"),
+                Map.entry("PeopleFunction", "apigw-v2-people.json"),
+                Map.entry("ProvidersFunction", "apigw-v2-providers.json"),
+                Map.entry("OverviewFunction", "apigw-v2-overview.json"),
+                Map.entry("EscalateAlertsFunction", "eventbridge-escalate-alerts.json"),
+                Map.entry("PostAuthenticationFunction", "cognito-post-authentication.json"));
+        return java.util.Optional.ofNullable(fixtures.get(logicalId)).map(name -> "events/" + name);
+    }
+
+    /** One invocation as the Lambda runtime makes it; what it answered ({@code HTTP 201}, or the answer's class). */
+    private static String invoke(Object handler, String fixture, ClassLoader loader) {
+        try (InputStream event = LambdaJarIT.class.getClassLoader().getResourceAsStream(fixture)) {
+            assertThat(event).as(fixture).isNotNull();
+            Class<?> eventType = eventType(handler.getClass(), loader);
+            Object decoded = serializerFor(eventType, loader).fromJson(new ByteArrayInputStream(event.readAllBytes()));
+            Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+            Object context = Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) ->
+                    switch (method.getName()) {
+                        case "getAwsRequestId" -> "lambda-jar-it";
+                        case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 60_000;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "LambdaJarIT context";
+                        default -> null;
+                    });
+            Method handle = handler.getClass().getMethod("handleRequest", Object.class, contextType);
+            Object answer = handle.invoke(handler, decoded, context);
+            if (answer == null) {
+                return "no answer";
+            }
+            serializerFor(answer.getClass(), loader).toJson(answer, new ByteArrayOutputStream());
+            if (answer.getClass().getSimpleName().equals("APIGatewayV2HTTPResponse")) {
+                return "HTTP " + answer.getClass().getMethod("getStatusCode").invoke(answer);
+            }
+            return answer.getClass().getSimpleName();
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new AssertionError(fixture + " could not be invoked", e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PojoSerializer<Object> serializerFor(Class<?> type, ClassLoader loader) {
+        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+            return (PojoSerializer) LambdaEventSerializers.serializerFor(type, loader);
+        }
+        return (PojoSerializer) JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    /** {@code I} of the handler's {@code RequestHandler<I, O>}, as the runtime finds it. */
+    private static Class<?> eventType(Class<?> handlerType, ClassLoader loader) throws ClassNotFoundException {
+        Class<?> requestHandler = loader.loadClass("com.amazonaws.services.lambda.runtime.RequestHandler");
+        for (Type type : handlerType.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == requestHandler) {
+                Type event = parameterized.getActualTypeArguments()[0];
+                return event instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : (Class<?>) event;
+            }
+        }
+        throw new AssertionError(handlerType + " is no RequestHandler");
+    }
+
+    private static List<String> handlerClasses() {
+        return SamTemplate.load().functions().stream().map(f -> f.handler().replaceFirst("::.*$", "")).toList();
+    }
+
+    private static boolean inTheJdk(String internalName) {
+        try {
+            Class.forName(internalName.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Test

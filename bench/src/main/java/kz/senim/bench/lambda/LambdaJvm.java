@@ -273,9 +273,14 @@ public final class LambdaJvm {
     /** The event class {@code I} of {@code RequestHandler<I, O>}, as the runtime finds it. */
     private static Class<?> eventType(Class<?> handlerClass) {
         for (Type type : handlerClass.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class
-                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> event) {
-                return event;
+            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
+                Type event = parameterized.getActualTypeArguments()[0];
+                if (event instanceof Class<?> plain) {
+                    return plain;
+                }
+                if (event instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+                    return raw;
+                }
             }
         }
         throw new IllegalArgumentException(handlerClass.getName() + " does not implement RequestHandler<I, O>");

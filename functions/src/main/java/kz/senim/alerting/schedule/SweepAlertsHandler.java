@@ -2,7 +2,6 @@ package kz.senim.alerting.schedule;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * Runs the sweeper on the EventBridge schedule (every minute): alerts still unpublished a few minutes after their
  * creation are dispatched again. Each run writes the number of alerts unpublished for more than five minutes as a
  * CloudWatch metric (embedded metric format, one JSON line on standard output), which the operators' alarm watches.
- * A run that cannot read the unpublished alerts fails, so the error shows in the function's metrics too.
+ * A run that cannot read the unpublished alerts fails, so the error shows in the function's metrics too. The
+ * schedule's event is read as a map, and nothing of it is used (the events library's {@code ScheduledEvent} would bring
+ * Joda-Time into the Lambda jar).
  */
-public final class SweepAlertsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class SweepAlertsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepAlertsHandler.class);
     /** What a run leaves of its invocation's time for the last batch to finish. */
@@ -46,7 +47,7 @@ public final class SweepAlertsHandler implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Duration budget = context == null ? BUDGET_WITHOUT_CONTEXT
                 : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis() - SAFETY.toMillis()));
         SweepAlerts.Sweep sweep;

@@ -2,7 +2,6 @@ package kz.senim.escalation.schedule;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kz.senim.cases.Failures;
@@ -15,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * Runs escalation on the EventBridge schedule (every minute). Running twice, or two runs at once, pages nobody twice.
  * A run that cannot read the pending alerts fails, so the error shows in the function's metrics; a failure with
  * one alert (an item that does not parse, any exception) is logged with the alert's id, counted and retried on the
- * next run, and every other alert still escalates.
+ * next run, and every other alert still escalates. The schedule's event is read as a map, and nothing of it is used
+ * (the events library's {@code ScheduledEvent} would bring Joda-Time into the Lambda jar).
  */
-public final class EscalateAlertsHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class EscalateAlertsHandler implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EscalateAlertsHandler.class);
 
@@ -36,7 +36,7 @@ public final class EscalateAlertsHandler implements RequestHandler<ScheduledEven
     }
 
     @Override
-    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
         EscalateAlerts.Summary summary;
         try {
             summary = escalateAlerts.run();

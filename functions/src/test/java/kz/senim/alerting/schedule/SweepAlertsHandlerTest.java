@@ -2,7 +2,6 @@ package kz.senim.alerting.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +43,8 @@ class SweepAlertsHandlerTest {
                 new DispatchAlerts(InMemoryAlertClaims.withOutbox(overdue), publisher, clock), clock),
                 new EmbeddedMetrics("Senim/test", new PrintStream(out, true, StandardCharsets.UTF_8), clock));
 
-        Map<String, Object> result = handler.handleRequest(EventLoader.loadScheduledEvent(
-                "events/eventbridge-escalate-alerts.json"), null);
+        Map<String, Object> result = handler.handleRequest(EventLoader.loadEvent(
+                "events/eventbridge-escalate-alerts.json", Map.class), null);
 
         assertThat(result).containsEntry("redispatched", 1).containsEntry("failed", 1L).containsEntry("overdue", 1);
         JsonNode line = JSON.readTree(out.toString(StandardCharsets.UTF_8).strip());
@@ -65,7 +64,7 @@ class SweepAlertsHandlerTest {
                 new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock), clock),
                 new EmbeddedMetrics("Senim/test", new PrintStream(out, true, StandardCharsets.UTF_8), clock));
 
-        Map<String, Object> result = handler.handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> result = handler.handleRequest(Map.of(), null);
 
         assertThat(result).containsEntry("redispatched", 0).containsEntry("overdue", 0);
         JsonNode line = JSON.readTree(out.toString(StandardCharsets.UTF_8).strip());
@@ -80,7 +79,7 @@ class SweepAlertsHandlerTest {
         }, new DispatchAlerts(new InMemoryAlertClaims(), publisher, clock), clock),
                 new EmbeddedMetrics("Senim/test", new PrintStream(out, true, StandardCharsets.UTF_8), clock));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(new ScheduledEvent(), null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(Map.of(), null))
                 .isInstanceOf(kz.senim.cases.StorageUnavailable.class);
         assertThat(out.toString(StandardCharsets.UTF_8)).as("no figure from a run that did not happen").isEmpty();
     }

@@ -1,10 +1,12 @@
 package kz.senim.local;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.senim.infrastructure.SamTemplate;
-import org.joda.time.DateTime;
-import org.joda.time.DateTimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class ScheduledFunction implements AutoCloseable {
         }
     }
 
-    private final LambdaFunction<ScheduledEvent, Object> function;
+    private final LambdaFunction<Map<String, Object>, Object> function;
     private final List<Schedule> schedules;
     private final Deployment deployment;
     private final Clock clock;
@@ -56,7 +56,7 @@ final class ScheduledFunction implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     /** @param clock the time of the events ({@code time} of the Scheduled Event) */
-    ScheduledFunction(LambdaFunction<ScheduledEvent, Object> function, List<Schedule> schedules, Deployment deployment,
+    ScheduledFunction(LambdaFunction<Map<String, Object>, Object> function, List<Schedule> schedules, Deployment deployment,
                       Clock clock) {
         this.function = function;
         this.schedules = List.copyOf(schedules);
@@ -126,21 +126,22 @@ final class ScheduledFunction implements AutoCloseable {
         }
     }
 
-    private ScheduledEvent event(Schedule schedule) {
+    /** The event EventBridge (or EventBridge Scheduler) sends, as the JSON object the handlers take it as. */
+    private Map<String, Object> event(Schedule schedule) {
         boolean scheduler = schedule.type().equals("ScheduleV2");
         String name = Deployment.STACK_NAME + "-" + logicalId() + "-" + schedule.eventName();
-        ScheduledEvent event = new ScheduledEvent();
-        event.setVersion("0");
-        event.setId(UUID.randomUUID().toString());
-        event.setDetailType("Scheduled Event");
-        event.setSource(scheduler ? "aws.scheduler" : "aws.events");
-        event.setAccount(deployment.accountId());
-        event.setRegion(deployment.region());
-        event.setTime(new DateTime(clock.millis(), DateTimeZone.UTC));
-        event.setResources(List.of(scheduler
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", scheduler ? "aws.scheduler" : "aws.events");
+        event.put("account", deployment.accountId());
+        event.put("time", Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.SECONDS).toString());
+        event.put("region", deployment.region());
+        event.put("resources", List.of(scheduler
                 ? "arn:aws:scheduler:" + deployment.region() + ":" + deployment.accountId() + ":schedule/default/" + name
                 : "arn:aws:events:" + deployment.region() + ":" + deployment.accountId() + ":rule/" + name));
-        event.setDetail(Map.of());
+        event.put("detail", Map.of());
         return event;
     }
 

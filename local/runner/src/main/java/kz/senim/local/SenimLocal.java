@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,7 +190,7 @@ public final class SenimLocal implements AutoCloseable {
             }
             List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
             if (!schedules.isEmpty()) {
-                LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
+                LambdaFunction<Map<String, Object>, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
                         handlerClass, handler(handlerClass), clock);
                 resources.push(timed);
                 timed.warmUp();
