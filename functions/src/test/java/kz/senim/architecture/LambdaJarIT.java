@@ -24,11 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import kz.senim.directory.DirectoryData;
@@ -62,6 +65,9 @@ class LambdaJarIT {
      */
     private static final List<String> OPTIONAL_ELSEWHERE = List.of("software/amazon/awssdk/crt/",
             "software/amazon/awssdk/crtcore/");
+
+    private static final Pattern OPERATION_CLASS =
+            Pattern.compile("software/amazon/awssdk/services/(\\w+)/model/(\\w+?)(Request|Response)(\\$.*)?");
 
     private static Path jar;
     private static Set<String> entries;
@@ -100,8 +106,14 @@ class LambdaJarIT {
     @Test
     void it_holds_no_logging_framework() {
         assertThat(entries).contains("org/slf4j/LoggerFactory.class", "kz/senim/wiring/LambdaLoggerProvider.class")
-                .noneMatch(entry -> entry.startsWith("org/apache/logging/") || entry.startsWith("org/joda/")
-                        || entry.startsWith("io/burt/jmespath/") || entry.startsWith("software/amazon/lambda/"));
+                .noneMatch(entry -> entry.startsWith("org/apache/logging/") || entry.startsWith("io/burt/jmespath/")
+                        || entry.startsWith("software/amazon/lambda/"));
+    }
+
+    /** Lambda's runtime decodes the event types it knows with a Jackson module that loads it from the jar by name. */
+    @Test
+    void it_holds_the_joda_time_the_lambda_runtime_asks_for() {
+        assertThat(entries).contains("org/joda/time/DateTime.class", "org/joda/time/tz/data/ZoneInfoMap");
     }
 
     @Test
@@ -130,37 +142,62 @@ class LambdaJarIT {
     }
 
     /**
-     * The shade filters take out what Senim never loads (event types it does not handle, asynchronous clients, the
-     * DynamoDB Streams client); no class kept may name a class taken out. Every class any class of the jar names is
-     * in the jar or the JDK, but for the optional libraries of {@link #OPTIONAL_ELSEWHERE}.
+     * The build takes out what the functions never load (shade filters: event types Senim does not handle,
+     * asynchronous clients, the DynamoDB Streams client; then {@code src/lambda/SlimLambdaJar.java}: every class
+     * nothing loadable names). So every class a class of the jar names is in the jar or the JDK, but for the optional
+     * libraries of {@link #OPTIONAL_ELSEWHERE} and for what the request and response classes of AWS operations Senim
+     * never calls name: only a call of the operation would load those.
      */
     @Test
     void every_class_its_classes_name_is_in_it_or_in_the_jdk() throws IOException {
-        Map<String, String> missing = new TreeMap<>();
+        Map<String, Set<String>> named = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String entry : entries) {
-                if (!entry.endsWith(".class") || entry.startsWith("META-INF/")) {
-                    continue;
-                }
-                byte[] bytes = file.getInputStream(file.getEntry(entry)).readAllBytes();
-                for (String named : ClassReferences.of(bytes)) {
-                    if (!entries.contains(named + ".class") && !inTheJdk(named)
-                            && OPTIONAL_ELSEWHERE.stream().noneMatch(named::startsWith)) {
-                        missing.putIfAbsent(named, entry);
-                    }
+                if (entry.endsWith(".class") && !entry.startsWith("META-INF/")) {
+                    named.put(entry.substring(0, entry.length() - ".class".length()),
+                            ClassReferences.of(file.getInputStream(file.getEntry(entry)).readAllBytes()));
                 }
             }
         }
+        Set<String> called = new TreeSet<>();
+        named.forEach((type, names) -> {
+            if (type.startsWith("kz/senim/")) {
+                names.stream().map(LambdaJarIT::operation).flatMap(Optional::stream).forEach(called::add);
+            }
+        });
+        Map<String, String> missing = new TreeMap<>();
+        named.forEach((type, names) -> {
+            if (operation(type).filter(op -> !called.contains(op)).isPresent()) {
+                return;
+            }
+            for (String name : names) {
+                if (!named.containsKey(name) && !inTheJdk(name)
+                        && OPTIONAL_ELSEWHERE.stream().noneMatch(name::startsWith)) {
+                    missing.putIfAbsent(name, type);
+                }
+            }
+        });
 
-        assertThat(entries).contains("software/amazon/awssdk/services/dynamodb/DefaultDynamoDbClient.class");
+        assertThat(called).contains("dynamodb/TransactWriteItems", "dynamodb/Query", "sns/Publish");
+        assertThat(entries).contains("software/amazon/awssdk/services/dynamodb/model/CancellationReason.class",
+                "software/amazon/awssdk/services/dynamodb/model/BackupTableRequest.class")
+                .doesNotContain("software/amazon/awssdk/services/dynamodb/model/BackupDescription.class");
         assertThat(missing).as("classes named in the jar (and one class naming each) but not in it").isEmpty();
+    }
+
+    /** {@code dynamodb/GetItem} for the request or response class (or a nested class of one) of an AWS operation. */
+    private static Optional<String> operation(String type) {
+        Matcher matcher = OPERATION_CLASS.matcher(type);
+        return matcher.matches() && entries.contains("software/amazon/awssdk/services/" + matcher.group(1)
+                + "/transform/" + matcher.group(2) + "RequestMarshaller.class")
+                ? Optional.of(matcher.group(1) + "/" + matcher.group(2)) : Optional.empty();
     }
 
     /**
      * Every handler of the template from the jar alone (a class loader that sees the JDK and the jar, nothing of this
-     * build), made as the local runner makes it (its {@code Wiring} constructor, against DynamoDB Local), and invoked
-     * once with its handler test's event, decoded as the Lambda runtime decodes it: nothing it loads is missing. The
-     * functions that call SNS or answer CloudFormation are made, not invoked.
+     * build), made as the local runner makes it (its {@code Wiring} constructor, against DynamoDB Local); its handler
+     * test's event decoded as the Lambda runtime decodes it; and invoked once, but for the functions that call SNS or
+     * answer CloudFormation: nothing it loads is missing.
      */
     @Test
     @ExtendWith(DynamoDbLocalExtension.class)
@@ -173,6 +210,7 @@ class LambdaJarIT {
                 Wiring.ACK_LINK_SECRET, Base64.getEncoder().encodeToString(new byte[32])));
         LocalWiring.against(engine, null, settings, Clock.systemUTC()).directorySeeder().seed(DirectoryData.seed());
         Map<String, String> answers = new TreeMap<>();
+        Set<String> decodedOnly = Set.of("AlertDispatcherFunction", "SweepAlertsFunction", "DirectorySeedFunction");
 
         try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
@@ -194,20 +232,27 @@ class LambdaJarIT {
                 assertThat(handlerType.getClassLoader()).isSameAs(alone);
                 assertThat(handlerType.getConstructor()).isNotNull();
                 Object handler = handlerType.getConstructor(wiringType).newInstance(wiring);
-                fixture(function.logicalId()).ifPresent(event ->
-                        answers.put(function.logicalId(), invoke(handler, event, alone)));
+                String fixture = fixture(function.logicalId());
+                Object event = decode(handler, fixture, alone);
+                answers.put(function.logicalId(), decodedOnly.contains(function.logicalId())
+                        ? "decoded " + event.getClass().getSimpleName() : invoke(handler, event, alone));
             }
         }
 
         assertThat(answers).containsEntry("SubmitReportFunction", "HTTP 201").containsEntry("RegionsFunction", "HTTP 200")
-                .hasSizeGreaterThan(15)
+                .containsEntry("AlertDispatcherFunction", "decoded DynamodbEvent")
+                .containsEntry("DirectorySeedFunction", "decoded CloudFormationCustomResourceEvent")
+                .hasSameSizeAs(SamTemplate.load().functions())
                 .allSatisfy((function, answer) -> assertThat(answer).as(function).doesNotStartWith("HTTP 5"));
     }
 
-    private static java.util.Optional<String> fixture(String logicalId) {
+    private static String fixture(String logicalId) {
         Map<String, String> fixtures = Map.ofEntries(Map.entry("SubmitReportFunction", "apigw-v2-submit-report.json"),
                 Map.entry("ReportStatusFunction", "apigw-v2-report-status.json"),
                 Map.entry("RegionsFunction", "apigw-v2-regions.json"),
+                Map.entry("AlertDispatcherFunction", "dynamodb-stream-cases.json"),
+                Map.entry("SweepAlertsFunction", "eventbridge-escalate-alerts.json"),
+                Map.entry("DirectorySeedFunction", "cfn-directory-seed-create.json"),
                 Map.entry("CaseQueueFunction", "apigw-v2-case-queue.json"),
                 Map.entry("ReadCaseFunction", "apigw-v2-read-case.json"),
                 Map.entry("AssignCaseFunction", "apigw-v2-assign-case.json"),
@@ -227,38 +272,41 @@ class LambdaJarIT {
                 Map.entry("OverviewFunction", "apigw-v2-overview.json"),
                 Map.entry("EscalateAlertsFunction", "eventbridge-escalate-alerts.json"),
                 Map.entry("PostAuthenticationFunction", "cognito-post-authentication.json"));
-        return java.util.Optional.ofNullable(fixtures.get(logicalId)).map(name -> "events/" + name);
+        assertThat(fixtures).as("an event for " + logicalId).containsKey(logicalId);
+        return "events/" + fixtures.get(logicalId);
+    }
+
+    /** The fixture decoded into the handler's event type of the jar, as the Lambda runtime decodes it. */
+    private static Object decode(Object handler, String fixture, ClassLoader loader) throws Exception {
+        try (InputStream event = LambdaJarIT.class.getClassLoader().getResourceAsStream(fixture)) {
+            assertThat(event).as(fixture).isNotNull();
+            return serializerFor(eventType(handler.getClass(), loader), loader)
+                    .fromJson(new ByteArrayInputStream(event.readAllBytes()));
+        }
     }
 
     /** One invocation as the Lambda runtime makes it; what it answered ({@code HTTP 201}, or the answer's class). */
-    private static String invoke(Object handler, String fixture, ClassLoader loader) {
-        try (InputStream event = LambdaJarIT.class.getClassLoader().getResourceAsStream(fixture)) {
-            assertThat(event).as(fixture).isNotNull();
-            Class<?> eventType = eventType(handler.getClass(), loader);
-            Object decoded = serializerFor(eventType, loader).fromJson(new ByteArrayInputStream(event.readAllBytes()));
-            Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
-            Object context = Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) ->
-                    switch (method.getName()) {
-                        case "getAwsRequestId" -> "lambda-jar-it";
-                        case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 60_000;
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        case "toString" -> "LambdaJarIT context";
-                        default -> null;
-                    });
-            Method handle = handler.getClass().getMethod("handleRequest", Object.class, contextType);
-            Object answer = handle.invoke(handler, decoded, context);
-            if (answer == null) {
-                return "no answer";
-            }
-            serializerFor(answer.getClass(), loader).toJson(answer, new ByteArrayOutputStream());
-            if (answer.getClass().getSimpleName().equals("APIGatewayV2HTTPResponse")) {
-                return "HTTP " + answer.getClass().getMethod("getStatusCode").invoke(answer);
-            }
-            return answer.getClass().getSimpleName();
-        } catch (ReflectiveOperationException | IOException e) {
-            throw new AssertionError(fixture + " could not be invoked", e);
+    private static String invoke(Object handler, Object event, ClassLoader loader) throws Exception {
+        Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+        Object context = Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "getAwsRequestId" -> "lambda-jar-it";
+                    case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 60_000;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "LambdaJarIT context";
+                    default -> null;
+                });
+        Method handle = handler.getClass().getMethod("handleRequest", Object.class, contextType);
+        Object answer = handle.invoke(handler, event, context);
+        if (answer == null) {
+            return "no answer";
         }
+        serializerFor(answer.getClass(), loader).toJson(answer, new ByteArrayOutputStream());
+        if (answer.getClass().getSimpleName().equals("APIGatewayV2HTTPResponse")) {
+            return "HTTP " + answer.getClass().getMethod("getStatusCode").invoke(answer);
+        }
+        return answer.getClass().getSimpleName();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs escalation on the EventBridge schedule (every minute). Running twice, or two runs at once, pages nobody twice.
  * A run that cannot read the pending alerts fails, so the error shows in the function's metrics; a failure with
  * one alert (an item that does not parse, any exception) is logged with the alert's id, counted and retried on the
- * next run, and every other alert still escalates. The schedule's event is read as a map, and nothing of it is used
- * (the events library's {@code ScheduledEvent} would bring Joda-Time into the Lambda jar).
+ * next run, and every other alert still escalates. The schedule's event is taken as a map and not read: as a
+ * {@code ScheduledEvent}, Lambda's runtime would decode its time into a Joda-Time date at every cold start.
  */
 public final class EscalateAlertsHandler implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
 
