@@ -124,8 +124,11 @@ public final class Wiring {
         this.clock = clock;
     }
 
+    /** The wiring of a function Lambda starts; its SnapStart snapshot is taken primed ({@link Priming}). */
     public static Wiring fromEnvironment() {
-        return new Wiring(System::getenv, Clock.systemUTC());
+        Wiring wiring = new Wiring(System::getenv, Clock.systemUTC());
+        Priming.onCheckpoint(wiring);
+        return wiring;
     }
 
     public SubmitReport submitReport() {
@@ -420,8 +423,13 @@ public final class Wiring {
         return secretsManager;
     }
 
-    private Region region() {
+    Region region() {
         return Region.of(required(AWS_REGION));
+    }
+
+    /** Whether this wiring has built a client of {@code type} (what its function calls, so what priming warms). */
+    synchronized boolean built(Class<?> type) {
+        return type.isInstance(dynamoDb) || type.isInstance(sns) || type.isInstance(secretsManager);
     }
 
     private String required(String name) {
