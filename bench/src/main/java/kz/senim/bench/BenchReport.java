@@ -87,15 +87,17 @@ final class BenchReport {
         md.append("\n### Cold start per function (median of ").append(s.coldRepeats())
                 .append("; JVM flags from the template: `").append(r.jvmFlags()).append("`)\n\n");
         md.append("| function | first invoke answered | init ms | first invoke ms | total ms | bare JVM ms | ratio"
-                + " | ≤ 1.3× |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+                + " | ≤ 1.3× | primed: hooks ms | primed: first invoke ms | CPU ms | peak RSS MB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ColdStarts.Row row : r.coldStarts()) {
             md.append("| ").append(row.function()).append(" | ").append(row.outcome())
                     .append(row.ok() ? "" : " (failed" + (row.note().isEmpty() ? "" : ": " + cell(row.note())) + ")")
                     .append(" | ").append(whole(row.initMs())).append(" | ").append(whole(row.invokeMs()))
                     .append(" | ").append(whole(row.totalMs())).append(" | ").append(whole(row.bareMs()))
                     .append(" | ").append(Double.isNaN(row.ratio()) ? "—" : times(row.ratio()))
-                    .append(" | ").append(met(row.ok() && row.ratio() <= COLD_TARGET)).append(" |\n");
+                    .append(" | ").append(met(row.ok() && row.ratio() <= COLD_TARGET))
+                    .append(" | ").append(whole(row.primeMs())).append(" | ").append(whole(row.primedInvokeMs()))
+                    .append(" | ").append(whole(row.cpuMs())).append(" | ").append(whole(row.peakRssMb())).append(" |\n");
         }
         md.append("""
 
@@ -111,8 +113,13 @@ final class BenchReport {
                 a live case. The bare JVM has the same flags, builds the same SDK clients and makes the function's
                 first call (a GetItem, a Query, the report's transaction, or the claim and the SNS publish of an
                 alert, to the fauxqs emulator); a function that calls no AWS service (RegionsFunction) is compared
-                with a JVM that does nothing. The JVM is this machine's JDK, not Lambda's java21 runtime, and
-                SnapStart is not modelled. Other work on the machine (see the load average) slows everything.
+                with a JVM that does nothing. The JVM is this machine's JDK, not Lambda's java21 runtime. SnapStart is
+                modelled in part: "primed" is another fresh JVM that, once the handler is made, runs the checkpoint
+                hooks Lambda runs before it takes the snapshot (org.crac, pointed at the bench's stand-in), then the
+                first invoke, about another case; the restore itself is not modelled. CPU ms (user + system, every
+                thread) and peak RSS are the unprimed JVM's until its first answer: what the memory sizes of the
+                template are chosen from (ARCHITECTURE.md, "Performance"). Other work on the machine (see the load
+                average) slows everything.
                 """);
         return md.toString();
     }

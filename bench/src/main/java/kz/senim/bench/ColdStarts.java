@@ -95,9 +95,15 @@ final class ColdStarts implements AutoCloseable {
      * @param bareMs the bare JVM: start to its first call answered
      * @param outcome what the first invocation answered (e.g. {@code HTTP 201})
      * @param ok every invocation answered as a success (a 2xx, no failed records)
+     * @param primedInvokeMs the first invocation in a JVM whose SnapStart checkpoint hooks ran after init (what a
+     *     restored snapshot answers with, less the restore itself)
+     * @param primeMs what those hooks took (in Lambda: while the version is published)
+     * @param cpuMs CPU time of the (unprimed) JVM until its first answer
+     * @param peakRssMb its peak resident memory then
      */
     record Row(String function, String handler, double initMs, double invokeMs, double totalMs, double bareMs,
-               String outcome, boolean ok, String note) {
+               String outcome, boolean ok, String note, double primedInvokeMs, double primeMs, double cpuMs,
+               double peakRssMb) {
 
         double ratio() {
             return totalMs / bareMs;
@@ -158,8 +164,10 @@ final class ColdStarts implements AutoCloseable {
         Map<String, List<Future<LambdaJvms.Run>>> bareRuns = new LinkedHashMap<>();
         Map<String, String> notes = new HashMap<>();
         ExecutorService bareJvms = Executors.newSingleThreadExecutor();
+        Map<String, List<LambdaJvms.Run>> primedRuns = new LinkedHashMap<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
             LiveCase live = newCase();
+            LiveCase forPrimed = newCase();
             for (SamTemplate.Function function : functions) {
                 String id = function.logicalId();
                 Optional<Scenario> scenario = scenario(id);
@@ -172,17 +180,23 @@ final class ColdStarts implements AutoCloseable {
                     continue;
                 }
                 String name = id + "-" + repeat;
+                String handler = function.handler().split("::", 2)[0];
                 Map<String, String> environment = lambdaEnvironment(id);
                 Path event = EventFixtures.write(event(scenario.get(), live, environment),
                         work.resolve(name + ".event.json"));
                 handlerRuns.computeIfAbsent(id, k -> new ArrayList<>()).add(jvms.handler(name + "-handler",
-                        environment, function.handler().split("::", 2)[0], event));
+                        environment, handler, event));
                 Properties call = bareCall(scenario.get().firstCall(), live, environment);
                 Future<LambdaJvms.Run> bare = bareJvms.submit(() -> jvms.bare(name + "-bare", environment, call));
                 bareRuns.computeIfAbsent(id, k -> new ArrayList<>()).add(bare);
                 if (!overlap) {
                     result(bare);
                 }
+                Map<String, String> primedEnvironment = lambdaEnvironment(id);
+                Path primedEvent = EventFixtures.write(event(scenario.get(), forPrimed, primedEnvironment),
+                        work.resolve(name + "-primed.event.json"));
+                primedRuns.computeIfAbsent(id, k -> new ArrayList<>()).add(jvms.primedHandler(name + "-primed",
+                        primedEnvironment, handler, primedEvent));
             }
         }
         bareJvms.shutdown();
@@ -190,21 +204,28 @@ final class ColdStarts implements AutoCloseable {
         for (SamTemplate.Function function : functions) {
             String id = function.logicalId();
             List<LambdaJvms.Run> runs = handlerRuns.getOrDefault(id, List.of());
+            List<LambdaJvms.Run> primed = primedRuns.getOrDefault(id, List.of());
             List<LambdaJvms.Run> bare = bareRuns.getOrDefault(id, List.of()).stream().map(ColdStarts::result).toList();
             String handler = function.handler().split("::", 2)[0];
             if (runs.isEmpty()) {
                 rows.add(new Row(id, handler, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "—", false,
-                        notes.getOrDefault(id, "not measured")));
+                        notes.getOrDefault(id, "not measured"), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                 continue;
             }
-            boolean ok = runs.stream().allMatch(LambdaJvms.Run::ok) && bare.stream().allMatch(LambdaJvms.Run::ok);
+            boolean ok = runs.stream().allMatch(LambdaJvms.Run::ok) && bare.stream().allMatch(LambdaJvms.Run::ok)
+                    && primed.stream().allMatch(r -> r.ok() && r.hooks() > 0);
             String note = runs.stream().filter(r -> !r.ok()).map(r -> r.outcome() + " " + r.detail()).findFirst()
                     .or(() -> bare.stream().filter(r -> !r.ok()).map(r -> "bare JVM: " + r.outcome() + " "
                             + r.detail()).findFirst())
+                    .or(() -> primed.stream().filter(r -> !r.ok() || r.hooks() == 0).map(r -> "primed JVM: "
+                            + (r.hooks() == 0 ? "no checkpoint hook ran " : "") + r.outcome() + " " + r.detail())
+                            .findFirst())
                     .orElse("");
             rows.add(new Row(id, handler, median(runs, LambdaJvms.Run::initMs), median(runs, LambdaJvms.Run::invokeMs),
                     median(runs, LambdaJvms.Run::totalMs), median(bare, LambdaJvms.Run::totalMs),
-                    runs.getLast().outcome(), ok, note.strip()));
+                    runs.getLast().outcome(), ok, note.strip(), median(primed, LambdaJvms.Run::invokeMs),
+                    median(primed, LambdaJvms.Run::primeMs), median(runs, LambdaJvms.Run::cpuMs),
+                    median(runs, LambdaJvms.Run::peakRssMb)));
         }
         return rows;
     }

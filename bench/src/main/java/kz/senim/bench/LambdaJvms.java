@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kz.senim.bench.lambda.LambdaJvm;
+import kz.senim.bench.lambda.crac.Core;
 
 /**
  * Starts fresh JVMs of {@link LambdaJvm} on the Lambda jar with a function's environment and nothing else (so the
@@ -31,8 +32,16 @@ final class LambdaJvms {
     private final String classpath;
     private final Path work;
 
-    /** What one JVM measured, in milliseconds from just before it was started. */
-    record Run(double initMs, double invokeMs, boolean ok, String outcome, String detail) {
+    /**
+     * What one JVM measured, in milliseconds from just before it was started.
+     *
+     * @param primeMs the checkpoint hooks, between init and the first invoke (0 unless primed)
+     * @param cpuMs the CPU time the JVM used until its first answer (NaN where unknown)
+     * @param peakRssMb its peak resident memory then (NaN where unknown)
+     * @param hooks how many checkpoint hooks ran
+     */
+    record Run(double initMs, double invokeMs, boolean ok, String outcome, String detail, double primeMs, double cpuMs,
+               double peakRssMb, int hooks) {
 
         double totalMs() {
             return initMs + invokeMs;
@@ -56,7 +65,18 @@ final class LambdaJvms {
     /** JVM start, the handler made, one invocation of {@code event}. */
     Run handler(String name, Map<String, String> environment, String handlerClass, Path event) {
         Path result = work.resolve(name + ".properties");
-        return timed(name, environment, List.of("handler", handlerClass, event.toString(), result.toString()), result);
+        return timed(name, environment, List.of(), List.of("handler", handlerClass, event.toString(),
+                result.toString()), result);
+    }
+
+    /**
+     * JVM start, the handler made, the SnapStart checkpoint hooks run (through {@code org.crac}, as Lambda's runtime
+     * runs them before it snapshots the function), one invocation of {@code event}.
+     */
+    Run primedHandler(String name, Map<String, String> environment, String handlerClass, Path event) {
+        Path result = work.resolve(name + ".properties");
+        return timed(name, environment, List.of("-Dorg.crac.Core.Compat=" + Core.class.getPackageName()),
+                List.of("handler", handlerClass, event.toString(), result.toString(), "primed"), result);
     }
 
     /** JVM start, the SDK clients built, one call (see {@link LambdaJvm}). */
@@ -68,35 +88,47 @@ final class LambdaJvms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return timed(name, environment, List.of("bare", callFile.toString(), result.toString()), result);
+        return timed(name, environment, List.of(), List.of("bare", callFile.toString(), result.toString()), result);
     }
 
     /** Warm invocations: {@code warmups} untimed, then {@code invokes} timed, each with a fresh {@code placeholder}. */
     Properties warm(String name, Map<String, String> environment, String handlerClass, Path event, int warmups,
                     int invokes, String placeholder) {
         Path result = work.resolve(name + ".properties");
-        start(name, environment, List.of("warm", handlerClass, event.toString(), result.toString(),
+        start(name, environment, List.of(), List.of("warm", handlerClass, event.toString(), result.toString(),
                 Integer.toString(warmups), Integer.toString(invokes), placeholder), result);
         return load(result);
     }
 
-    private Run timed(String name, Map<String, String> environment, List<String> args, Path result) {
-        long spawned = start(name, environment, args, result);
+    private Run timed(String name, Map<String, String> environment, List<String> options, List<String> args,
+                      Path result) {
+        long spawned = start(name, environment, options, args, result);
         Properties measured = load(result);
         boolean ok = Boolean.parseBoolean(measured.getProperty("ok"));
         if (measured.getProperty("constructedAt") == null || measured.getProperty("invokedAt") == null) {
             return new Run(Double.NaN, Double.NaN, false, measured.getProperty("error", "failed"),
-                    "see " + work.resolve(name + ".log"));
+                    "see " + work.resolve(name + ".log"), Double.NaN, Double.NaN, Double.NaN, 0);
         }
         long constructed = Long.parseLong(measured.getProperty("constructedAt"));
+        long primed = Long.parseLong(measured.getProperty("primedAt", Long.toString(constructed)));
         long invoked = Long.parseLong(measured.getProperty("invokedAt"));
-        return new Run((constructed - spawned) / 1000.0, (invoked - constructed) / 1000.0, ok,
-                measured.getProperty("outcome", ""), measured.getProperty("body", ""));
+        return new Run((constructed - spawned) / 1000.0, (invoked - primed) / 1000.0, ok,
+                measured.getProperty("outcome", ""), measured.getProperty("body", ""), (primed - constructed) / 1000.0,
+                number(measured, "cpuMs", 1), number(measured, "peakRssKb", 1024),
+                Integer.parseInt(measured.getProperty("checkpointHooks", "0")));
+    }
+
+    private static double number(Properties measured, String name, double divisor) {
+        String value = measured.getProperty(name);
+        return value == null ? Double.NaN : Long.parseLong(value) / divisor;
     }
 
     /** Starts the JVM, waits for it, returns when it was started (epoch microseconds). */
-    private long start(String name, Map<String, String> environment, List<String> args, Path result) {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath, LambdaJvm.class.getName()));
+    private long start(String name, Map<String, String> environment, List<String> options, List<String> args,
+                       Path result) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classpath, LambdaJvm.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -29,8 +29,10 @@ class BenchIT {
             assertThat(row.ok()).as(row.function() + ": " + row.outcome() + " " + row.note()).isTrue();
             assertThat(row.totalMs()).as(row.function()).isPositive();
             assertThat(row.bareMs()).as(row.function()).isPositive();
+            assertThat(row.primedInvokeMs()).as(row.function()).isPositive();
         });
-        assertThat(result.cloudFormationAnswers()).as("the seed function answered CloudFormation").isEqualTo(1);
+        assertThat(result.cloudFormationAnswers()).as("the seed function answered CloudFormation, unprimed and primed")
+                .isEqualTo(2 * settings.coldRepeats());
         assertThat(result.transactionItems()).as("report, alerts, idempotency record").isGreaterThanOrEqualTo(3);
         assertThat(result.intakeOne().count()).isEqualTo(settings.reports());
         assertThat(result.intakeMany().count()).isEqualTo(settings.reports() * 2);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.UUID;
+import kz.senim.bench.lambda.crac.Core;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,16 +44,19 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * the JVM holds what a Lambda execution environment holds: the Lambda jar and the runtime's event serialization.
  *
  * <pre>
- * handler HANDLER_CLASS EVENT_FILE RESULT_FILE
+ * handler HANDLER_CLASS EVENT_FILE RESULT_FILE [primed]
  *     a cold start: the handler made by its public no-arg constructor, as the Lambda runtime makes it, then one
- *     invocation: the event decoded by the runtime's serializer, handleRequest, the answer encoded
+ *     invocation: the event decoded by the runtime's serializer, handleRequest, the answer encoded; with
+ *     {@code primed} (and {@code -Dorg.crac.Core.Compat=kz.senim.bench.lambda.crac}), the SnapStart checkpoint hooks
+ *     run between the two, where Lambda would take the snapshot
  * warm HANDLER_CLASS EVENT_FILE RESULT_FILE WARMUPS INVOKES PLACEHOLDER
  *     WARMUPS invocations, then INVOKES timed ones; PLACEHOLDER in the event is a fresh UUID each time
  * bare CALL_FILE RESULT_FILE
  *     no handler: the SDK clients built as Wiring builds them, then one call (see {@link #bare})
  * </pre>
  *
- * <p>Times are written as epoch microseconds; the bench took the time just before it started this JVM.
+ * <p>Times are written as epoch microseconds; the bench took the time just before it started this JVM. A cold start
+ * also writes the CPU time this JVM used until the first answer and its peak resident memory.
  */
 public final class LambdaJvm {
 
@@ -66,7 +70,8 @@ public final class LambdaJvm {
         int exit = 0;
         try {
             switch (args[0]) {
-                case "handler" -> handler(args[1], Path.of(args[2]), result);
+                case "handler" -> handler(args[1], Path.of(args[2]), args.length > 4 && args[4].equals("primed"),
+                        result);
                 case "warm" -> warm(args[1], Path.of(args[2]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                         args[6], result);
                 case "bare" -> bare(load(Path.of(args[1])), result);
@@ -87,13 +92,21 @@ public final class LambdaJvm {
         System.exit(exit);
     }
 
-    private static void handler(String handlerClass, Path eventFile, Properties result) throws Exception {
+    private static void handler(String handlerClass, Path eventFile, boolean primed, Properties result)
+            throws Exception {
         Object handler = Class.forName(handlerClass).getConstructor().newInstance();
         result.setProperty("constructedAt", micros(Instant.now()));
+        if (primed) {
+            Core.checkpointRestore();
+            result.setProperty("checkpointHooks", Integer.toString(Core.registered()));
+            result.setProperty("primedAt", micros(Instant.now()));
+        }
         byte[] event = Files.readAllBytes(eventFile);
         Invocation invocation = new Invocation(handler);
         Object answer = invocation.invoke(event);
         result.setProperty("invokedAt", micros(Instant.now()));
+        ProcessFigures.cpuMillis().ifPresent(ms -> result.setProperty("cpuMs", Long.toString(ms)));
+        ProcessFigures.peakRssKb().ifPresent(kb -> result.setProperty("peakRssKb", Long.toString(kb)));
         result.setProperty("outcome", outcome(answer));
         result.setProperty("ok", Boolean.toString(ok(answer)));
         if (!ok(answer) && answer instanceof APIGatewayV2HTTPResponse response && response.getBody() != null) {
