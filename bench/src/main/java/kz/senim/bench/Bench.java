@@ -110,13 +110,14 @@ public final class Bench {
 
             try (ColdStarts lambdas = new ColdStarts(settings, senim, runner, raw, shape)) {
                 progress("warm SubmitReportHandler in a JVM with the template's flags");
-                Latencies warm = lambdas.warmSubmitReports(settings.warmWarmups(), settings.warmInvokes());
+                ColdStarts.Warm warm = lambdas.warmSubmitReports(settings.warmWarmups(), settings.warmInvokes());
                 progress("cold starts: every function of the template, and its bare JVM");
                 List<ColdStarts.Row> coldStarts = lambdas.measure(settings.coldRepeats(), settings.overlapJvms());
                 return new BenchResult(settings, started, Duration.between(started, Instant.now()), Machine.describe(),
                         command, intakeOne, intakeMany, rawOne, rawMany, shape.size(), statusRead, rawGet, queueRead,
-                        rawQuery, warm, coldStarts, lambdas.jvmFlags("SubmitReportFunction"),
-                        Files.size(settings.lambdaJar()), peakRss, Rss.note(), lambdas.cloudFormationAnswers());
+                        rawQuery, warm.latencies(), warm.cpuMsPerInvoke(), coldStarts,
+                        lambdas.jvmFlags("SubmitReportFunction"), Files.size(settings.lambdaJar()), peakRss, Rss.note(),
+                        lambdas.cloudFormationAnswers());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

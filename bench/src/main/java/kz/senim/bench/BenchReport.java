@@ -68,7 +68,8 @@ final class BenchReport {
                 r.queueRead().percentiles(), "raw `Query` of QueueIndex, limit 25: " + r.rawQuery().percentiles(),
                 "p50 " + times(queue), "—", "—"));
         md.append(row("warm `SubmitReportHandler`, JVM flags `" + r.jvmFlags() + "`, after " + s.warmWarmups()
-                        + " invocations", r.warm().percentiles(),
+                        + " invocations", r.warm().percentiles() + (Double.isNaN(r.warmCpuMs()) ? ""
+                        : String.format(Locale.ROOT, ", CPU %.0f ms an invoke", r.warmCpuMs())),
                 "raw transaction p50 (1 thread): " + Latencies.ms(r.rawOne().p50Ms()), "p50 " + times(warm),
                 "≤ 2×", met(warm <= WARM_TARGET)));
         md.append(row("cold start: fresh JVM, init + first invoke (worst function"

@@ -17,6 +17,7 @@ import java.util.List;
  * @param queueRead {@code GET /v1/cases?region=KZ-75} as a coordinator
  * @param rawQuery {@code Query} of the same queue index page
  * @param warm warm {@code SubmitReportHandler} invocations with the template's JVM flags
+ * @param warmCpuMs the CPU time (every thread) of one of them, on average
  * @param coldStarts one row per function of the template
  * @param jvmFlags the template's {@code JAVA_TOOL_OPTIONS} of {@code SubmitReportFunction}
  * @param jarBytes size of the Lambda jar
@@ -25,6 +26,6 @@ import java.util.List;
 public record BenchResult(BenchSettings settings, Instant started, Duration took, String machine, String command,
                           Latencies intakeOne, Latencies intakeMany, Latencies rawOne, Latencies rawMany,
                           int transactionItems, Latencies statusRead, Latencies rawGet, Latencies queueRead,
-                          Latencies rawQuery, Latencies warm, List<ColdStarts.Row> coldStarts, String jvmFlags,
+                          Latencies rawQuery, Latencies warm, double warmCpuMs, List<ColdStarts.Row> coldStarts, String jvmFlags,
                           long jarBytes, long peakRssBytes, String peakRssNote, int cloudFormationAnswers) {
 }

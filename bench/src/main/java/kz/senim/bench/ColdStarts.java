@@ -110,6 +110,10 @@ final class ColdStarts implements AutoCloseable {
         }
     }
 
+    /** Warm invocations, and the CPU time (every thread of the JVM) each took on average. */
+    record Warm(Latencies latencies, double cpuMsPerInvoke) {
+    }
+
     private final SenimLocal senim;
     private final RunnerClient runner;
     private final RawDynamoDb raw;
@@ -234,7 +238,7 @@ final class ColdStarts implements AutoCloseable {
      * {@code SubmitReportHandler} warm in one JVM with the template's flags: {@code warmups} invocations, then
      * {@code invokes} timed ones, each a new report (a fresh Idempotency-Key).
      */
-    Latencies warmSubmitReports(int warmups, int invokes) {
+    Warm warmSubmitReports(int warmups, int invokes) {
         String id = "SubmitReportFunction";
         Map<String, String> environment = lambdaEnvironment(id);
         ObjectNode event = fixtures.load(scenario(id).orElseThrow().fixture(), Map.of());
@@ -251,7 +255,8 @@ final class ColdStarts implements AutoCloseable {
         for (String took : measured.getProperty("durationsNanos").split(",")) {
             nanos.add(Long.parseLong(took));
         }
-        return Latencies.of(nanos, nanos.stream().mapToLong(Long::longValue).sum());
+        return new Warm(Latencies.of(nanos, nanos.stream().mapToLong(Long::longValue).sum()),
+                Double.parseDouble(measured.getProperty("cpuMsPerInvoke", "NaN")));
     }
 
     /** How many answers the bench's stand-in for CloudFormation's response URL received. */

@@ -34,7 +34,7 @@ class BenchReportTest {
                 5,
                 calls(5, 30, 150), calls(5, 10, 50),   // status read 30 ms against GetItem 10 ms
                 calls(5, 8, 40), calls(5, 4, 20),      // queue read 8 ms against Query 4 ms
-                calls(5, 25, 125),                     // warm 25 ms
+                calls(5, 25, 125), 12.0,               // warm 25 ms, 12 ms of CPU
                 cold, "-XX:TieredStopAtLevel=1", jarBytes, 400_000_000, "VmHWM", 1);
     }
 
@@ -46,6 +46,7 @@ class BenchReportTest {
         assertThat(md).contains("| throughput 0.40× (p50 10×) | throughput ≥ 0.4× | yes |");
         assertThat(md).contains("| p50 3.00× | p50 ≤ 2× | no |");
         assertThat(md).contains("| p50 2.50× | ≤ 2× | no |");
+        assertThat(md).contains(", CPU 12 ms an invoke |");
         assertThat(md).contains("| p50 2.00× | — | — |");
         assertThat(md).contains("| 16.7 MB | — | — | ≤ 10 MB | no |");
         assertThat(md).contains("| 400 MB | VmHWM |");

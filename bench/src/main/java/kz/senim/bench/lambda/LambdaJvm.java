@@ -45,8 +45,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *
  * <pre>
  * handler HANDLER_CLASS EVENT_FILE RESULT_FILE [primed]
- *     a cold start: the handler made by its public no-arg constructor, as the Lambda runtime makes it, then one
- *     invocation: the event decoded by the runtime's serializer, handleRequest, the answer encoded; with
+ *     a cold start: the handler made by its public no-arg constructor and the runtime's serializers for its event and
+ *     answer made, as the Lambda runtime makes them while the function initialises, then one invocation: the event
+ *     decoded, handleRequest, the answer encoded; with
  *     {@code primed} (and {@code -Dorg.crac.Core.Compat=kz.senim.bench.lambda.crac}), the SnapStart checkpoint hooks
  *     run between the two, where Lambda would take the snapshot
  * warm HANDLER_CLASS EVENT_FILE RESULT_FILE WARMUPS INVOKES PLACEHOLDER
@@ -95,6 +96,7 @@ public final class LambdaJvm {
     private static void handler(String handlerClass, Path eventFile, boolean primed, Properties result)
             throws Exception {
         Object handler = Class.forName(handlerClass).getConstructor().newInstance();
+        Invocation invocation = new Invocation(handler);
         result.setProperty("constructedAt", micros(Instant.now()));
         if (primed) {
             Core.checkpointRestore();
@@ -102,7 +104,6 @@ public final class LambdaJvm {
             result.setProperty("primedAt", micros(Instant.now()));
         }
         byte[] event = Files.readAllBytes(eventFile);
-        Invocation invocation = new Invocation(handler);
         Object answer = invocation.invoke(event);
         result.setProperty("invokedAt", micros(Instant.now()));
         ProcessFigures.cpuMillis().ifPresent(ms -> result.setProperty("cpuMs", Long.toString(ms)));
@@ -121,7 +122,11 @@ public final class LambdaJvm {
         Invocation invocation = new Invocation(handler);
         StringJoiner durations = new StringJoiner(",");
         int failures = 0;
+        long cpuBefore = 0;
         for (int i = 0; i < warmups + invokes; i++) {
+            if (i == warmups) {
+                cpuBefore = ProcessFigures.cpuMillis().orElse(-1);
+            }
             byte[] bytes = event.replace(placeholder, UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
             Object answer = invocation.invoke(bytes);
@@ -133,6 +138,10 @@ public final class LambdaJvm {
             if (i >= warmups) {
                 durations.add(Long.toString(took));
             }
+        }
+        long cpuAfter = ProcessFigures.cpuMillis().orElse(-1);
+        if (cpuBefore >= 0 && cpuAfter >= 0 && invokes > 0) {
+            result.setProperty("cpuMsPerInvoke", Double.toString((cpuAfter - cpuBefore) / (double) invokes));
         }
         result.setProperty("durationsNanos", durations.toString());
         result.setProperty("failures", Integer.toString(failures));
@@ -255,12 +264,14 @@ public final class LambdaJvm {
 
         private final RequestHandler<Object, Object> handler;
         private final PojoSerializer<Object> events;
+        private final PojoSerializer<Object> answers;
         private final BenchContext context;
 
         @SuppressWarnings("unchecked")
         Invocation(Object handler) {
             this.handler = (RequestHandler<Object, Object>) handler;
-            this.events = serializerFor(eventType(handler.getClass()));
+            this.events = serializerFor(typeArgument(handler.getClass(), 0));
+            this.answers = serializerFor(typeArgument(handler.getClass(), 1));
             this.context = new BenchContext(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "bench"),
                     Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")));
         }
@@ -269,7 +280,7 @@ public final class LambdaJvm {
             Object decoded = events.fromJson(new ByteArrayInputStream(event));
             Object answer = handler.handleRequest(decoded, context.next());
             if (answer != null) {
-                serializerFor(answer.getClass()).toJson(answer, new ByteArrayOutputStream());
+                answers.toJson(answer, new ByteArrayOutputStream());
             }
             return answer;
         }
@@ -283,11 +294,11 @@ public final class LambdaJvm {
         return (PojoSerializer) JacksonFactory.getInstance().getSerializer(type);
     }
 
-    /** The event class {@code I} of {@code RequestHandler<I, O>}, as the runtime finds it. */
-    private static Class<?> eventType(Class<?> handlerClass) {
+    /** {@code I} (0) or {@code O} (1) of the handler's {@code RequestHandler<I, O>}, as the runtime finds them. */
+    private static Class<?> typeArgument(Class<?> handlerClass, int index) {
         for (Type type : handlerClass.getGenericInterfaces()) {
             if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-                Type event = parameterized.getActualTypeArguments()[0];
+                Type event = parameterized.getActualTypeArguments()[index];
                 if (event instanceof Class<?> plain) {
                     return plain;
                 }
