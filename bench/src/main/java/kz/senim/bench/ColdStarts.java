@@ -69,11 +69,20 @@ final class ColdStarts implements AutoCloseable {
             new Scenario("ProviderReferralsFunction", "apigw-v2-provider-referrals.json", FirstCall.QUERY_PROVIDER),
             new Scenario("ChangeReferralStatusFunction", "apigw-v2-referral-status.json", FirstCall.GET_REPORT),
             new Scenario("CaseAuditFunction", "apigw-v2-case-audit.json", FirstCall.GET_REPORT),
-            new Scenario("EscalateAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING));
+            new Scenario("EscalateAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING),
+            // The sweeper's first call is a query of a sparse index of the cases table, like escalation's.
+            new Scenario("SweepAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING),
+            new Scenario("MeFunction", "apigw-v2-me.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("PeopleFunction", "apigw-v2-people.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("ProvidersFunction", "apigw-v2-providers.json", FirstCall.QUERY_DIRECTORY),
+            new Scenario("OverviewFunction", "apigw-v2-overview.json", FirstCall.QUERY_QUEUE),
+            new Scenario("PostAuthenticationFunction", "cognito-post-authentication.json", FirstCall.QUERY_DIRECTORY));
 
     /** The organisation the acknowledgement fixture acknowledges for (its caller's organisation). */
     private static final String FIXTURE_ORGANISATION = "kz-75-commission";
     private static final String NATIONAL_COORDINATOR = "saule.national-coordinator.astana";
+    /** Someone of the fixture organisation whom the runner has recorded as signed in (its people.json). */
+    private static final String ASSIGNEE = "aigerim.responder.almaty";
     private static final String KEY_PLACEHOLDER = "00000000-0000-4000-8000-benchkeyplace";
 
     /**
@@ -107,6 +116,8 @@ final class ColdStarts implements AutoCloseable {
     private SnsEmulator sns;
     private String snsProblem;
 
+    private final java.util.Deque<LiveCase> prepared = new java.util.ArrayDeque<>();
+
     ColdStarts(BenchSettings settings, SenimLocal senim, RunnerClient runner, RawDynamoDb raw, SubmissionItems shape) {
         this.senim = senim;
         this.runner = runner;
@@ -139,6 +150,17 @@ final class ColdStarts implements AutoCloseable {
      * Each function of the template, {@code repeats} times, against its bare JVM; with {@code overlap}, each bare JVM
      * runs beside the next function's JVM.
      */
+    /**
+     * Cases for the cold starts, made before the intake runs: a flood of reports pages each organisation a few times,
+     * then coalesces its alerts into one digest per window until someone acknowledges, and a coalesced alert carries
+     * no acknowledgement link for the link function's cold start.
+     */
+    void prepareCases(int repeats) {
+        for (int i = 0; i < repeats; i++) {
+            prepared.add(newCase());
+        }
+    }
+
     List<Row> measure(int repeats, boolean overlap) {
         startSns();
         List<SamTemplate.Function> functions = inLifecycleOrder(template.functions());
@@ -147,7 +169,7 @@ final class ColdStarts implements AutoCloseable {
         Map<String, String> notes = new HashMap<>();
         ExecutorService bareJvms = Executors.newSingleThreadExecutor();
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            LiveCase live = newCase();
+            LiveCase live = prepared.isEmpty() ? newCase() : prepared.removeFirst();
             for (SamTemplate.Function function : functions) {
                 String id = function.logicalId();
                 Optional<Scenario> scenario = scenario(id);
@@ -272,7 +294,11 @@ final class ColdStarts implements AutoCloseable {
         ObjectNode event = fixtures.load(scenario.fixture(), replacements);
         EventFixtures.replaceHeader(event, "idempotency-key", UUID.randomUUID().toString());
         switch (scenario.logicalId()) {
-            case "AssignCaseFunction", "ChangeCaseStatusFunction" ->
+            case "AssignCaseFunction" -> {
+                EventFixtures.replaceHeader(event, "if-match", "\"" + caseView(live).path("version").asLong() + "\"");
+                EventFixtures.replaceBodyField(event, "personId", ASSIGNEE); // signed in: the runner recorded them
+            }
+            case "ChangeCaseStatusFunction" ->
                     EventFixtures.replaceHeader(event, "if-match", "\"" + caseView(live).path("version").asLong() + "\"");
             case "ChangeReferralStatusFunction" -> EventFixtures.replaceHeader(event, "if-match",
                     "\"" + referral.map(Referral::version).orElse(1L) + "\"");
