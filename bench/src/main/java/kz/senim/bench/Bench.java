@@ -77,38 +77,39 @@ public final class Bench {
             String receipt = first.path("receipt").asText();
             SubmissionItems shape = SubmissionItems.capture(raw.newClient(), casesTable, reference, key);
 
-            progress("intake through the runner: 1 client, then " + settings.clients());
-            Rss.resetPeak();
-            Latencies intakeOne = Series.run(1, settings.reports(), settings.warmups(), () -> submitting(senim));
-            awaitQuietInbox(runner);
-            Latencies intakeMany = Series.run(settings.clients(), settings.reports() * 2, 0, () -> submitting(senim));
-            long peakRss = Rss.peakBytes();
-            awaitQuietInbox(runner);
-
-            progress("raw transactions: 1 thread, then " + settings.clients());
-            Latencies rawOne = raw.transactions(shape, 1, settings.rawCalls(), settings.warmups());
-            Latencies rawMany = raw.transactions(shape, settings.clients(), settings.rawCalls() * 2,
-                    settings.warmups());
-
-            progress("reads: status, queue, raw GetItem, raw Query");
-            Latencies statusRead = Series.run(1, settings.reads(), settings.warmups(), () -> {
-                RunnerClient client = new RunnerClient(senim.baseUri());
-                return () -> client.status(reference, receipt).require(200, "the status read");
-            });
-            Latencies rawGet = raw.getItems(casesTable, SubmissionItems.key("CASE#" + reference, "REPORT"),
-                    settings.rawCalls(), settings.warmups());
-            String token = runner.token(COORDINATOR);
-            Latencies queueRead = Series.run(1, settings.reads(), settings.warmups(), () -> {
-                RunnerClient client = new RunnerClient(senim.baseUri());
-                return () -> client.get("/v1/cases?region=" + QUEUE_REGION, token).require(200, "the queue read");
-            });
-            Latencies rawQuery = raw.queries(QueryRequest.builder().tableName(casesTable).indexName("QueueIndex")
-                    .keyConditionExpression("#queue = :queue")
-                    .expressionAttributeNames(Map.of("#queue", "gsi1pk"))
-                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS("QUEUE#" + QUEUE_REGION)))
-                    .limit(25).build(), settings.rawCalls(), settings.warmups());
-
             try (ColdStarts lambdas = new ColdStarts(settings, senim, runner, raw, shape)) {
+                lambdas.prepareCases(settings.coldRepeats());
+                progress("intake through the runner: 1 client, then " + settings.clients());
+                Rss.resetPeak();
+                Latencies intakeOne = Series.run(1, settings.reports(), settings.warmups(), () -> submitting(senim));
+                awaitQuietInbox(runner);
+                Latencies intakeMany = Series.run(settings.clients(), settings.reports() * 2, 0, () -> submitting(senim));
+                long peakRss = Rss.peakBytes();
+                awaitQuietInbox(runner);
+
+                progress("raw transactions: 1 thread, then " + settings.clients());
+                Latencies rawOne = raw.transactions(shape, 1, settings.rawCalls(), settings.warmups());
+                Latencies rawMany = raw.transactions(shape, settings.clients(), settings.rawCalls() * 2,
+                        settings.warmups());
+
+                progress("reads: status, queue, raw GetItem, raw Query");
+                Latencies statusRead = Series.run(1, settings.reads(), settings.warmups(), () -> {
+                    RunnerClient client = new RunnerClient(senim.baseUri());
+                    return () -> client.status(reference, receipt).require(200, "the status read");
+                });
+                Latencies rawGet = raw.getItems(casesTable, SubmissionItems.key("CASE#" + reference, "REPORT"),
+                        settings.rawCalls(), settings.warmups());
+                String token = runner.token(COORDINATOR);
+                Latencies queueRead = Series.run(1, settings.reads(), settings.warmups(), () -> {
+                    RunnerClient client = new RunnerClient(senim.baseUri());
+                    return () -> client.get("/v1/cases?region=" + QUEUE_REGION, token).require(200, "the queue read");
+                });
+                Latencies rawQuery = raw.queries(QueryRequest.builder().tableName(casesTable).indexName("QueueIndex")
+                        .keyConditionExpression("#queue = :queue")
+                        .expressionAttributeNames(Map.of("#queue", "gsi1pk"))
+                        .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS("QUEUE#" + QUEUE_REGION)))
+                        .limit(25).build(), settings.rawCalls(), settings.warmups());
+
                 progress("warm SubmitReportHandler in a JVM with the template's flags");
                 ColdStarts.Warm warm = lambdas.warmSubmitReports(settings.warmWarmups(), settings.warmInvokes());
                 progress("cold starts: every function of the template, and its bare JVM");

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +130,7 @@ final class ColdStarts implements AutoCloseable {
     private SnsEmulator sns;
     private String snsProblem;
     private AcknowledgementLinks links;
+    private final Deque<LiveCase> prepared = new ArrayDeque<>();
 
     ColdStarts(BenchSettings settings, SenimLocal senim, RunnerClient runner, RawDynamoDb raw, SubmissionItems shape) {
         this.senim = senim;
@@ -158,6 +161,16 @@ final class ColdStarts implements AutoCloseable {
     }
 
     /**
+     * The cases the cold starts act on, made before the intake runs floods every organisation of the bench's report
+     * (two a repeat: one for the fresh JVMs, one for the primed ones).
+     */
+    void prepareCases(int repeats) {
+        for (int i = 0; i < 2 * repeats; i++) {
+            prepared.add(newCase());
+        }
+    }
+
+    /**
      * Each function of the template, {@code repeats} times, against its bare JVM; with {@code overlap}, each bare JVM
      * runs beside the next function's JVM.
      */
@@ -170,8 +183,8 @@ final class ColdStarts implements AutoCloseable {
         ExecutorService bareJvms = Executors.newSingleThreadExecutor();
         Map<String, List<LambdaJvms.Run>> primedRuns = new LinkedHashMap<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            LiveCase live = newCase();
-            LiveCase forPrimed = newCase();
+            LiveCase live = prepared.isEmpty() ? newCase() : prepared.removeFirst();
+            LiveCase forPrimed = prepared.isEmpty() ? newCase() : prepared.removeFirst();
             for (SamTemplate.Function function : functions) {
                 String id = function.logicalId();
                 Optional<Scenario> scenario = scenario(id);

@@ -190,4 +190,37 @@ class AlertWordingTest {
         assertThat(new AlertWording(REGIONS, Optional.of("javascript:alert(1)")).caseUrl(REFERENCE)).isEmpty();
         assertThat(new AlertWording(REGIONS, Optional.of("")).caseUrl(REFERENCE)).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void a_windows_digest_says_how_many_reports_from_where_and_since_when_in_two_segments(Language language) {
+        Alert carrier = Alert.of(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, CREATED);
+        Instant windowStart = Instant.parse("2026-11-23T12:00:00Z");
+        java.util.SortedSet<String> oneRegion = new java.util.TreeSet<>(List.of("KZ-75"));
+        java.util.SortedSet<String> allRegions = new java.util.TreeSet<>(everyRegion().stream()
+                .map(RegionCode::value).toList());
+
+        AlertTexts few = digest(carrier, 17, oneRegion, windowStart, language, Optional.of(LOCAL_LINK));
+        AlertTexts many = digest(carrier, 480, allRegions, windowStart, language, Optional.of(LONGEST_API_LINK));
+        AlertTexts noLink = digest(carrier, 6, oneRegion, windowStart, language, Optional.empty());
+
+        // 12:00 UTC is 17:00 in Kazakhstan: the window's start as people there read it.
+        assertThat(few.sms()).contains("17", "17:00", LOCAL_LINK).hasSizeLessThanOrEqualTo(AlertWording.SMS_LIMIT);
+        assertThat(many.sms()).contains("480").hasSizeLessThanOrEqualTo(AlertWording.SMS_LIMIT);
+        assertThat(noLink.sms()).contains("6").doesNotContain("/v1/ack/");
+        assertThat(few.emailSubject()).contains("17").contains("17:00");
+        assertThat(few.emailBody()).contains("17", LOCAL_LINK, "https://console.senim.example/")
+                .doesNotContain(REFERENCE.value());
+        assertThat(many.emailBody()).as("every region named in the e-mail")
+                .contains(REGIONS.region(new RegionCode("KZ-10")).orElseThrow().name(language))
+                .contains(REGIONS.region(new RegionCode("KZ-79")).orElseThrow().name(language));
+    }
+
+    private AlertTexts digest(Alert carrier, int count, java.util.SortedSet<String> regions, Instant windowStart,
+            Language language, Optional<String> link) {
+        return wording.texts(new AlertWording.Subject.Digest(carrier,
+                new PagingWindows.Decision.Digest(count, regions, windowStart)), language, link, "Commission");
+    }
+
 }

@@ -57,6 +57,20 @@ public final class AlertQueues {
     }
 
     /** The {@code alertId} message attribute of each message, in order. */
+    /**
+     * The v1 JSON of a delivered alert. AWS gives an SQS subscriber the {@code default} part of a message published
+     * with {@code MessageStructure=json}; fauxqs gives it the whole structure: both are read here.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode defaultJson(Message message) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(message.body());
+            return body.has("default") ? json.readTree(body.path("default").asText()) : body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("an alert message that is not JSON", e);
+        }
+    }
+
     public static List<String> alertIds(List<Message> messages) {
         return messages.stream().map(m -> m.messageAttributes().get("alertId").stringValue()).toList();
     }
