@@ -1,5 +1,6 @@
 package kz.senim.wiring;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import kz.senim.acknowledgement.FollowAcknowledgementLink;
 import kz.senim.acknowledgement.SignedLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
 import kz.senim.acknowledgement.dynamodb.DynamoDbIssuedLinks;
-import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
 import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertPublisher;
 import kz.senim.alerting.AlertWording;
@@ -70,10 +70,10 @@ import kz.senim.referral.ReferToService;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.triage.Triage;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -115,7 +115,7 @@ public final class Wiring {
     private Directory directory;
     private RegionCatalogue regions;
     private ReceiptHasher receiptHasher;
-    private SecretsManagerClient secretsManager;
+    private SecretsManagerReader secrets;
     private AcknowledgementLinks acknowledgementLinks;
     private AlertWording alertWording;
 
@@ -327,7 +327,8 @@ public final class Wiring {
     private Optional<SignedLinks> signedLinks() {
         String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
         if (secretArn != null && !secretArn.isBlank()) {
-            return Optional.of(new SignedLinks(new SecretsManagerLinkKey(secretsManager(), secretArn), clock));
+            return Optional.of(new SignedLinks(
+                    () -> secrets().secretString(secretArn).getBytes(StandardCharsets.UTF_8), clock));
         }
         String key = settings.apply(ACK_LINK_SECRET);
         return key == null || key.isBlank() ? Optional.empty()
@@ -413,14 +414,15 @@ public final class Wiring {
         return sns;
     }
 
-    public synchronized SecretsManagerClient secretsManager() {
-        if (secretsManager == null) {
-            secretsManager = SecretsManagerClient.builder()
-                    .region(region())
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+    /** Secrets Manager's secrets, read with one signed call each (see {@link SecretsManagerReader}), on first use. */
+    synchronized SecretsManagerReader secrets() {
+        if (secrets == null) {
+            Region region = region();
+            secrets = new SecretsManagerReader(UrlConnectionHttpClient.create(),
+                    DefaultCredentialsProvider.builder().build(), region, SecretsManagerReader.endpoint(region,
+                            settings.apply("AWS_ENDPOINT_URL_SECRETS_MANAGER"), settings.apply("AWS_ENDPOINT_URL")));
         }
-        return secretsManager;
+        return secrets;
     }
 
     Region region() {
@@ -429,7 +431,7 @@ public final class Wiring {
 
     /** Whether this wiring has built a client of {@code type} (what its function calls, so what priming warms). */
     synchronized boolean built(Class<?> type) {
-        return type.isInstance(dynamoDb) || type.isInstance(sns) || type.isInstance(secretsManager);
+        return type.isInstance(dynamoDb) || type.isInstance(sns);
     }
 
     private String required(String name) {
