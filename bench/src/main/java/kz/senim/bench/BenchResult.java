@@ -26,6 +26,6 @@ import java.util.List;
 public record BenchResult(BenchSettings settings, Instant started, Duration took, String machine, String command,
                           Latencies intakeOne, Latencies intakeMany, Latencies rawOne, Latencies rawMany,
                           int transactionItems, Latencies statusRead, Latencies rawGet, Latencies queueRead,
-                          Latencies rawQuery, Latencies warm, double warmCpuMs, List<ColdStarts.Row> coldStarts, String jvmFlags,
-                          long jarBytes, long peakRssBytes, String peakRssNote, int cloudFormationAnswers) {
+                          Latencies rawQuery, Latencies warm, double warmCpuMs, List<ColdStarts.Row> coldStarts,
+                          String jvmFlags, long jarBytes, long peakRssBytes, String peakRssNote, int cloudFormationAnswers) {
 }

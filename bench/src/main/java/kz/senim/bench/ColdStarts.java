@@ -102,10 +102,11 @@ final class ColdStarts implements AutoCloseable {
      * @param primeMs what those hooks took (in Lambda: while the version is published)
      * @param cpuMs CPU time of the (unprimed) JVM until its first answer
      * @param peakRssMb its peak resident memory then
+     * @param primedInvokeCpuMs CPU time of the primed JVM's first invocation
      */
     record Row(String function, String handler, double initMs, double invokeMs, double totalMs, double bareMs,
                String outcome, boolean ok, String note, double primedInvokeMs, double primeMs, double cpuMs,
-               double peakRssMb) {
+               double peakRssMb, double primedInvokeCpuMs) {
 
         double ratio() {
             return totalMs / bareMs;
@@ -226,7 +227,8 @@ final class ColdStarts implements AutoCloseable {
             String handler = function.handler().split("::", 2)[0];
             if (runs.isEmpty()) {
                 rows.add(new Row(id, handler, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "—", false,
-                        notes.getOrDefault(id, "not measured"), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                        notes.getOrDefault(id, "not measured"), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN));
                 continue;
             }
             boolean ok = runs.stream().allMatch(LambdaJvms.Run::ok) && bare.stream().allMatch(LambdaJvms.Run::ok)
@@ -242,7 +244,7 @@ final class ColdStarts implements AutoCloseable {
                     median(runs, LambdaJvms.Run::totalMs), median(bare, LambdaJvms.Run::totalMs),
                     runs.getLast().outcome(), ok, note.strip(), median(primed, LambdaJvms.Run::invokeMs),
                     median(primed, LambdaJvms.Run::primeMs), median(runs, LambdaJvms.Run::cpuMs),
-                    median(runs, LambdaJvms.Run::peakRssMb)));
+                    median(runs, LambdaJvms.Run::peakRssMb), median(primed, LambdaJvms.Run::invokeCpuMs)));
         }
         return rows;
     }

@@ -37,11 +37,12 @@ final class LambdaJvms {
      *
      * @param primeMs the checkpoint hooks, between init and the first invoke (0 unless primed)
      * @param cpuMs the CPU time the JVM used until its first answer (NaN where unknown)
+     * @param invokeCpuMs the part of it the first invocation used
      * @param peakRssMb its peak resident memory then (NaN where unknown)
      * @param hooks how many checkpoint hooks ran
      */
     record Run(double initMs, double invokeMs, boolean ok, String outcome, String detail, double primeMs, double cpuMs,
-               double peakRssMb, int hooks) {
+               double invokeCpuMs, double peakRssMb, int hooks) {
 
         double totalMs() {
             return initMs + invokeMs;
@@ -107,14 +108,15 @@ final class LambdaJvms {
         boolean ok = Boolean.parseBoolean(measured.getProperty("ok"));
         if (measured.getProperty("constructedAt") == null || measured.getProperty("invokedAt") == null) {
             return new Run(Double.NaN, Double.NaN, false, measured.getProperty("error", "failed"),
-                    "see " + work.resolve(name + ".log"), Double.NaN, Double.NaN, Double.NaN, 0);
+                    "see " + work.resolve(name + ".log"), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
         long constructed = Long.parseLong(measured.getProperty("constructedAt"));
         long primed = Long.parseLong(measured.getProperty("primedAt", Long.toString(constructed)));
         long invoked = Long.parseLong(measured.getProperty("invokedAt"));
         return new Run((constructed - spawned) / 1000.0, (invoked - primed) / 1000.0, ok,
                 measured.getProperty("outcome", ""), measured.getProperty("body", ""), (primed - constructed) / 1000.0,
-                number(measured, "cpuMs", 1), number(measured, "peakRssKb", 1024),
+                number(measured, "cpuMs", 1), number(measured, "cpuMs", 1) - number(measured, "cpuBeforeInvokeMs", 1),
+                number(measured, "peakRssKb", 1024),
                 Integer.parseInt(measured.getProperty("checkpointHooks", "0")));
     }
 

@@ -104,6 +104,7 @@ public final class LambdaJvm {
             result.setProperty("primedAt", micros(Instant.now()));
         }
         byte[] event = Files.readAllBytes(eventFile);
+        ProcessFigures.cpuMillis().ifPresent(ms -> result.setProperty("cpuBeforeInvokeMs", Long.toString(ms)));
         Object answer = invocation.invoke(event);
         result.setProperty("invokedAt", micros(Instant.now()));
         ProcessFigures.cpuMillis().ifPresent(ms -> result.setProperty("cpuMs", Long.toString(ms)));
