@@ -33,13 +33,16 @@ import kz.senim.handling.ChangeCaseStatus;
 import kz.senim.handling.ListQueue;
 import kz.senim.handling.ReadCase;
 import kz.senim.handling.ReadCaseAudit;
+import kz.senim.intake.HmacReceiptHasher;
 import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.ReceiptKeys;
 import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.ShowReportStatus;
 import kz.senim.intake.SubmitReport;
 import kz.senim.intake.dynamodb.DynamoDbReports;
+import kz.senim.intake.secretsmanager.SecretsManagerReceiptKeys;
 import kz.senim.messaging.ConversationLines;
 import kz.senim.messaging.Conversations;
 import kz.senim.messaging.PostCaseMessage;
@@ -75,6 +78,10 @@ public final class Wiring {
     public static final String ACK_LINK_SECRET = "ACK_LINK_SECRET";
     /** Where the API is reached from outside, e.g. {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}. */
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    /** Secrets Manager secret whose SecretString holds the receipt keys by version ({@code {"v1": "..."}}); AWS. */
+    public static final String RECEIPT_KEY_SECRET_ARN = "RECEIPT_KEY_SECRET_ARN";
+    /** The receipt keys themselves, as that secret holds them; only where there is no Secrets Manager. */
+    public static final String RECEIPT_KEYS = "RECEIPT_KEYS";
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -261,9 +268,19 @@ public final class Wiring {
         return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock);
     }
 
+    /**
+     * Receipts as HMAC-SHA256 under the server-held keys. Which keys is settled here; the keys themselves are read on
+     * first use (from Secrets Manager in AWS), so they never end up in a SnapStart snapshot.
+     */
     private synchronized ReceiptHasher receiptHasher() {
         if (receiptHasher == null) {
-            receiptHasher = new ReceiptHasher(ReceiptHasher.DEFAULT_ITERATIONS, random);
+            String secretArn = settings.apply(RECEIPT_KEY_SECRET_ARN);
+            if (secretArn != null && !secretArn.isBlank()) {
+                receiptHasher = new HmacReceiptHasher(new SecretsManagerReceiptKeys(secretsManager(), secretArn));
+            } else {
+                String keys = required(RECEIPT_KEYS);
+                receiptHasher = new HmacReceiptHasher(() -> ReceiptKeys.parse(keys));
+            }
         }
         return receiptHasher;
     }

@@ -2,6 +2,7 @@ package kz.senim.messaging;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import kz.senim.testing.TestReceipts;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
@@ -33,7 +34,7 @@ public final class ConversationFixture {
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     public final InMemoryCases cases = new InMemoryCases(audit);
     public final InMemoryConversations conversations = new InMemoryConversations(cases, audit);
-    public final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
+    public final ReceiptHasher hasher = TestReceipts.hasher();
     public final ReporterAccess reporterAccess = new ReporterAccess(reports, hasher);
     public final PostCaseMessage postCaseMessage = new PostCaseMessage(cases,
             new CaseAccess(FixedDirectory.seeded()), conversations, random, clock);

@@ -81,6 +81,10 @@ class TemplateTest {
     private static final String CASES = "CasesTable.Arn";
     private static final String DIRECTORY = "DirectoryTable.Arn";
     private static final String SECRET = "AckLinkSecret";
+    private static final String RECEIPT_KEYS = "ReceiptKeySecret";
+    /** The functions that hash a new receipt or check a reporter's. */
+    private static final Set<String> RECEIPT_READERS = Set.of("SubmitReportFunction", "ReportStatusFunction",
+            "ReporterMessagesFunction", "ReporterReplyFunction");
     private static final Set<String> CASE_VARIABLES = Set.of("CASES_TABLE", "DIRECTORY_TABLE");
 
     private static final List<String> REGION_CODES = List.of("10", "11", "15", "19", "23", "27", "31", "33", "35",
@@ -255,7 +259,7 @@ class TemplateTest {
         Map<String, Set<String>> readers = new TreeMap<>();
         for (String function : HANDLERS.keySet()) {
             grants(function).forEach((resource, actions) -> actions.stream()
-                    .filter(action -> action.startsWith("secretsmanager:"))
+                    .filter(action -> action.startsWith("secretsmanager:") && !resource.equals(RECEIPT_KEYS))
                     .forEach(action -> readers.computeIfAbsent(function, f -> new TreeSet<>())
                             .add(action + " on " + resource)));
         }
@@ -266,6 +270,30 @@ class TemplateTest {
             assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
                     .path("ACK_LINK_SECRET_ARN")).as(function).isEqualTo(JSON.createObjectNode().put("Ref", SECRET));
         }
+    }
+
+    @Test
+    void the_receipt_keys_are_generated_by_version_and_readable_only_where_receipts_are_hashed_or_checked() {
+        JsonNode secret = TEMPLATE.resource(RECEIPT_KEYS);
+        JsonNode generated = secret.path("Properties").path("GenerateSecretString");
+
+        assertThat(secret.path("Type").asText()).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(generated.path("SecretStringTemplate").asText()).isEqualTo("{}");
+        assertThat(generated.path("GenerateStringKey").asText()).isEqualTo("v1");
+        assertThat(generated.path("PasswordLength").asInt()).isGreaterThanOrEqualTo(32);
+        assertThat(secret.path("Properties").has("SecretString")).as("never a key written in the template").isFalse();
+        Set<String> readers = new TreeSet<>();
+        for (String function : HANDLERS.keySet()) {
+            Set<String> actions = grants(function).getOrDefault(RECEIPT_KEYS, Set.of());
+            if (!actions.isEmpty()) {
+                assertThat(actions).as(function).containsExactly("secretsmanager:GetSecretValue");
+                assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
+                        .path("RECEIPT_KEY_SECRET_ARN")).as(function)
+                        .isEqualTo(JSON.createObjectNode().put("Ref", RECEIPT_KEYS));
+                readers.add(function);
+            }
+        }
+        assertThat(readers).containsExactlyInAnyOrderElementsOf(RECEIPT_READERS);
     }
 
     @Test
@@ -359,8 +387,8 @@ class TemplateTest {
                 without(function.environmentVariables(), GLOBAL_VARIABLES)));
 
         assertThat(variables).containsOnly(
-                Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE")),
-                Map.entry("ReportStatusFunction", Set.of("CASES_TABLE")),
+                Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE", "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("ReportStatusFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
                         "ACK_LINK_SECRET_ARN", "PUBLIC_BASE_URL")),
@@ -376,8 +404,8 @@ class TemplateTest {
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
                 Map.entry("ChangeReferralStatusFunction", CASE_VARIABLES),
                 Map.entry("PostCaseMessageFunction", CASE_VARIABLES),
-                Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE")),
-                Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE")),
+                Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("EscalateAlertsFunction", CASE_VARIABLES));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
@@ -628,9 +656,11 @@ class TemplateTest {
     void each_function_may_do_exactly_what_its_use_case_needs() {
         assertThat(grants("SubmitReportFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem")),
-                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")));
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
         assertThat(grants("ReportStatusFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")));
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
                 Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")),
@@ -673,9 +703,11 @@ class TemplateTest {
             Map.entry("PostCaseMessageFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
             Map.entry("ReporterMessagesFunction", Map.of(
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
             Map.entry("ReporterReplyFunction", Map.of(
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kz.senim.testing.TestReceipts;
 import kz.senim.alerting.AlertMessageSchema;
 import kz.senim.alerting.AlertNotDelivered;
 import kz.senim.alerting.DispatchAlerts;
@@ -98,7 +99,7 @@ class SnsAlertContractIT {
         FixedDirectory directory = FixedDirectory.seeded();
         submitReport = new SubmitReport(new DynamoDbReports(db.client(), tables.cases(), Clock.systemUTC()),
                 new Triage(directory), new SafetyAdvice(RegionCatalogue.load(), directory),
-                new ReceiptHasher(1_000, RANDOM), RANDOM, Clock.systemUTC());
+                TestReceipts.hasher(), RANDOM, Clock.systemUTC());
         dispatchAlerts = new DispatchAlerts(new DynamoDbAlertClaims(db.client(), tables.cases()),
                 new SnsAlertPublisher(wiring.sns(), topicArnPrefix), Clock.systemUTC());
     }

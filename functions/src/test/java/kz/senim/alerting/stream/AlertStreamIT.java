@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.senim.testing.TestReceipts;
 import kz.senim.alerting.AlertMessage;
 import kz.senim.alerting.AlertMessageSchema;
 import kz.senim.cases.Alert;
@@ -77,7 +78,7 @@ class AlertStreamIT {
         Directory directory = new DynamoDbDirectory(engine.client(), tables.directory());
         submitReport = new SubmitReport(new DynamoDbReports(engine.client(), tables.cases(), Clock.systemUTC()),
                 new Triage(directory), new SafetyAdvice(RegionCatalogue.load(), directory),
-                new ReceiptHasher(1_000, RANDOM), RANDOM, Clock.systemUTC());
+                TestReceipts.hasher(), RANDOM, Clock.systemUTC());
         Wiring wiring = LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
                 Wiring.DIRECTORY_TABLE, tables.directory()), Clock.systemUTC());

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.senim.testing.TestReceipts;
 import kz.senim.cases.Alert;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
@@ -61,7 +62,7 @@ class SubmitReportHandlerTest {
 
     private SubmitReportHandler handlerStoringIn(Reports reports) {
         return new SubmitReportHandler(new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
-                new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), new ReceiptHasher(1_000, random),
+                new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), TestReceipts.hasher(),
                 random, MutableClock.atNoon()), RegionCatalogue.load());
     }
 

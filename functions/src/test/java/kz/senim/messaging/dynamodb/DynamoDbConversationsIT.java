@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kz.senim.testing.TestReceipts;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
@@ -84,7 +85,7 @@ class DynamoDbConversationsIT {
     private DynamoDbClient dynamoDb;
     private String table;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    private final ReceiptHasher hasher = new ReceiptHasher(1_000, RANDOM);
+    private final ReceiptHasher hasher = TestReceipts.hasher();
     private DynamoDbReports reports;
     private Cases cases;
     private DynamoDbConversations conversations;

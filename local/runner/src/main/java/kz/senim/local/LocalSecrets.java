@@ -19,17 +19,19 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import kz.senim.intake.ReceiptKeys;
 
 /**
  * The secrets AWS keeps (Secrets Manager, the Cognito user pool's signing key), made locally: random, and kept in the
  * data directory (owner-only) so that what was signed before a restart (acknowledgement links in alerts, ID tokens
- * printed by {@code ./senim token}) still verifies after it. In memory: the link key is new each start, the token
- * signing key lasts as long as the JVM.
+ * printed by {@code ./senim token}, receipts) still verifies after it. In memory: the link and receipt keys are new
+ * each start, the token signing key lasts as long as the JVM.
  */
 final class LocalSecrets {
 
     static final String ACK_LINK_KEY_FILE = "ack-link.key";
     static final String JWT_SIGNING_KEY_FILE = "jwt-signing.key";
+    static final String RECEIPT_KEYS_FILE = "receipt-keys.json";
     private static final int KEY_BYTES = 32;
     private static final int RSA_BITS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,6 +50,26 @@ final class LocalSecrets {
                 throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it");
             }
             return key;
+        });
+    }
+
+    /**
+     * The keys receipts are hashed under, as {@code RECEIPT_KEYS} takes them ({@code {"v1": "<key>"}}, like the
+     * secret the template generates): a report stored before a restart can still be followed with its receipt.
+     */
+    static String receiptKeys(Optional<Path> dataDir) {
+        if (dataDir.isEmpty()) {
+            return newReceiptKeys();
+        }
+        Path file = dataDir.get().resolve(RECEIPT_KEYS_FILE);
+        return readOrCreate(file, LocalSecrets::newReceiptKeys, keys -> {
+            try {
+                ReceiptKeys.parse(keys);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(file + " holds no receipt keys: delete it (receipts of reports"
+                        + " stored with it will no longer check)", e);
+            }
+            return keys;
         });
     }
 
@@ -104,6 +126,10 @@ final class LocalSecrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no RSA in this JVM", e);
         }
+    }
+
+    private static String newReceiptKeys() {
+        return "{\"v1\":\"" + newKey() + "\"}";
     }
 
     private static String newKey() {

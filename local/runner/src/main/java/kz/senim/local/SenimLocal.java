@@ -143,6 +143,7 @@ public final class SenimLocal implements AutoCloseable {
         SamTemplate template = SamTemplate.load();
         Deployment deployment = new Deployment(template, REGION, HttpApiEvents.ACCOUNT_ID, Map.of(
                 "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
+                "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", LocalSecrets.receiptKeys(options.dataDir())),
                 "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
         createTables(template, deployment);
         deployment = seedDirectory(template, deployment);
