@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A case as responders work it: the report, where it stands, who took it and who is assigned, which organisations
@@ -22,7 +23,7 @@ public record CaseFile(
         Optional<String> assignee,
         Set<String> involvedOrganisations,
         Optional<ClosingOutcome> outcome,
-        Optional<String> statusReason,
+        Optional<CaseText> statusReason,
         Instant submittedAt,
         Instant updatedAt) {
 
@@ -73,7 +74,7 @@ public record CaseFile(
             return new Change.Illegal("case_not_closed");
         }
         return new Change.Changed(next(CaseStatus.IN_PROGRESS, takenBy, assignee, Optional.empty(),
-                Optional.of(reason), involvedOrganisations, at));
+                Optional.of(CaseText.plain(reason)), involvedOrganisations, at));
     }
 
     public Change assign(String personId, Instant at) {
@@ -95,9 +96,15 @@ public record CaseFile(
     }
 
     private CaseFile next(CaseStatus newStatus, Optional<String> newTakenBy, Optional<String> newAssignee,
-            Optional<ClosingOutcome> newOutcome, Optional<String> newReason, Set<String> involved, Instant at) {
+            Optional<ClosingOutcome> newOutcome, Optional<CaseText> newReason, Set<String> involved, Instant at) {
         return new CaseFile(reference, submission, severity, newStatus, version + 1, newTakenBy, newAssignee,
                 involved, newOutcome, newReason, submittedAt, at);
+    }
+
+    /** The same case with its texts (narrative, locality, reason) changed by {@code change}: opened, say. */
+    public CaseFile withTexts(UnaryOperator<CaseText> change) {
+        return new CaseFile(reference, submission.withTexts(change), severity, status, version, takenBy, assignee,
+                involvedOrganisations, outcome, statusReason.map(change), submittedAt, updatedAt);
     }
 
     /** What a requested change came to. */

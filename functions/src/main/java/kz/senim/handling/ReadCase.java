@@ -10,6 +10,7 @@ import kz.senim.access.CaseAccess;
 import kz.senim.audit.AuditTrail;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseAlerts;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages;
@@ -19,7 +20,8 @@ import kz.senim.cases.Reference;
 
 /**
  * Opens a case: the report with its narrative, its alerts, referrals and conversation. Every opening is audited
- * before anything is shown; if the audit line cannot be written, the case is not shown.
+ * before anything is shown; if the audit line cannot be written, the case is not shown. This is one of the two paths
+ * that open what people typed (sealed in the store, {@link CaseContent}), after the caller's scope was checked.
  */
 public final class ReadCase {
 
@@ -31,16 +33,18 @@ public final class ReadCase {
     private final CaseReferrals referrals;
     private final CaseMessages messages;
     private final AuditTrail audit;
+    private final CaseContent content;
     private final Clock clock;
 
     public ReadCase(Cases cases, CaseAccess access, CaseAlerts alerts, CaseReferrals referrals, CaseMessages messages,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, CaseContent content, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.alerts = alerts;
         this.referrals = referrals;
         this.messages = messages;
         this.audit = audit;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -54,8 +58,11 @@ public final class ReadCase {
         Instant now = clock.instant();
         audit.record(new AuditEntry(reference, now, caller.actor(), AUDIT_ACTION,
                 Map.of("version", Long.toString(file.version()))));
-        return new Outcome.Found(new CaseDetails(file, alerts.of(reference), referrals.ofCase(reference),
-                messages.of(reference), LocalDate.ofInstant(now, CaseReferrals.ReferralLine.CALENDAR)));
+        CaseContent.Opening opening = content.opening(reference);
+        return new Outcome.Found(new CaseDetails(file.withTexts(opening::open), alerts.of(reference),
+                referrals.ofCase(reference).stream().map(line -> line.withReason(opening::open)).toList(),
+                messages.of(reference).stream().map(line -> line.withText(opening::open)).toList(),
+                LocalDate.ofInstant(now, CaseReferrals.ReferralLine.CALENDAR)));
     }
 
     public sealed interface Outcome {

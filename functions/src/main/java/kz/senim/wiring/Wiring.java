@@ -19,9 +19,15 @@ import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.Cases;
+import kz.senim.cases.KeyEncryptionKey;
+import kz.senim.cases.LocalKeyEncryptionKey;
+import kz.senim.cases.dynamodb.CaseKeysTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
+import kz.senim.cases.kms.KmsKeyEncryptionKey;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.dynamodb.DirectorySeeder;
@@ -58,6 +64,7 @@ import kz.senim.triage.Triage;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -82,6 +89,12 @@ public final class Wiring {
     public static final String RECEIPT_KEY_SECRET_ARN = "RECEIPT_KEY_SECRET_ARN";
     /** The receipt keys themselves, as that secret holds them; only where there is no Secrets Manager. */
     public static final String RECEIPT_KEYS = "RECEIPT_KEYS";
+    /** The table of the wrapped data keys of case content (no backups: forgetting a key erases every copy). */
+    public static final String CASE_KEYS_TABLE = "CASE_KEYS_TABLE";
+    /** The customer-managed KMS key that wraps the data keys of case content; AWS. */
+    public static final String CONTENT_KEY_ARN = "CONTENT_KEY_ARN";
+    /** That key-encryption key itself, base64 (32 bytes); only where there is no KMS. */
+    public static final String CONTENT_KEK = "CONTENT_KEK";
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -93,6 +106,8 @@ public final class Wiring {
     private RegionCatalogue regions;
     private ReceiptHasher receiptHasher;
     private SecretsManagerClient secretsManager;
+    private KmsClient kms;
+    private CaseContent caseContent;
     private AcknowledgementLinks acknowledgementLinks;
 
     public Wiring(Function<String, String> settings, Clock clock) {
@@ -104,9 +119,10 @@ public final class Wiring {
         return new Wiring(System::getenv, Clock.systemUTC());
     }
 
+    /** Intake seals the narrative and the locality: it makes data keys. */
     public SubmitReport submitReport() {
-        return new SubmitReport(reports(), new Triage(directory()), new SafetyAdvice(regions(), directory()),
-                receiptHasher(), random, clock);
+        return new SubmitReport(reports(contentWrites()), new Triage(directory()),
+                new SafetyAdvice(regions(), directory()), receiptHasher(), random, clock);
     }
 
     public ShowReportStatus showReportStatus() {
@@ -115,29 +131,36 @@ public final class Wiring {
     }
 
     public ReporterAccess reporterAccess() {
-        return new ReporterAccess(reports(), receiptHasher());
+        return new ReporterAccess(reports(ContentWrites.none()), receiptHasher());
     }
 
-    /** Responders and coordinators write to a case's reporter. */
+    /** Responders and coordinators write to a case's reporter: the message is sealed. */
     public PostCaseMessage postCaseMessage() {
         return new PostCaseMessage(cases(), caseAccess(),
-                conversations(), random, clock);
+                conversations(contentWrites()), random, clock);
     }
 
-    /** The reporter reads status and messages with the receipt. */
+    /** The reporter reads status and messages with the receipt: one of the two paths that open sealed texts. */
     public ReadReporterMessages readReporterMessages() {
         return new ReadReporterMessages(reporterAccess(), conversations(),
-                auditTrail(), clock);
+                auditTrail(), caseContent(), clock);
     }
 
-    /** The reporter answers with the receipt. */
+    /** The reporter answers with the receipt: the reply is sealed. */
     public ReplyAsReporter replyAsReporter() {
-        return new ReplyAsReporter(reporterAccess(), conversations(), clock);
+        return new ReplyAsReporter(reporterAccess(), conversations(contentWrites()), clock);
     }
 
-    /** A case's conversation with its reporter ({@link Conversations#forCase} for the responders' case view). */
+    /**
+     * A case's conversation with its reporter, to read ({@link Conversations#forCase} for the responders' case view);
+     * its texts come sealed.
+     */
     public Conversations conversations() {
-        return new DynamoDbConversations(dynamoDb(), required(CASES_TABLE));
+        return conversations(ContentWrites.none());
+    }
+
+    private Conversations conversations(ContentWrites content) {
+        return new DynamoDbConversations(dynamoDb(), required(CASES_TABLE), content);
     }
 
     /** A region's queue for responders and coordinators. */
@@ -146,20 +169,24 @@ public final class Wiring {
                 caseAccess());
     }
 
-    /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
+    /**
+     * A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. One of the
+     * two paths that open sealed texts.
+     */
     public ReadCase readCase() {
         return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
                 referrals(), new ConversationLines(conversations()),
-                auditTrail(), clock);
+                auditTrail(), caseContent(), clock);
     }
 
     public AssignCase assignCase() {
         return new AssignCase(cases(), caseAccess(), clock);
     }
 
+    /** Reopening gives the case a reason, which is sealed. */
     public ChangeCaseStatus changeCaseStatus() {
-        return new ChangeCaseStatus(cases(),
+        return new ChangeCaseStatus(cases(contentWrites()),
                 referrals(), caseAccess(), clock);
     }
 
@@ -174,8 +201,9 @@ public final class Wiring {
                 random, clock);
     }
 
+    /** A rejection or revocation gives the referral a reason, which is sealed. */
     public ChangeReferralStatus changeReferralStatus() {
-        return new ChangeReferralStatus(referrals(),
+        return new ChangeReferralStatus(referrals(contentWrites()),
                 cases(), caseAccess(), clock);
     }
 
@@ -244,8 +272,13 @@ public final class Wiring {
         return directory;
     }
 
+    /** Cases, as every function but those that write a reason needs them: stored texts stay sealed. */
     private Cases cases() {
-        return new DynamoDbCases(dynamoDb(), required(CASES_TABLE));
+        return cases(ContentWrites.none());
+    }
+
+    private Cases cases(ContentWrites content) {
+        return new DynamoDbCases(dynamoDb(), required(CASES_TABLE), content);
     }
 
     private AuditTrail auditTrail() {
@@ -253,7 +286,11 @@ public final class Wiring {
     }
 
     private DynamoDbReferrals referrals() {
-        return new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE));
+        return referrals(ContentWrites.none());
+    }
+
+    private DynamoDbReferrals referrals(ContentWrites content) {
+        return new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE), content);
     }
 
     private DynamoDbAcknowledgements acknowledgements() {
@@ -264,8 +301,28 @@ public final class Wiring {
         return new CaseAccess(directory());
     }
 
-    private Reports reports() {
-        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock);
+    private Reports reports(ContentWrites content) {
+        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock, content);
+    }
+
+    /** Writes that seal typed text under new data keys of the case, each key stored with its write. */
+    private ContentWrites contentWrites() {
+        return new ContentWrites(caseContent(), required(CASE_KEYS_TABLE));
+    }
+
+    /**
+     * Seals and opens case content. Which KEK is settled here (KMS in AWS, a local key where there is none); keys
+     * are made and unwrapped only on use, never while a function initialises.
+     */
+    private synchronized CaseContent caseContent() {
+        if (caseContent == null) {
+            String keyArn = settings.apply(CONTENT_KEY_ARN);
+            KeyEncryptionKey kek = keyArn != null && !keyArn.isBlank() ? new KmsKeyEncryptionKey(kms(), keyArn)
+                    : new LocalKeyEncryptionKey(LocalKeyEncryptionKey.fixedKey(required(CONTENT_KEK)), random);
+            caseContent = new CaseContent(kek, new CaseKeysTable(dynamoDb(), required(CASE_KEYS_TABLE)), random,
+                    clock);
+        }
+        return caseContent;
     }
 
     /**
@@ -303,6 +360,16 @@ public final class Wiring {
                     .build();
         }
         return sns;
+    }
+
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = KmsClient.builder()
+                    .region(region())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return kms;
     }
 
     public synchronized SecretsManagerClient secretsManager() {

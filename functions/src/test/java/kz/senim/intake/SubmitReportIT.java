@@ -17,7 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
+import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.directory.DirectoryData;
 import kz.senim.intake.SubmissionOutcome.Accepted;
@@ -27,6 +30,7 @@ import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.LocalWiring;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,13 +136,18 @@ class SubmitReportIT {
         Map<String, AttributeValue> report = scan().stream()
                 .filter(item -> "REPORT".equals(item.get("kind").s()))
                 .findFirst().orElseThrow();
-        assertThat(report.get("narrative").s()).isEqualTo(submission.narrative());
-        assertThat(report.get("locality").s()).isEqualTo(submission.locality().orElseThrow());
+        CaseContent.Opening opening = TestContent.content(dynamoDb, tables.caseKeys()).opening(accepted.reference());
+        assertThat(report.get("narrative").s()).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(opening.open(CaseText.stored(report.get("narrative").s()))).isEqualTo(submission.narrative());
+        assertThat(opening.open(CaseText.stored(report.get("locality").s())))
+                .isEqualTo(submission.locality().orElseThrow());
         String everythingStored = scan().toString();
         assertThat(everythingStored)
                 .doesNotContain(key.value())
                 .doesNotContain(accepted.receipt().value())
-                .doesNotContain(accepted.receipt().value().replace("-", ""));
+                .doesNotContain(accepted.receipt().value().replace("-", ""))
+                .doesNotContain(Submissions.narrative(submission))
+                .doesNotContain(Submissions.locality(submission));
         assertThat(report.get("receiptHash").s()).startsWith("hmac-sha256$v1$");
     }
 
@@ -179,7 +188,9 @@ class SubmitReportIT {
         List<Map<String, AttributeValue>> items = scan();
         Map<String, AttributeValue> report = items.stream().filter(item -> "REPORT".equals(item.get("kind").s()))
                 .findFirst().orElseThrow();
-        assertThat(report.get("narrative").s()).contains("I work on a building site without pay");
+        assertThat(TestContent.content(dynamoDb, tables.caseKeys()).opening(new Reference(report.get("reference").s()))
+                .open(CaseText.stored(report.get("narrative").s())).readable())
+                .hasValueSatisfying(narrative -> assertThat(narrative).contains("I work on a building site without pay"));
         String everythingStored = items.toString();
         assertThat(everythingStored).doesNotContain(key, "203.0.113.77", "SenimApp", "SM-UNIQUE-DEVICE",
                 "device-4f1c2a9e", "cookie-secret-value", "uz-UZ");
@@ -204,7 +215,8 @@ class SubmitReportIT {
         MutableClock clock = new MutableClock(Instant.now());
         Wiring clocked = LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory()), clock);
+                Wiring.DIRECTORY_TABLE, tables.directory(),
+                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), clock);
         IdempotencyKey key = new IdempotencyKey("window-" + UUID.randomUUID());
         Accepted first = (Accepted) clocked.submitReport().submit(key, Submissions.victimInAlmaty());
         clock.advance(SubmitReport.REPLAY_WINDOW.plus(Duration.ofMinutes(1)));
@@ -232,7 +244,8 @@ class SubmitReportIT {
     private Wiring newWiring() {
         return LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory()), Clock.systemUTC());
+                Wiring.DIRECTORY_TABLE, tables.directory(),
+                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), Clock.systemUTC());
     }
 
     private List<Map<String, AttributeValue>> scan() {

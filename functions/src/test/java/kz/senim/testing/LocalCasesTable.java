@@ -27,26 +27,33 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 public final class LocalCasesTable {
 
     private static final String LOGICAL_ID = "CasesTable";
+    private static final String KEYS_LOGICAL_ID = "CaseKeysTable";
 
     private LocalCasesTable() {
     }
 
-    /** @return the new table's name, {@code it-<random>-CasesTable} */
+    /** @return the new table's name, {@code it-<random>-CasesTable}; its keys are in {@link #keysOf}. */
     public static String create(DynamoDbEngine engine) {
-        String name = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-" + LOGICAL_ID;
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String name = run + LOGICAL_ID;
         SamTemplate template = SamTemplate.load();
-        List<CreateTableRequest> cases = template.tables(logicalId -> logicalId.equals(LOGICAL_ID)
-                        ? name : "unused-" + UUID.randomUUID()).stream()
-                .filter(table -> table.tableName().equals(name))
+        List<CreateTableRequest> tables = template.tables(logicalId -> run + logicalId).stream()
+                .filter(table -> table.tableName().equals(name) || table.tableName().equals(keysOf(name)))
                 .toList();
-        engine.createTables(cases);
+        engine.createTables(tables);
         template.ttlAttribute(LOGICAL_ID).ifPresent(attribute -> engine.enableTtl(name, attribute));
         return name;
     }
 
-    /** Intake storing into {@code table}, with the seeded directory and a fast receipt hasher. */
+    /** The case keys table made with the cases table {@code casesTable}. */
+    public static String keysOf(String casesTable) {
+        return casesTable.substring(0, casesTable.length() - LOGICAL_ID.length()) + KEYS_LOGICAL_ID;
+    }
+
+    /** Intake storing into {@code table} (its texts sealed, keys in {@link #keysOf}), with the seeded directory. */
     public static SubmitReport intake(DynamoDbClient dynamoDb, String table, SecureRandom random, Clock clock) {
-        return new SubmitReport(new DynamoDbReports(dynamoDb, table, clock),
+        return new SubmitReport(new DynamoDbReports(dynamoDb, table, clock,
+                TestContent.writes(dynamoDb, keysOf(table))),
                 new Triage(FixedDirectory.seeded()), new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()),
                 TestReceipts.hasher(), random, clock);
     }

@@ -11,6 +11,7 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Severity;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
@@ -26,16 +27,18 @@ public final class StoredCases {
     private final DynamoDbReports reports;
     private final DynamoDbCases cases;
 
-    public StoredCases(DynamoDbClient dynamoDb, String casesTable) {
-        this.reports = new DynamoDbReports(dynamoDb, casesTable, java.time.Clock.systemUTC());
-        this.cases = new DynamoDbCases(dynamoDb, casesTable);
+    /** @param keysTable the case keys table the report's texts are sealed with */
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable, String keysTable) {
+        this.reports = new DynamoDbReports(dynamoDb, casesTable, java.time.Clock.systemUTC(),
+                TestContent.writes(dynamoDb, keysTable));
+        this.cases = new DynamoDbCases(dynamoDb, casesTable, ContentWrites.none());
     }
 
     /** A case as intake stores it, alerted to {@code organisations}, read back as case work sees it. */
     public CaseFile store(ReportSubmission submission, CaseStatus status, Severity severity, Instant submittedAt,
             String... organisations) {
         Report report = new Report(Reference.random(RANDOM), submission, severity, status,
-                "pbkdf2-sha512$1$c2FsdA$aGFzaA", submittedAt, submittedAt);
+                "hmac-sha256$v1$aGFzaA", submittedAt, submittedAt);
         List<Alert> alerts = Arrays.stream(organisations)
                 .map(o -> Alert.of(report.reference(), o, submission.region(), submission.category(), severity,
                         submittedAt))

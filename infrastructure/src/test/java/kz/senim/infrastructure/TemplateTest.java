@@ -86,6 +86,14 @@ class TemplateTest {
     private static final Set<String> RECEIPT_READERS = Set.of("SubmitReportFunction", "ReportStatusFunction",
             "ReporterMessagesFunction", "ReporterReplyFunction");
     private static final Set<String> CASE_VARIABLES = Set.of("CASES_TABLE", "DIRECTORY_TABLE");
+    private static final String KEYS = "CaseKeysTable.Arn";
+    private static final String CONTENT_KEY = "ContentKey.Arn";
+    /** Functions that seal typed text: they may make data keys, never unwrap one. */
+    private static final Set<String> CONTENT_WRITERS = Set.of("SubmitReportFunction", "ChangeCaseStatusFunction",
+            "PostCaseMessageFunction", "ReporterReplyFunction", "ChangeReferralStatusFunction");
+    /** The paths that show a case to someone allowed to see it: they may unwrap data keys, never make one. */
+    private static final Set<String> CONTENT_READERS = Set.of("ReadCaseFunction", "ReporterMessagesFunction");
+    private static final Set<String> CONTENT_VARIABLES = Set.of("CASE_KEYS_TABLE", "CONTENT_KEY_ARN");
 
     private static final List<String> REGION_CODES = List.of("10", "11", "15", "19", "23", "27", "31", "33", "35",
             "39", "43", "47", "55", "59", "61", "62", "63", "71", "75", "79");
@@ -387,25 +395,28 @@ class TemplateTest {
                 without(function.environmentVariables(), GLOBAL_VARIABLES)));
 
         assertThat(variables).containsOnly(
-                Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE", "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("SubmitReportFunction", with(Set.of("CASES_TABLE", "DIRECTORY_TABLE",
+                        "RECEIPT_KEY_SECRET_ARN"), CONTENT_VARIABLES)),
                 Map.entry("ReportStatusFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
                         "ACK_LINK_SECRET_ARN", "PUBLIC_BASE_URL")),
                 Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("CaseQueueFunction", CASE_VARIABLES),
-                Map.entry("ReadCaseFunction", CASE_VARIABLES),
+                Map.entry("ReadCaseFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("AssignCaseFunction", CASE_VARIABLES),
-                Map.entry("ChangeCaseStatusFunction", CASE_VARIABLES),
+                Map.entry("ChangeCaseStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("CaseAuditFunction", CASE_VARIABLES),
                 Map.entry("AcknowledgeAlertFunction", Set.of("CASES_TABLE")),
                 Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN")),
                 Map.entry("ReferToServiceFunction", CASE_VARIABLES),
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
-                Map.entry("ChangeReferralStatusFunction", CASE_VARIABLES),
-                Map.entry("PostCaseMessageFunction", CASE_VARIABLES),
-                Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
-                Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("ChangeReferralStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
+                Map.entry("PostCaseMessageFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
+                Map.entry("ReporterMessagesFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
+                        CONTENT_VARIABLES)),
+                Map.entry("ReporterReplyFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
+                        CONTENT_VARIABLES)),
                 Map.entry("EscalateAlertsFunction", CASE_VARIABLES));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
@@ -422,19 +433,25 @@ class TemplateTest {
                 assertThat(variables.path("DIRECTORY_TABLE").path("Ref").asText()).as(function)
                         .isEqualTo("DirectoryTable");
             }
+            if (variables.has("CASE_KEYS_TABLE")) {
+                assertThat(variables.path("CASE_KEYS_TABLE").path("Ref").asText()).as(function)
+                        .isEqualTo("CaseKeysTable");
+                assertThat(variables.path("CONTENT_KEY_ARN")).as(function).isEqualTo(getAtt("ContentKey", "Arn"));
+            }
         }
     }
 
     // ------------------------------------------------------------------ tables
 
     @Test
-    void every_table_has_point_in_time_recovery_encryption_and_deletion_protection() {
-        assertThat(TEMPLATE.resources(SamTemplate.TABLE_TYPE)).containsOnlyKeys("CasesTable", "DirectoryTable");
+    void every_table_has_encryption_and_deletion_protection_and_all_but_the_case_keys_point_in_time_recovery() {
+        assertThat(TEMPLATE.resources(SamTemplate.TABLE_TYPE))
+                .containsOnlyKeys("CasesTable", "DirectoryTable", "CaseKeysTable");
 
         TEMPLATE.resources(SamTemplate.TABLE_TYPE).forEach((table, resource) -> {
             JsonNode properties = resource.path("Properties");
             assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
-                    .asBoolean()).as(table).isTrue();
+                    .asBoolean()).as(table).isEqualTo(!table.equals("CaseKeysTable"));
             assertThat(properties.path("SSESpecification").path("SSEEnabled").asBoolean()).as(table).isTrue();
             assertThat(properties.path("DeletionProtectionEnabled").asBoolean()).as(table).isTrue();
             assertThat(properties.path("BillingMode").asText()).as(table).isEqualTo("PAY_PER_REQUEST");
@@ -454,7 +471,7 @@ class TemplateTest {
         Map<String, CreateTableRequest> requests = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
                 .collect(Collectors.toMap(CreateTableRequest::tableName, r -> r));
 
-        assertThat(requests).containsOnlyKeys("senim-cases", "senim-directory");
+        assertThat(requests).containsOnlyKeys("senim-cases", "senim-directory", "senim-case-keys");
         requests.values().forEach(request -> {
             assertThat(request.keySchema()).extracting(k -> k.attributeName() + " " + k.keyType())
                     .containsExactly("pk " + KeyType.HASH, "sk " + KeyType.RANGE);
@@ -474,6 +491,95 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").streamSpecification().streamViewType())
                 .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(requests.get("senim-directory").streamSpecification()).isNull();
+        assertThat(requests.get("senim-case-keys").attributeDefinitions())
+                .extracting(a -> a.attributeName() + " " + a.attributeType())
+                .containsExactlyInAnyOrder("pk S", "sk S");
+        assertThat(requests.get("senim-case-keys").globalSecondaryIndexes()).isEmpty();
+        assertThat(requests.get("senim-case-keys").streamSpecification()).isNull();
+    }
+
+    // ------------------------------------------------------------------ what people typed: sealed, and erasable
+
+    @Test
+    void the_case_keys_table_holds_no_backups_of_its_own_and_is_kept_out_of_backup_plans() {
+        JsonNode keys = TEMPLATE.resource("CaseKeysTable");
+        JsonNode properties = keys.path("Properties");
+
+        assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").isBoolean())
+                .as("point-in-time recovery is switched off explicitly, not by omission").isTrue();
+        assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
+                .asBoolean()).isFalse();
+        assertThat(properties.has("StreamSpecification")).as("no stream: a key leaves no copy anywhere").isFalse();
+        assertThat(properties.path("Tags")).anySatisfy(tag -> {
+            assertThat(tag.path("Key").asText()).isEqualTo("senim:backup");
+            assertThat(tag.path("Value").asText()).isEqualTo("never");
+        });
+        assertThat(keys.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(TEMPLATE.tableName("CaseKeysTable", "senim")).isEqualTo("senim-case-keys");
+    }
+
+    @Test
+    void the_content_key_is_a_customer_managed_kms_key_with_rotation_that_writers_only_use_to_make_data_keys() {
+        JsonNode key = TEMPLATE.resource("ContentKey");
+        JsonNode properties = key.path("Properties");
+        List<JsonNode> statements = new ArrayList<>();
+        properties.path("KeyPolicy").path("Statement").forEach(statements::add);
+
+        assertThat(key.path("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(properties.path("EnableKeyRotation").asBoolean()).isTrue();
+        assertThat(properties.path("KeySpec").asText()).isEqualTo("SYMMETRIC_DEFAULT");
+        assertThat(key.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        Map<String, String> use = new TreeMap<>();
+        for (JsonNode statement : statements) {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+            List<String> actions = values(statement.path("Action"));
+            assertThat(actions).allSatisfy(action -> assertThat(action).doesNotContain("*"));
+            List<String> using = actions.stream().filter(a -> List.of("kms:Decrypt", "kms:GenerateDataKey",
+                    "kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext",
+                    "kms:CreateGrant").contains(a)).toList();
+            if (using.isEmpty()) {
+                continue;
+            }
+            assertThat(using).as(statement.path("Sid").asText()).hasSize(1);
+            JsonNode condition = statement.path("Condition");
+            assertThat(condition.path("ForAllValues:StringEquals").path("kms:EncryptionContextKeys"))
+                    .as("only for one case").containsExactly(JSON.getNodeFactory().textNode("reference"));
+            assertThat(condition.path("Null").path("kms:EncryptionContext:reference").asText()).isEqualTo("false");
+            use.put(using.getFirst(), condition.path("ArnLike").path("aws:PrincipalArn").path("Fn::Sub").asText());
+        }
+        String role = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${AWS::StackName}/";
+        assertThat(use).containsOnly(
+                Map.entry("kms:GenerateDataKey", role + "content-writer/*"),
+                Map.entry("kms:Decrypt", role + "content-reader/*"));
+    }
+
+    @Test
+    void only_writers_of_typed_text_make_data_keys_and_only_the_paths_that_show_a_case_unwrap_them() {
+        Map<String, Set<String>> kms = new TreeMap<>();
+        Map<String, String> paths = new TreeMap<>();
+        for (String function : HANDLERS.keySet()) {
+            grants(function).forEach((resource, actions) -> actions.stream()
+                    .filter(action -> action.startsWith("kms:"))
+                    .forEach(action -> kms.computeIfAbsent(function, f -> new TreeSet<>())
+                            .add(action + " on " + resource)));
+            JsonNode path = TEMPLATE.functionProperties(function).path("RolePath");
+            if (!path.isMissingNode()) {
+                paths.put(function, path.path("Fn::Sub").asText());
+            }
+        }
+
+        Map<String, Set<String>> expected = new TreeMap<>();
+        Map<String, String> expectedPaths = new TreeMap<>();
+        CONTENT_WRITERS.forEach(f -> {
+            expected.put(f, Set.of("kms:GenerateDataKey on " + CONTENT_KEY));
+            expectedPaths.put(f, "/${AWS::StackName}/content-writer/");
+        });
+        CONTENT_READERS.forEach(f -> {
+            expected.put(f, Set.of("kms:Decrypt on " + CONTENT_KEY));
+            expectedPaths.put(f, "/${AWS::StackName}/content-reader/");
+        });
+        assertThat(kms).isEqualTo(expected);
+        assertThat(paths).isEqualTo(expectedPaths);
     }
 
     @Test
@@ -657,7 +763,9 @@ class TemplateTest {
         assertThat(grants("SubmitReportFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem")),
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
-                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
+                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")),
+                Map.entry(CONTENT_KEY, Set.of("kms:GenerateDataKey")),
+                Map.entry(KEYS, Set.of("dynamodb:PutItem")));
         assertThat(grants("ReportStatusFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
@@ -678,12 +786,13 @@ class TemplateTest {
     private static final Map<String, Map<String, Set<String>>> ISSUE_3_GRANTS = Map.ofEntries(
             Map.entry("CaseQueueFunction", with(SCOPE,
                     index("QueueIndex"), Set.of("dynamodb:Query"))),
-            Map.entry("ReadCaseFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+            Map.entry("ReadCaseFunction", with(with(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
+                    CONTENT_KEY, Set.of("kms:Decrypt")), KEYS, Set.of("dynamodb:GetItem"))),
             Map.entry("AssignCaseFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
-            Map.entry("ChangeCaseStatusFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            Map.entry("ChangeCaseStatusFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem")))),
             Map.entry("CaseAuditFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
             // Access follows from the alert id (organisation in it, or national coordinator): no directory.
@@ -698,19 +807,32 @@ class TemplateTest {
             Map.entry("ProviderReferralsFunction", Map.of(
                     index("ProviderIndex"), Set.of("dynamodb:Query"))),
             // A referral's change is a conditional put of the whole item over its version.
-            Map.entry("ChangeReferralStatusFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
-            Map.entry("PostCaseMessageFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+            Map.entry("ChangeReferralStatusFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem")))),
+            Map.entry("PostCaseMessageFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem")))),
             Map.entry("ReporterMessagesFunction", Map.of(
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
-                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
-            Map.entry("ReporterReplyFunction", Map.of(
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"),
+                    CONTENT_KEY, Set.of("kms:Decrypt"),
+                    KEYS, Set.of("dynamodb:GetItem"))),
+            Map.entry("ReporterReplyFunction", sealing(Map.of(
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
-                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")))),
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))));
+
+    /** A writer of typed text: it makes data keys and keeps each with its text. */
+    private static Map<String, Set<String>> sealing(Map<String, Set<String>> grants) {
+        return with(with(grants, CONTENT_KEY, Set.of("kms:GenerateDataKey")), KEYS, Set.of("dynamodb:PutItem"));
+    }
+
+    private static Set<String> with(Set<String> some, Set<String> more) {
+        Set<String> all = new TreeSet<>(some);
+        all.addAll(more);
+        return all;
+    }
 
     private static String index(String name) {
         return "${CasesTable.Arn}/index/" + name;

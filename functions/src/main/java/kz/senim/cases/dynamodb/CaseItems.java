@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Category;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.Reference;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The report item of the cases table ({@code pk=CASE#<reference>}, {@code sk=REPORT}), its one mapper: the report as
- * submitted, the receipt's hash, and the case's working state, changed only over the version it was read at. It is
- * also in the region's queue ({@code QueueIndex}: {@code gsi1pk=QUEUE#<region>}, {@code gsi1sk=<submittedAt>#<reference>},
+ * submitted (narrative, locality and reason sealed: {@link ContentWrites}), the receipt's hash, and the case's working
+ * state, changed only over the version it was read at. It is also in the region's queue ({@code QueueIndex}: {@code gsi1pk=QUEUE#<region>}, {@code gsi1sk=<submittedAt>#<reference>},
  * oldest first).
  */
 public final class CaseItems {
@@ -41,6 +42,9 @@ public final class CaseItems {
     static final String RECEIPT_HASH = "receiptHash";
     static final String SUBMITTED_AT = "submittedAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String NARRATIVE = "narrative";
+    static final String LOCALITY = "locality";
+    static final String STATUS_REASON = "statusReason";
 
     private CaseItems() {
     }
@@ -53,8 +57,9 @@ public final class CaseItems {
         return "QUEUE#" + region.value();
     }
 
-    /** A new case's item: the report as submitted, the case as it starts, and the receipt's hash. */
-    public static Map<String, AttributeValue> newItem(CaseFile file, String receiptHash) {
+    /** A new case's item: the report as submitted (its texts sealed by {@code write}), the case as it starts, and the
+     * receipt's hash. */
+    public static Map<String, AttributeValue> newItem(CaseFile file, String receiptHash, ContentWrites.Write write) {
         ReportSubmission s = file.submission();
         Map<String, AttributeValue> item = new HashMap<>(key(file.reference()));
         item.put(CasesTable.KIND, s(KIND_REPORT));
@@ -64,12 +69,12 @@ public final class CaseItems {
         item.put("reporterRole", s(s.reporterRole().code()));
         item.put("category", s(s.category().code()));
         item.put("region", s(s.region().value()));
-        s.locality().ifPresent(locality -> item.put("locality", s(locality)));
+        s.locality().ifPresent(locality -> write.put(item, LOCALITY, locality));
         item.put("immediateDanger", AttributeValue.fromBool(s.immediateDanger()));
         item.put("policeConsent", AttributeValue.fromBool(s.policeConsent()));
         item.put("childInvolved", AttributeValue.fromBool(s.childInvolved()));
         item.put("foreignNational", AttributeValue.fromBool(s.foreignNational()));
-        item.put("narrative", s(s.narrative()));
+        write.put(item, NARRATIVE, s.narrative());
         item.put("language", s(s.language().code()));
         item.put("severity", s(file.severity().code()));
         item.put(STATUS, s(file.status().code()));
@@ -80,7 +85,7 @@ public final class CaseItems {
         file.takenBy().ifPresent(v -> item.put("takenBy", s(v)));
         file.assignee().ifPresent(v -> item.put("assignee", s(v)));
         file.outcome().ifPresent(v -> item.put("outcome", s(v.code())));
-        file.statusReason().ifPresent(v -> item.put("statusReason", s(v)));
+        file.statusReason().ifPresent(v -> write.put(item, STATUS_REASON, v));
         if (!file.involvedOrganisations().isEmpty()) {
             item.put(INVOLVED, AttributeValue.fromSs(List.copyOf(file.involvedOrganisations())));
         }
@@ -98,18 +103,30 @@ public final class CaseItems {
                 text(item, "assignee"),
                 item.containsKey(INVOLVED) ? Set.copyOf(item.get(INVOLVED).ss()) : Set.of(),
                 text(item, "outcome").map(o -> ClosingOutcome.fromCode(o).orElseThrow()),
-                text(item, "statusReason"),
+                text(item, STATUS_REASON).map(CaseText::stored),
                 Instant.parse(item.get(SUBMITTED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()));
     }
 
-    /** The hash of the receipt the reporter comes back with. */
-    public static String receiptHash(Map<String, AttributeValue> item) {
-        return item.get(RECEIPT_HASH).s();
+    /** The hash of the receipt the reporter comes back with; none once it was erased (retention, withdrawal). */
+    public static Optional<String> receiptHash(Map<String, AttributeValue> item) {
+        return text(item, RECEIPT_HASH);
     }
 
-    /** The update to put in a transaction: writes {@code changed} if the item is still at the version before it. */
+    /**
+     * The update to put in a transaction: writes {@code changed} if the item is still at the version before it. The
+     * case's reason is kept as stored unless the change gave a new one, which only {@link #update(String, CaseFile,
+     * ContentWrites.Write)} can write.
+     */
     public static TransactWriteItem update(String table, CaseFile changed) {
+        if (changed.statusReason().filter(reason -> reason instanceof CaseText.Plain).isPresent()) {
+            throw new IllegalArgumentException("a reason just typed is written sealed, with its key");
+        }
+        return update(table, changed, null);
+    }
+
+    /** As {@link #update(String, CaseFile)}, sealing a reason the change gave with {@code write}. */
+    public static TransactWriteItem update(String table, CaseFile changed, ContentWrites.Write write) {
         Map<String, String> names = new HashMap<>(Map.of("#version", VERSION, "#status", STATUS,
                 "#updatedAt", UPDATED_AT, "#involved", INVOLVED));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -123,7 +140,15 @@ public final class CaseItems {
         optional("takenBy", changed.takenBy(), names, values, set, remove);
         optional("assignee", changed.assignee(), names, values, set, remove);
         optional("outcome", changed.outcome().map(ClosingOutcome::code), names, values, set, remove);
-        optional("statusReason", changed.statusReason(), names, values, set, remove);
+        names.put("#" + STATUS_REASON, STATUS_REASON);
+        switch (changed.statusReason().orElseGet(CaseText.Erased::new)) {
+            case CaseText.Plain typed -> {
+                set.add("#" + STATUS_REASON + " = :" + STATUS_REASON);
+                values.put(":" + STATUS_REASON, write.stored(typed).orElseThrow());
+            }
+            case CaseText.Sealed kept -> names.remove("#" + STATUS_REASON);
+            case CaseText.Erased none -> remove.add("#" + STATUS_REASON);
+        }
         if (changed.involvedOrganisations().isEmpty()) {
             remove.add("#involved");
         } else {
@@ -147,12 +172,12 @@ public final class CaseItems {
                 ReporterRole.fromCode(item.get("reporterRole").s()).orElseThrow(),
                 Category.fromCode(item.get("category").s()).orElseThrow(),
                 new RegionCode(item.get("region").s()),
-                text(item, "locality"),
+                text(item, LOCALITY).map(CaseText::stored),
                 item.get("immediateDanger").bool(),
                 item.get("policeConsent").bool(),
                 item.get("childInvolved").bool(),
                 item.get("foreignNational").bool(),
-                item.get("narrative").s(),
+                text(item, NARRATIVE).map(CaseText::stored).orElseGet(CaseText.Erased::new),
                 Language.fromCode(item.get("language").s()).orElseThrow());
     }
 

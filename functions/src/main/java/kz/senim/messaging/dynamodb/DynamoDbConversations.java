@@ -14,6 +14,7 @@ import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AuditItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
@@ -30,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry and a
- * check of the case's report item (present; for responders also not closed); a reply also with its idempotency
+ * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry, its
+ * text's data key (in the case keys table: {@link ContentWrites}) and a check of the case's report item (present; for responders also not closed); a reply also with its idempotency
  * record, whose {@code attribute_not_exists} condition makes concurrent retries store it once; so does a responder's
  * message sent with an {@code Idempotency-Key} ({@link StaffKeyItems}).
  */
@@ -44,27 +45,31 @@ public final class DynamoDbConversations implements Conversations {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final ContentWrites content;
 
-    public DynamoDbConversations(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbConversations(DynamoDbClient dynamoDb, String table, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.content = content;
     }
 
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry) {
-        return post(message, List.of(
+        ContentWrites.Write write = content.of(message.reference());
+        return post(message, write.withNewKey(List.of(
                 caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
-                putNew(MessageItems.toItem(message)),
-                AuditItems.put(table, entry)));
+                putNew(MessageItems.toItem(message, write)),
+                AuditItems.put(table, entry))));
     }
 
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key) {
-        return post(message, List.of(
+        ContentWrites.Write write = content.of(message.reference());
+        return post(message, write.withNewKey(List.of(
                 caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
-                putNew(MessageItems.toItem(message)),
+                putNew(MessageItems.toItem(message, write)),
                 AuditItems.put(table, entry),
-                StaffKeyItems.putNew(table, message.reference(), key)));
+                StaffKeyItems.putNew(table, message.reference(), key))));
     }
 
     @Override
@@ -95,11 +100,12 @@ public final class DynamoDbConversations implements Conversations {
 
     @Override
     public ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry) {
-        List<TransactWriteItem> writes = List.of(
+        ContentWrites.Write write = content.of(message.reference());
+        List<TransactWriteItem> writes = write.withNewKey(List.of(
                 caseCheck(message.reference(), "attribute_exists(#pk)", false),
                 putNew(MessageItems.toItem(message.reference(), key)),
-                putNew(MessageItems.toItem(message)),
-                AuditItems.put(table, entry));
+                putNew(MessageItems.toItem(message, write)),
+                AuditItems.put(table, entry)));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));

@@ -15,6 +15,7 @@ import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AuditItems;
 import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.Cursors;
 import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.referral.Referral;
@@ -44,10 +45,12 @@ public final class DynamoDbReferrals implements Referrals {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final ContentWrites content;
 
-    public DynamoDbReferrals(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbReferrals(DynamoDbClient dynamoDb, String table, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.content = content;
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class DynamoDbReferrals implements Referrals {
     @Override
     public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry) {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(referral))
+                .item(ReferralItems.toItem(referral, content.of(referral.reference())))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
@@ -100,7 +103,7 @@ public final class DynamoDbReferrals implements Referrals {
     @Override
     public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry, StaffKey key) {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(referral))
+                .item(ReferralItems.toItem(referral, content.of(referral.reference())))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
@@ -156,17 +159,20 @@ public final class DynamoDbReferrals implements Referrals {
         }
     }
 
+    /** The referral over its version, with its audit line; a reason the change gave is sealed, with its key. */
     @Override
     public SaveOutcome save(Referral changed, AuditEntry entry) {
+        ContentWrites.Write write = content.of(changed.reference());
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(changed))
+                .item(ReferralItems.toItem(changed, write))
                 .conditionExpression("#version = :expected")
                 .expressionAttributeNames(Map.of("#version", ReferralItems.VERSION))
                 .expressionAttributeValues(Map.of(":expected",
                         AttributeValue.fromN(Long.toString(changed.version() - 1))))
                 .build()).build();
+        List<TransactWriteItem> writes = write.withNewKey(List.of(put, AuditItems.put(table, entry)));
         try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(put, AuditItems.put(table, entry)));
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException cancelled) {
             if (CasesTable.lostRace(cancelled, 0)) {

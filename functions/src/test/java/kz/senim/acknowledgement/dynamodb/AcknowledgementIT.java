@@ -32,6 +32,7 @@ import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
@@ -73,7 +74,7 @@ class AcknowledgementIT {
         dynamoDb = engine.client();
         table = LocalCasesTable.create(engine);
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
-        cases = new DynamoDbCases(dynamoDb, table);
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
         acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, clock);
         links = new AcknowledgementLinks(() -> "an IT key of at least thirty-two bytes".getBytes(
                 StandardCharsets.US_ASCII), clock, RANDOM, AcknowledgementLinks.VALIDITY);

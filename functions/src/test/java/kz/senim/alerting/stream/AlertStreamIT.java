@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.senim.testing.TestReceipts;
 import kz.senim.alerting.AlertMessage;
 import kz.senim.alerting.AlertMessageSchema;
 import kz.senim.cases.Alert;
@@ -43,6 +42,8 @@ import kz.senim.testing.CasesStream;
 import kz.senim.testing.LocalWiring;
 import kz.senim.testing.RecordingAlertPublisher;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.triage.Triage;
 import kz.senim.wiring.Wiring;
@@ -76,7 +77,8 @@ class AlertStreamIT {
         tables = TestTables.create(engine);
         new DirectorySeeder(engine.client(), tables.directory()).seed(DirectoryData.seed());
         Directory directory = new DynamoDbDirectory(engine.client(), tables.directory());
-        submitReport = new SubmitReport(new DynamoDbReports(engine.client(), tables.cases(), Clock.systemUTC()),
+        submitReport = new SubmitReport(new DynamoDbReports(engine.client(), tables.cases(), Clock.systemUTC(),
+                TestContent.writes(engine.client(), tables.caseKeys())),
                 new Triage(directory), new SafetyAdvice(RegionCatalogue.load(), directory),
                 TestReceipts.hasher(), RANDOM, Clock.systemUTC());
         Wiring wiring = LocalWiring.against(engine, null, Map.of(

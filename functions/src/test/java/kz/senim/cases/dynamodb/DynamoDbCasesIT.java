@@ -19,8 +19,10 @@ import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseAlerts.AlertLine;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
 import kz.senim.cases.Cases.SaveOutcome;
@@ -34,6 +36,7 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.StoredCases;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,15 +59,18 @@ class DynamoDbCasesIT {
     private DynamoDbCases cases;
     private DynamoDbAuditTrail audit;
     private StoredCases tables;
+    private CaseContent content;
     private Instant clock = Instant.parse("2026-11-20T08:00:00Z");
 
     @BeforeEach
     void freshTables(DynamoDbEngine engine) {
         dynamoDb = engine.client();
-        table = TestTables.create(engine).cases();
-        cases = new DynamoDbCases(dynamoDb, table);
+        TestTables created = TestTables.create(engine);
+        table = created.cases();
+        content = TestContent.content(dynamoDb, created.caseKeys());
+        cases = new DynamoDbCases(dynamoDb, table, new ContentWrites(content, created.caseKeys()));
         audit = new DynamoDbAuditTrail(dynamoDb, table);
-        tables = new StoredCases(dynamoDb, table);
+        tables = new StoredCases(dynamoDb, table, created.caseKeys());
     }
 
     private CaseFile almaty(CaseStatus status, Severity severity, Category category) {
@@ -197,11 +203,16 @@ class DynamoDbCasesIT {
         assertThat(cases.save(reopened, entry(file, "case_reopened"))).isEqualTo(new SaveOutcome.Saved());
 
         CaseFile found = cases.find(file.reference()).orElseThrow();
-        assertThat(found).isEqualTo(reopened);
+        assertThat(found.statusReason()).containsInstanceOf(CaseText.Sealed.class);
+        assertThat(reportItem(file.reference()).toString()).doesNotContain(reason);
+        found = found.withTexts(content.opening(file.reference())::open);
+        assertThat(found).isEqualTo(reopened.withTexts(content.opening(file.reference())::open));
         assertThat(found.version()).isEqualTo(5);
         assertThat(found.outcome()).isEmpty();
         assertThat(found.assignee()).contains("person-aigerim");
-        assertThat(found.statusReason()).contains(reason);
+        assertThat(found.statusReason()).contains(CaseText.plain(reason));
+        assertThat(found.submission().narrative())
+                .isEqualTo(Submissions.witnessTip(ALMATY, Category.FORCED_LABOUR).narrative());
         assertThat(found.involvedOrganisations()).containsExactlyInAnyOrder("kz-75-commission",
                 "ngo-foreign-nationals");
         assertThat(reportItem(file.reference())).doesNotContainKey("outcome");

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kz.senim.testing.TestReceipts;
 import kz.senim.cases.Alert;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
@@ -43,6 +42,8 @@ import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.HttpApiEvents;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
+import kz.senim.testing.Submissions;
+import kz.senim.testing.TestReceipts;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -303,7 +304,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(event);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative())
+        assertThat(reports.reports()).singleElement().extracting(r -> Submissions.narrative(r.submission()))
                 .isEqualTo(object(fixture().getBody()).path("narrative").asText());
     }
 

@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
@@ -23,6 +25,7 @@ import kz.senim.cases.ReporterRole;
 import kz.senim.cases.Severity;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.i18n.Language;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
@@ -31,6 +34,7 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,14 +57,19 @@ class DynamoDbReportsIT {
 
     private DynamoDbClient dynamoDb;
     private String table;
+    private String keysTable;
+    private CaseContent content;
     private DynamoDbReports reports;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void freshTables(DynamoDbEngine engine) {
         dynamoDb = engine.client();
-        table = TestTables.create(engine).cases();
-        reports = new DynamoDbReports(dynamoDb, table, Clock.systemUTC());
+        TestTables tables = TestTables.create(engine);
+        table = tables.cases();
+        keysTable = tables.caseKeys();
+        content = TestContent.content(dynamoDb, keysTable);
+        reports = new DynamoDbReports(dynamoDb, table, Clock.systemUTC(), new ContentWrites(content, keysTable));
     }
 
     @Test
@@ -71,7 +80,7 @@ class DynamoDbReportsIT {
 
         assertThat(reports.saveNew(report, alerts, record)).isEqualTo(new SaveOutcome.Saved());
 
-        assertThat(reports.find(report.reference())).contains(report);
+        assertThat(opened(reports, report.reference())).contains(report);
         assertThat(reports.idempotencyRecord(record.keyHash())).contains(record);
         for (Alert alert : alerts) {
             assertThat(item(AlertItems.key(alert))).map(AlertItems::fromItem).contains(alert);
@@ -92,7 +101,7 @@ class DynamoDbReportsIT {
                 idempotencyRecord(keyHash, second.reference(), now.plus(Duration.ofHours(24))));
 
         assertThat(outcome).isEqualTo(new SaveOutcome.KeyTaken());
-        assertThat(reports.find(second.reference())).isEmpty();
+        assertThat(opened(reports, second.reference())).isEmpty();
         assertThat(sortKeys(second.reference())).isEmpty();
         assertThat(reports.idempotencyRecord(keyHash)).contains(firstRecord);
         assertThat(sortKeys(first.reference())).containsExactlyInAnyOrder("REPORT", "ALERT#kz-75-commission");
@@ -106,7 +115,7 @@ class DynamoDbReportsIT {
 
         Report clash = new Report(first.reference(),
                 Submissions.witnessTip(new RegionCode("KZ-71"), Category.BEGGING), Severity.LOW, CaseStatus.RECEIVED,
-                "pbkdf2-sha512$1$c2FsdA$aGFzaA", now, now);
+                "hmac-sha256$v1$aGFzaA", now, now);
         List<Alert> clashAlerts = alerts(clash, "kz-71-commission", "national-secretariat");
         String clashKey = newKeyHash();
         SaveOutcome outcome = reports.saveNew(clash, clashAlerts,
@@ -117,13 +126,13 @@ class DynamoDbReportsIT {
             assertThat(item(AlertItems.key(alert))).as(alert.alertId()).isEmpty();
         }
         assertThat(reports.idempotencyRecord(clashKey)).isEmpty();
-        assertThat(reports.find(first.reference())).contains(first);
+        assertThat(opened(reports, first.reference())).contains(first);
         assertThat(sortKeys(first.reference())).containsExactlyInAnyOrder("REPORT", "ALERT#kz-75-commission");
     }
 
     @Test
     void findRoundTripsEveryFieldWithALocality() {
-        ReportSubmission submission = new ReportSubmission(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
+        ReportSubmission submission = ReportSubmission.of(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
                 new RegionCode("KZ-79"), Optional.of("Шымкент, рынок «Айна» — 2-й ряд"), true, false, true, false,
                 "Мені сатып жіберді. They keep 6 of us; паспорт забрали.\nSecond line\ttab \"quotes\"",
                 Language.KK);
@@ -133,12 +142,12 @@ class DynamoDbReportsIT {
         reports.saveNew(report, alerts(report, "kz-79-commission"),
                 idempotencyRecord(newKeyHash(), report.reference(), now.plus(Duration.ofHours(24))));
 
-        assertThat(reports.find(report.reference())).contains(report);
+        assertThat(opened(reports, report.reference())).contains(report);
     }
 
     @Test
     void findRoundTripsEveryFieldWithoutALocality() {
-        ReportSubmission submission = new ReportSubmission(ReporterRole.WITNESS, Category.FORCED_CRIMINALITY,
+        ReportSubmission submission = ReportSubmission.of(ReporterRole.WITNESS, Category.FORCED_CRIMINALITY,
                 RegionCode.UNKNOWN, Optional.empty(), false, true, false, true,
                 "Men ko‘rdim: bolalarni olib ketishdi.", Language.UZ);
         Report report = new Report(Reference.random(RANDOM), submission, Severity.LOW, CaseStatus.CLOSED,
@@ -147,7 +156,7 @@ class DynamoDbReportsIT {
         reports.saveNew(report, alerts(report, "national-secretariat"),
                 idempotencyRecord(newKeyHash(), report.reference(), now.plus(Duration.ofHours(24))));
 
-        Optional<Report> found = reports.find(report.reference());
+        Optional<Report> found = opened(reports, report.reference());
         assertThat(found).contains(report);
         assertThat(found.get().submission().locality()).isEmpty();
         assertThat(item(Map.of("pk", s(CasesTable.casePartition(report.reference())), "sk", s("REPORT"))).get())
@@ -179,14 +188,14 @@ class DynamoDbReportsIT {
 
         assertThat(outcome).isEqualTo(new SaveOutcome.Saved());
         assertThat(reports.idempotencyRecord(keyHash)).contains(freshRecord);
-        assertThat(reports.find(fresh.reference())).contains(fresh);
-        assertThat(reports.find(old.reference())).contains(old);
+        assertThat(opened(reports, fresh.reference())).contains(fresh);
+        assertThat(opened(reports, old.reference())).contains(old);
     }
 
     @Test
     void expiryIsJudgedByTheClockItIsGivenNotTheWallClock() {
         MutableClock clock = new MutableClock(Instant.parse("2031-01-01T00:00:00Z"));
-        DynamoDbReports clocked = new DynamoDbReports(dynamoDb, table, clock);
+        DynamoDbReports clocked = new DynamoDbReports(dynamoDb, table, clock, new ContentWrites(content, keysTable));
         String keyHash = newKeyHash();
         Report first = report(Submissions.victimInAlmaty());
         clocked.saveNew(first, alerts(first, "kz-75-commission"),
@@ -211,7 +220,7 @@ class DynamoDbReportsIT {
     @Test
     void aRecordIsExpiredForTheTableFromTheSecondItExpires() {
         MutableClock clock = new MutableClock(Instant.parse("2031-01-01T00:00:00Z"));
-        DynamoDbReports clocked = new DynamoDbReports(dynamoDb, table, clock);
+        DynamoDbReports clocked = new DynamoDbReports(dynamoDb, table, clock, new ContentWrites(content, keysTable));
         String keyHash = newKeyHash();
         Report first = report(Submissions.victimInAlmaty());
         IdempotencyRecord expiring = idempotencyRecord(keyHash, first.reference(),
@@ -243,13 +252,61 @@ class DynamoDbReportsIT {
 
     @Test
     void unknownReferencesAndKeysAreNotFound() {
-        assertThat(reports.find(Reference.random(RANDOM))).isEmpty();
+        assertThat(opened(reports, Reference.random(RANDOM))).isEmpty();
         assertThat(reports.idempotencyRecord(newKeyHash())).isEmpty();
+    }
+
+    @Test
+    void theNarrativeAndTheLocalityAreStoredSealedTogetherWithTheirKey() {
+        Report report = report(Submissions.victimInAlmaty());
+        reports.saveNew(report, alerts(report, "kz-75-commission"),
+                idempotencyRecord(newKeyHash(), report.reference(), now.plus(Duration.ofHours(24))));
+
+        Map<String, AttributeValue> stored =
+                item(Map.of("pk", s(CasesTable.casePartition(report.reference())), "sk", s("REPORT"))).orElseThrow();
+        String narrative = stored.get("narrative").s();
+        String locality = stored.get("locality").s();
+        List<Map<String, AttributeValue>> keys = dynamoDb.scanPaginator(r -> r.tableName(keysTable)).items().stream()
+                .toList();
+
+        assertThat(narrative).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(locality).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(stored.toString()).doesNotContain(Submissions.narrative(report.submission()))
+                .doesNotContain("Bazaar");
+        assertThat(keys).as("one data key for the write, in the case keys table").singleElement().satisfies(key -> {
+            assertThat(key.get("pk").s()).isEqualTo(CasesTable.casePartition(report.reference()));
+            assertThat(key.get("sk").s()).isEqualTo("KEY#" + new CaseText.Sealed(narrative).keyId());
+            assertThat(key.get("wrappedKey").b().asByteArray()).hasSizeGreaterThan(32);
+        });
+        assertThat(new CaseText.Sealed(locality).keyId()).isEqualTo(new CaseText.Sealed(narrative).keyId());
+        assertThat(content.opening(report.reference()).open(CaseText.stored(narrative)))
+                .isEqualTo(report.submission().narrative());
+    }
+
+    @Test
+    void aReportWithoutItsReceiptIsNoLongerFoundForItsReporter() {
+        Report report = report(Submissions.victimInAlmaty());
+        reports.saveNew(report, alerts(report, "kz-75-commission"),
+                idempotencyRecord(newKeyHash(), report.reference(), now.plus(Duration.ofHours(24))));
+        assertThat(reports.find(report.reference())).isPresent();
+
+        dynamoDb.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", s(CasesTable.casePartition(report.reference())), "sk", s("REPORT")))
+                .updateExpression("REMOVE receiptHash"));
+
+        assertThat(reports.find(report.reference())).isEmpty();
+    }
+
+    /** The report found, its texts opened as the paths that show a case open them. */
+    private Optional<Report> opened(DynamoDbReports from, Reference reference) {
+        return from.find(reference).map(found -> new Report(found.reference(),
+                found.submission().withTexts(content.opening(reference)::open), found.severity(), found.status(),
+                found.receiptHash(), found.submittedAt(), found.updatedAt()));
     }
 
     private Report report(ReportSubmission submission) {
         return new Report(Reference.random(RANDOM), submission, Severity.MEDIUM, CaseStatus.RECEIVED,
-                "pbkdf2-sha512$1$c2FsdA$aGFzaA", now, now);
+                "hmac-sha256$v1$aGFzaA", now, now);
     }
 
     private List<Alert> alerts(Report report, String... organisations) {

@@ -22,13 +22,16 @@ import kz.senim.access.Role;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.Severity;
 import kz.senim.cases.StaffKey;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.ServiceType;
 import kz.senim.local.engines.DynamoDbEngine;
@@ -43,10 +46,11 @@ import kz.senim.referral.Referrals.CreateOutcome;
 import kz.senim.referral.Referrals.ProviderPage;
 import kz.senim.referral.Referrals.ProviderQuery;
 import kz.senim.referral.Referrals.SaveOutcome;
-import kz.senim.testing.StoredCases;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.MutableClock;
+import kz.senim.testing.StoredCases;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,17 +77,20 @@ class DynamoDbReferralsIT {
     private DynamoDbCases cases;
     private DynamoDbAuditTrail audit;
     private StoredCases tables;
+    private CaseContent content;
     private final Instant now = Instant.parse("2026-11-23T12:00:00Z");
     private final LocalDate today = LocalDate.parse("2026-11-23");
 
     @BeforeEach
     void freshTables(DynamoDbEngine engine) {
         dynamoDb = engine.client();
-        table = TestTables.create(engine).cases();
-        referrals = new DynamoDbReferrals(dynamoDb, table);
-        cases = new DynamoDbCases(dynamoDb, table);
+        TestTables created = TestTables.create(engine);
+        table = created.cases();
+        content = TestContent.content(dynamoDb, created.caseKeys());
+        referrals = new DynamoDbReferrals(dynamoDb, table, new ContentWrites(content, created.caseKeys()));
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
         audit = new DynamoDbAuditTrail(dynamoDb, table);
-        tables = new StoredCases(dynamoDb, table);
+        tables = new StoredCases(dynamoDb, table, created.caseKeys());
     }
 
     private CaseFile aCase() {
@@ -190,9 +197,14 @@ class DynamoDbReferralsIT {
         referrals.save(closed, entry(aCaseOf(referral), "referral_closed"));
 
         Referral found = referrals.find(referral.id()).orElseThrow();
-        assertThat(found).isEqualTo(closed);
+        assertThat(found.reason()).containsInstanceOf(CaseText.Sealed.class);
+        assertThat(found.line().withReason(content.opening(referral.reference())::open))
+                .isEqualTo(closed.line());
         assertThat(found.status()).isEqualTo(ReferralStatus.REJECTED);
-        assertThat(found.reason()).contains("Нет мест");
+        assertThat(found.line().withReason(content.opening(referral.reference())::open).reason())
+                .contains(CaseText.plain("Нет мест"));
+        assertThat(dynamoDb.scanPaginator(r -> r.tableName(table)).items().stream().toList().toString())
+                .as("the reason is kept sealed, also after the referral was closed").doesNotContain("Нет мест");
         assertThat(found.closedAt()).contains(now.plusSeconds(120));
         assertThat(referrals.openCount(referral.reference())).isZero();
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -32,6 +31,7 @@ final class LocalSecrets {
     static final String ACK_LINK_KEY_FILE = "ack-link.key";
     static final String JWT_SIGNING_KEY_FILE = "jwt-signing.key";
     static final String RECEIPT_KEYS_FILE = "receipt-keys.json";
+    static final String CONTENT_KEK_FILE = "content-kek.key";
     private static final int KEY_BYTES = 32;
     private static final int RSA_BITS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,6 +73,24 @@ final class LocalSecrets {
         });
     }
 
+    /**
+     * The key-encryption key of case content (the template's KMS key), base64, as {@code CONTENT_KEK} takes it. Losing
+     * it loses every sealed text of the data directory; deleting it on purpose erases them all.
+     */
+    static String contentKek(Optional<Path> dataDir) {
+        if (dataDir.isEmpty()) {
+            return newKey();
+        }
+        Path file = dataDir.get().resolve(CONTENT_KEK_FILE);
+        return readOrCreate(file, LocalSecrets::newKey, key -> {
+            if (Base64.getDecoder().decode(key).length != KEY_BYTES) {
+                throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it (what"
+                        + " was sealed with it can then no longer be read)");
+            }
+            return key;
+        });
+    }
+
     /** The RSA key pair the local issuer signs ID tokens with (the user pool's key in AWS). */
     static KeyPair jwtSigningKey(Optional<Path> dataDir) {
         if (dataDir.isEmpty()) {
@@ -99,7 +117,7 @@ final class LocalSecrets {
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file);
-                    restrictToOwner(file);
+                    OwnerOnly.file(file);
                     Files.writeString(file, newSecret.get(), StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     // fine: read it below
@@ -136,13 +154,5 @@ final class LocalSecrets {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile folder is private already
-        }
     }
 }

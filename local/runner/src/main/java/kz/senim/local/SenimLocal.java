@@ -144,8 +144,10 @@ public final class SenimLocal implements AutoCloseable {
         Deployment deployment = new Deployment(template, REGION, HttpApiEvents.ACCOUNT_ID, Map.of(
                 "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
                 "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", LocalSecrets.receiptKeys(options.dataDir())),
+                "CONTENT_KEY_ARN", Map.of("CONTENT_KEK", LocalSecrets.contentKek(options.dataDir())),
                 "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
         createTables(template, deployment);
+        options.dataDir().ifPresent(OwnerOnly::filesIn);
         deployment = seedDirectory(template, deployment);
         if (snsEndpoint == null) {
             inbox = new OnCallInbox();
