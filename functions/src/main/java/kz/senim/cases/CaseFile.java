@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
  * returns a new file with the version moved on; stores accept it only over the version it was made from.
  *
  * <p>received → acknowledged → in_progress → closed; a closed case can be reopened (to in_progress) with a reason.
+ * Whatever it stands at, its reporter may withdraw it: {@code withdrawn_by_reporter}, for good.
  */
 public record CaseFile(
         Reference reference,
@@ -26,6 +27,9 @@ public record CaseFile(
         Optional<CaseText> statusReason,
         Instant submittedAt,
         Instant updatedAt) {
+
+    /** Why a change of a withdrawn case is refused. */
+    public static final String WITHDRAWN = "case_withdrawn";
 
     public CaseFile {
         involvedOrganisations = Set.copyOf(involvedOrganisations);
@@ -51,11 +55,15 @@ public record CaseFile(
             case IN_PROGRESS -> new Change.Unchanged();
             case RECEIVED -> new Change.Illegal("case_not_acknowledged");
             case CLOSED -> new Change.Illegal("case_closed");
+            case WITHDRAWN_BY_REPORTER -> new Change.Illegal(WITHDRAWN);
         };
     }
 
     /** Closing needs an outcome and every referral closed first. */
     public Change close(ClosingOutcome closing, boolean openReferrals, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status == CaseStatus.CLOSED) {
             return new Change.Illegal("case_closed");
         }
@@ -70,6 +78,9 @@ public record CaseFile(
     }
 
     public Change reopen(String reason, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status != CaseStatus.CLOSED) {
             return new Change.Illegal("case_not_closed");
         }
@@ -78,6 +89,9 @@ public record CaseFile(
     }
 
     public Change assign(String personId, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status == CaseStatus.CLOSED) {
             return new Change.Illegal("case_closed");
         }

@@ -117,7 +117,11 @@ public final class EscalateAlerts {
             if (file.get().status() != CaseStatus.RECEIVED) {
                 // someone has taken the case: from now on the system is silent about it
                 pendingAlerts.stop(pending);
-                return new Outcome.Stopped(file.get().status() == CaseStatus.CLOSED ? "case_closed" : "case_taken");
+                return new Outcome.Stopped(switch (file.get().status()) {
+                    case CLOSED -> "case_closed";
+                    case WITHDRAWN_BY_REPORTER -> "case_withdrawn";
+                    default -> "case_taken";
+                });
             }
             Map<String, String> details = new HashMap<>(Map.of(
                     "alertId", alert.alertId(),

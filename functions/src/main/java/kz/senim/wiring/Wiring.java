@@ -32,6 +32,11 @@ import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
+import kz.senim.erasure.EraseContent;
+import kz.senim.erasure.EraseDueContent;
+import kz.senim.erasure.RetentionPolicy;
+import kz.senim.erasure.WithdrawReport;
+import kz.senim.erasure.dynamodb.DynamoDbCaseErasures;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.handling.AssignCase;
@@ -95,6 +100,10 @@ public final class Wiring {
     public static final String CONTENT_KEY_ARN = "CONTENT_KEY_ARN";
     /** That key-encryption key itself, base64 (32 bytes); only where there is no KMS. */
     public static final String CONTENT_KEK = "CONTENT_KEK";
+    /** Days after closure before a case's content is erased (default 180); the stack's configuration. */
+    public static final String RETENTION_DAYS_AFTER_CLOSURE = "RETENTION_DAYS_AFTER_CLOSURE";
+    /** Days without a change before the content of a case never closed is erased (default 365). */
+    public static final String INACTIVE_ERASURE_DAYS = "INACTIVE_ERASURE_DAYS";
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -236,6 +245,31 @@ public final class Wiring {
     public EscalateAlerts escalateAlerts() {
         return new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb(), required(CASES_TABLE)),
                 cases(), directory(), clock);
+    }
+
+    /** The reporter withdraws the report with the receipt: content and receipt erased at once, the case stopped. */
+    public WithdrawReport withdrawReport() {
+        return new WithdrawReport(reporterAccess(), cases(), eraseContent());
+    }
+
+    /** The scheduled retention run: erasures due, erasures left half-way, warnings 14 days ahead. */
+    public EraseDueContent eraseDueContent() {
+        RetentionPolicy policy = RetentionPolicy.ofDays(
+                days(RETENTION_DAYS_AFTER_CLOSURE, RetentionPolicy.DEFAULT.afterClosure().toDays()),
+                days(INACTIVE_ERASURE_DAYS, RetentionPolicy.DEFAULT.inactivity().toDays()));
+        return new EraseDueContent(new DynamoDbCaseErasures(dynamoDb(), required(CASES_TABLE)), eraseContent(),
+                directory(), policy, clock);
+    }
+
+    /** Erasing content needs no KMS at all: the case's data keys are deleted, never unwrapped. */
+    private EraseContent eraseContent() {
+        return new EraseContent(new DynamoDbCaseErasures(dynamoDb(), required(CASES_TABLE)),
+                new CaseKeysTable(dynamoDb(), required(CASE_KEYS_TABLE)), cases(), referrals(), clock);
+    }
+
+    private long days(String setting, long otherwise) {
+        String value = settings.apply(setting);
+        return value == null || value.isBlank() ? otherwise : Long.parseLong(value.strip());
     }
 
     /**

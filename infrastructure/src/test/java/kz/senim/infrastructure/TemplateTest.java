@@ -53,7 +53,10 @@ class TemplateTest {
             Map.entry("ReporterMessagesFunction", "kz.senim.messaging.api.ReporterMessagesHandler::handleRequest"),
             Map.entry("ReporterReplyFunction", "kz.senim.messaging.api.ReporterReplyHandler::handleRequest"),
             Map.entry("EscalateAlertsFunction",
-                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"));
+                    "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"),
+            Map.entry("WithdrawReportFunction", "kz.senim.erasure.api.WithdrawReportHandler::handleRequest"),
+            Map.entry("EraseDueContentFunction",
+                    "kz.senim.erasure.schedule.EraseDueContentHandler::handleRequest"));
 
     /** Routes anyone may call: the reporter's (anonymous by design) and the acknowledgement link (the token decides). */
     private static final Set<HttpRoute> ANONYMOUS_ROUTES = Set.of(
@@ -62,6 +65,7 @@ class TemplateTest {
             new HttpRoute("GET", "/v1/regions"),
             new HttpRoute("GET", "/v1/reports/{reference}/messages"),
             new HttpRoute("POST", "/v1/reports/{reference}/messages"),
+            new HttpRoute("DELETE", "/v1/reports/{reference}"),
             new HttpRoute("GET", "/v1/ack/{token}"),
             new HttpRoute("POST", "/v1/ack/{token}"));
 
@@ -84,7 +88,7 @@ class TemplateTest {
     private static final String RECEIPT_KEYS = "ReceiptKeySecret";
     /** The functions that hash a new receipt or check a reporter's. */
     private static final Set<String> RECEIPT_READERS = Set.of("SubmitReportFunction", "ReportStatusFunction",
-            "ReporterMessagesFunction", "ReporterReplyFunction");
+            "ReporterMessagesFunction", "ReporterReplyFunction", "WithdrawReportFunction");
     private static final Set<String> CASE_VARIABLES = Set.of("CASES_TABLE", "DIRECTORY_TABLE");
     private static final String KEYS = "CaseKeysTable.Arn";
     private static final String CONTENT_KEY = "ContentKey.Arn";
@@ -161,7 +165,9 @@ class TemplateTest {
                         List.of(new HttpRoute("GET", "/v1/reports/{reference}/messages"))),
                 Map.entry("ReporterReplyFunction",
                         List.of(new HttpRoute("POST", "/v1/reports/{reference}/messages"))),
-                Map.entry("EscalateAlertsFunction", List.of()));
+                Map.entry("EscalateAlertsFunction", List.of()),
+                Map.entry("WithdrawReportFunction", List.of(new HttpRoute("DELETE", "/v1/reports/{reference}"))),
+                Map.entry("EraseDueContentFunction", List.of()));
     }
 
     // ------------------------------------------------------------------ sign-in
@@ -305,6 +311,27 @@ class TemplateTest {
     }
 
     @Test
+    void content_is_erased_every_hour_after_the_retention_periods_the_stack_is_given() {
+        JsonNode events = TEMPLATE.functionProperties("EraseDueContentFunction").path("Events");
+        JsonNode schedule = events.elements().next().path("Properties");
+        JsonNode variables = TEMPLATE.functionProperties("EraseDueContentFunction").path("Environment")
+                .path("Variables");
+        JsonNode parameters = TEMPLATE.document().path("Parameters");
+
+        assertThat(events).hasSize(1);
+        assertThat(events.elements().next().path("Type").asText()).isEqualTo("ScheduleV2");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("rate(1 hour)");
+        assertThat(schedule.path("Name").path("Fn::Sub").asText()).startsWith("${AWS::StackName}-");
+        assertThat(variables.path("RETENTION_DAYS_AFTER_CLOSURE").path("Ref").asText())
+                .isEqualTo("ContentRetentionDaysAfterClosure");
+        assertThat(variables.path("INACTIVE_ERASURE_DAYS").path("Ref").asText()).isEqualTo("InactiveCaseErasureDays");
+        assertThat(parameters.path("ContentRetentionDaysAfterClosure").path("Default").asInt()).isEqualTo(180);
+        assertThat(parameters.path("InactiveCaseErasureDays").path("Default").asInt()).isEqualTo(365);
+        assertThat(parameters.path("InactiveCaseErasureDays").path("MinValue").asInt())
+                .as("longer than the 14 days of warning").isGreaterThan(14);
+    }
+
+    @Test
     void alert_messages_link_to_this_stacks_api_and_the_link_handler_does_not_need_its_url() {
         JsonNode dispatcher = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Environment")
                 .path("Variables");
@@ -366,9 +393,11 @@ class TemplateTest {
     }
 
     @Test
-    void only_the_stream_dispatcher_and_the_escalation_get_more_than_15_seconds() {
+    void only_the_stream_dispatcher_the_escalation_and_the_retention_run_get_more_than_15_seconds() {
         for (String function : HANDLERS.keySet()) {
-            int expected = Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
+            // a retention run may erase many cases, a few writes each; it runs once an hour
+            int expected = function.equals("EraseDueContentFunction") ? 300
+                    : Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
             assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
         }
     }
@@ -417,7 +446,11 @@ class TemplateTest {
                         CONTENT_VARIABLES)),
                 Map.entry("ReporterReplyFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
                         CONTENT_VARIABLES)),
-                Map.entry("EscalateAlertsFunction", CASE_VARIABLES));
+                Map.entry("EscalateAlertsFunction", CASE_VARIABLES),
+                Map.entry("WithdrawReportFunction", Set.of("CASES_TABLE", "CASE_KEYS_TABLE",
+                        "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("EraseDueContentFunction", with(CASE_VARIABLES, Set.of("CASE_KEYS_TABLE",
+                        "RETENTION_DAYS_AFTER_CLOSURE", "INACTIVE_ERASURE_DAYS"))));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
     }
@@ -436,6 +469,8 @@ class TemplateTest {
             if (variables.has("CASE_KEYS_TABLE")) {
                 assertThat(variables.path("CASE_KEYS_TABLE").path("Ref").asText()).as(function)
                         .isEqualTo("CaseKeysTable");
+            }
+            if (variables.has("CONTENT_KEY_ARN")) {
                 assertThat(variables.path("CONTENT_KEY_ARN")).as(function).isEqualTo(getAtt("ContentKey", "Arn"));
             }
         }
@@ -482,7 +517,7 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk S", "sk S", "gsi1pk S", "gsi1sk S", "gsi2pk S", "gsi2sk S",
-                        "gsi3pk S", "gsi3sk S");
+                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S");
         assertThat(requests.get("senim-directory").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
@@ -597,7 +632,8 @@ class TemplateTest {
         assertThat(keys).containsOnly(
                 Map.entry("QueueIndex", List.of("gsi1pk HASH", "gsi1sk RANGE")),
                 Map.entry("PendingAlertsIndex", List.of("gsi2pk HASH", "gsi2sk RANGE")),
-                Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")));
+                Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")),
+                Map.entry("RetentionIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")));
         assertThat(cases.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
@@ -729,7 +765,7 @@ class TemplateTest {
                         "if-match");
         assertThat(cors.path("ExposeHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
                 .contains("location", "idempotent-replayed", "retry-after", "etag");
-        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST", "PUT");
+        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST", "PUT", "DELETE");
     }
 
     @Test
@@ -821,7 +857,16 @@ class TemplateTest {
                     RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")))),
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))));
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            // Erasure: the report changed over its version, the other items stripped, the keys deleted; no KMS.
+            Map.entry("WithdrawReportFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"),
+                    KEYS, Set.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
+            Map.entry("EraseDueContentFunction", with(with(with(SCOPE,
+                    index("RetentionIndex"), Set.of("dynamodb:Query")),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem")),
+                    KEYS, Set.of("dynamodb:Query", "dynamodb:DeleteItem"))));
 
     /** A writer of typed text: it makes data keys and keeps each with its text. */
     private static Map<String, Set<String>> sealing(Map<String, Set<String>> grants) {
@@ -850,7 +895,7 @@ class TemplateTest {
             grants(function).forEach((resource, actions) -> {
                 if (resource.contains("/index/")) {
                     assertThat(resource).as(function).isIn(index("QueueIndex"), index("PendingAlertsIndex"),
-                            index("ProviderIndex"));
+                            index("ProviderIndex"), index("RetentionIndex"));
                     assertThat(actions).as(function + " on " + resource).containsOnly("dynamodb:Query");
                 }
             });

@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoDbAcknowledgements implements Acknowledgements {
 
-    static final String ACKNOWLEDGED_AT = "acknowledgedAt";
-    static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    static final String ACKNOWLEDGED_AT = AlertItems.ACKNOWLEDGED_AT;
+    static final String ACKNOWLEDGED_BY = AlertItems.ACKNOWLEDGED_BY;
     static final String LINK_PREFIX = "ACKLINK#";
     static final String LINK_SK = "USED";
     static final String EXPIRES_AT = "expiresAt";
@@ -125,20 +125,8 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table)
-                .key(AlertItems.key(a.origin().alert()))
-                .updateExpression("SET #status = :acknowledged, #at = :at, #by = :by REMOVE #gsi2pk, #gsi2sk")
-                .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR attribute_not_exists(#status))")
-                .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", AlertItems.STATUS,
-                        "#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY,
-                        "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK))
-                .expressionAttributeValues(Map.of(
-                        ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
-                        ":pending", s(AlertStatus.PENDING.code()),
-                        ":at", s(a.at().toString()),
-                        ":by", s(a.acknowledgedBy())))
-                .build()).build();
+        return TransactWriteItem.builder().update(AlertItems.acknowledge(table, a.origin().alert(), a.at(),
+                a.acknowledgedBy()).build()).build();
     }
 
     private TransactWriteItem markPage(AlertState page, Acknowledgement a) {

@@ -1,8 +1,6 @@
 package kz.senim.cases.dynamodb;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class AuditItems {
 
     public static final String SK_PREFIX = "AUDIT#";
-    /** Fixed width, so the sort key orders by time ({@code Instant.toString} drops trailing zeros). */
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private AuditItems() {
     }
@@ -33,7 +28,7 @@ public final class AuditItems {
     public static Map<String, AttributeValue> toItem(AuditEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CasesTable.PK, s(CasesTable.casePartition(entry.reference())));
-        item.put(CasesTable.SK, s(SK_PREFIX + SORTABLE.format(entry.at()) + "#"
+        item.put(CasesTable.SK, s(SK_PREFIX + CasesTable.sortable(entry.at()) + "#"
                 + UUID.randomUUID().toString().substring(0, 8)));
         item.put(CasesTable.KIND, s("AUDIT"));
         item.put("reference", s(entry.reference().value()));

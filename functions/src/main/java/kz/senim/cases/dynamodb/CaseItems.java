@@ -39,12 +39,32 @@ public final class CaseItems {
     public static final String STATUS = "status";
     public static final String INVOLVED = "involvedOrganisations";
     static final String REFERENCE = "reference";
-    static final String RECEIPT_HASH = "receiptHash";
+    public static final String RECEIPT_HASH = "receiptHash";
     static final String SUBMITTED_AT = "submittedAt";
     static final String UPDATED_AT = "updatedAt";
     static final String NARRATIVE = "narrative";
     static final String LOCALITY = "locality";
     static final String STATUS_REASON = "statusReason";
+    /**
+     * Sparse index of the cases whose content Senim must erase in time ({@code RetentionIndex}):
+     * {@code gsi4pk=RETAIN#OPEN} or {@code RETAIN#CLOSED} by status, or {@link #ERASING} while an erasure is under
+     * way; {@code gsi4sk=<last change>#<reference>}, oldest first. A withdrawn case, or one whose erasure is
+     * finished, is in none of them until it changes again.
+     */
+    public static final String RETENTION_INDEX = "RetentionIndex";
+    public static final String RETENTION_PK = "gsi4pk";
+    public static final String RETENTION_SK = "gsi4sk";
+    public static final String RETAIN_OPEN = "RETAIN#OPEN";
+    public static final String RETAIN_CLOSED = "RETAIN#CLOSED";
+    public static final String ERASING = "ERASE#PENDING";
+    /** When the content was erased, and why ({@code retention_after_closure}, {@code inactivity}, {@code withdrawn_by_reporter}). */
+    public static final String ERASED_AT = "erasedAt";
+    public static final String ERASURE = "erasure";
+    /** When the region's coordinators were told the content of an inactive case would be erased, and when. */
+    public static final String ERASURE_WARNED_AT = "erasureWarnedAt";
+    public static final String ERASURE_DUE_AT = "erasureDueAt";
+    /** The attributes of the report item that hold what people typed, and the receipt's hash: what erasure removes. */
+    public static final List<String> CONTENT = List.of(NARRATIVE, LOCALITY, STATUS_REASON, RECEIPT_HASH);
 
     private CaseItems() {
     }
@@ -55,6 +75,20 @@ public final class CaseItems {
 
     public static String queuePartition(RegionCode region) {
         return "QUEUE#" + region.value();
+    }
+
+    /** The retention partition a case of {@code status} is in: none once withdrawn (its content is gone). */
+    public static Optional<String> retentionPartition(CaseStatus status) {
+        return switch (status) {
+            case CLOSED -> Optional.of(RETAIN_CLOSED);
+            case WITHDRAWN_BY_REPORTER -> Optional.empty();
+            case RECEIVED, ACKNOWLEDGED, IN_PROGRESS -> Optional.of(RETAIN_OPEN);
+        };
+    }
+
+    /** Where in its retention partition a case last changed at {@code lastChange} is: oldest first. */
+    public static String retentionSortKey(Instant lastChange, Reference reference) {
+        return CasesTable.sortable(lastChange) + "#" + reference.value();
     }
 
     /** A new case's item: the report as submitted (its texts sealed by {@code write}), the case as it starts, and the
@@ -89,6 +123,10 @@ public final class CaseItems {
         if (!file.involvedOrganisations().isEmpty()) {
             item.put(INVOLVED, AttributeValue.fromSs(List.copyOf(file.involvedOrganisations())));
         }
+        retentionPartition(file.status()).ifPresent(partition -> {
+            item.put(RETENTION_PK, s(partition));
+            item.put(RETENTION_SK, s(retentionSortKey(file.updatedAt(), file.reference())));
+        });
         return item;
     }
 
@@ -106,6 +144,11 @@ public final class CaseItems {
                 text(item, STATUS_REASON).map(CaseText::stored),
                 Instant.parse(item.get(SUBMITTED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()));
+    }
+
+    /** When the region's coordinators were warned that the content of the inactive case would be erased. */
+    public static Optional<Instant> erasureWarnedAt(Map<String, AttributeValue> item) {
+        return text(item, ERASURE_WARNED_AT).map(Instant::parse);
     }
 
     /** The hash of the receipt the reporter comes back with; none once it was erased (retention, withdrawal). */
@@ -155,13 +198,27 @@ public final class CaseItems {
             set.add("#involved = :involved");
             values.put(":involved", AttributeValue.fromSs(List.copyOf(changed.involvedOrganisations())));
         }
+        names.put("#retention", RETENTION_PK);
+        names.put("#retentionSk", RETENTION_SK);
+        values.put(":erasing", s(ERASING));
+        Optional<String> retention = retentionPartition(changed.status());
+        if (retention.isPresent()) {
+            set.add("#retention = :retention");
+            set.add("#retentionSk = :retentionSk");
+            values.put(":retention", s(retention.get()));
+            values.put(":retentionSk", s(retentionSortKey(changed.updatedAt(), changed.reference())));
+        } else {
+            remove.add("#retention");
+            remove.add("#retentionSk");
+        }
         String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE "
                 + String.join(", ", remove));
+        // a case whose erasure is under way changes only once the erasure is finished (EraseContent)
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(key(changed.reference()))
                 .updateExpression(expression)
-                .conditionExpression("#version = :expected")
+                .conditionExpression("#version = :expected AND (attribute_not_exists(#retention) OR #retention <> :erasing)")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build()).build();

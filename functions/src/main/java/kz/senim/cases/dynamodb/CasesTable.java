@@ -1,5 +1,8 @@
 package kz.senim.cases.dynamodb;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,15 @@ public final class CasesTable {
     private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
     private CasesTable() {
+    }
+
+    /** Fixed width, so that a sort key orders by time ({@code Instant.toString} drops trailing zeros). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** {@code instant} as a sort key orders it. */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
     }
 
     /** The partition of everything kept about a case. */

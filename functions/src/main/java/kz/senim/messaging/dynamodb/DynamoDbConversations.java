@@ -13,6 +13,7 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
 import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.StaffKeyItems;
@@ -53,11 +54,17 @@ public final class DynamoDbConversations implements Conversations {
         this.content = content;
     }
 
+    /** A responder writes only while the case is open (not closed, not withdrawn) and no erasure is under way. */
+    private static final String OPEN = "attribute_exists(#pk) AND NOT (#status IN (:closed, :withdrawn))"
+            + " AND (attribute_not_exists(#retention) OR #retention <> :erasing)";
+    /** The reporter writes while the receipt is there: an erasure (retention, withdrawal) removes it first. */
+    private static final String REACHABLE = "attribute_exists(#pk) AND attribute_exists(#receipt)";
+
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry) {
         ContentWrites.Write write = content.of(message.reference());
         return post(message, write.withNewKey(List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
+                caseCheck(message.reference(), OPEN, true),
                 putNew(MessageItems.toItem(message, write)),
                 AuditItems.put(table, entry))));
     }
@@ -66,7 +73,7 @@ public final class DynamoDbConversations implements Conversations {
     public PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key) {
         ContentWrites.Write write = content.of(message.reference());
         return post(message, write.withNewKey(List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
+                caseCheck(message.reference(), OPEN, true),
                 putNew(MessageItems.toItem(message, write)),
                 AuditItems.put(table, entry),
                 StaffKeyItems.putNew(table, message.reference(), key))));
@@ -102,7 +109,7 @@ public final class DynamoDbConversations implements Conversations {
     public ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry) {
         ContentWrites.Write write = content.of(message.reference());
         List<TransactWriteItem> writes = write.withNewKey(List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk)", false),
+                caseCheck(message.reference(), REACHABLE, false),
                 putNew(MessageItems.toItem(message.reference(), key)),
                 putNew(MessageItems.toItem(message, write)),
                 AuditItems.put(table, entry)));
@@ -156,10 +163,14 @@ public final class DynamoDbConversations implements Conversations {
                         CasesTable.SK, AttributeValue.fromS(REPORT_SK)))
                 .conditionExpression(condition);
         if (withStatus) {
-            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS))
-                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(CaseStatus.CLOSED.code())));
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS,
+                            "#retention", CaseItems.RETENTION_PK))
+                    .expressionAttributeValues(Map.of(
+                            ":closed", AttributeValue.fromS(CaseStatus.CLOSED.code()),
+                            ":withdrawn", AttributeValue.fromS(CaseStatus.WITHDRAWN_BY_REPORTER.code()),
+                            ":erasing", AttributeValue.fromS(CaseItems.ERASING)));
         } else {
-            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK));
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#receipt", CaseItems.RECEIPT_HASH));
         }
         return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }

@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.senim.infrastructure.SamTemplate;
+import kz.senim.local.engines.DynamoDbEngine;
+import kz.senim.local.engines.EmbeddedDynamoDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 
 /**
  * Issue 8: the data directory held reports in clear, readable by anyone on the machine. Now only its owner may enter
@@ -61,6 +67,36 @@ class DataDirectoryIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
                     .isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void aDataDirectoryMadeBeforeTheRetentionIndexGetsItAtStart(@TempDir Path parent) {
+        Path dataDir = parent.resolve("older-senim-data");
+        CreateTableRequest cases = SamTemplate.load().tables(logicalId -> Deployment.STACK_NAME + "-"
+                        + (logicalId.equals("CasesTable") ? "cases" : "unused-" + logicalId)).stream()
+                .filter(table -> table.tableName().equals("senim-cases")).findFirst().orElseThrow();
+        CreateTableRequest older = cases.toBuilder()
+                .globalSecondaryIndexes(cases.globalSecondaryIndexes().stream()
+                        .filter(index -> !index.indexName().equals("RetentionIndex")).toList())
+                .attributeDefinitions(cases.attributeDefinitions().stream()
+                        .filter(attribute -> !attribute.attributeName().startsWith("gsi4")).toList())
+                .build();
+        try (EmbeddedDynamoDb engine = EmbeddedDynamoDb.inDirectory(dataDir)) {
+            engine.createTables(List.of(older));
+            assertThat(indexes(engine, "senim-cases")).as("the guard: an older table").doesNotContain("RetentionIndex");
+        }
+
+        try (SenimLocal senim = SenimLocal.start(Options.forTests().withDataDir(dataDir))) {
+            assertThat(indexes(senim.dynamoDb(), "senim-cases"))
+                    .contains("QueueIndex", "PendingAlertsIndex", "ProviderIndex", "RetentionIndex");
+            assertThat(new LocalApi(senim).sendUnchecked("POST", LocalEndpoints.SCHEDULES + "EraseDueContentFunction",
+                    Map.of(), null).status()).as("the retention run reads the index").isEqualTo(200);
+        }
+    }
+
+    private static List<String> indexes(DynamoDbEngine engine, String table) {
+        return engine.client().describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexName).toList();
     }
 
     /** Every regular file of the directory, as UTF-8 text (what {@code grep} would see). */
