@@ -137,6 +137,7 @@ public final class SenimLocal implements AutoCloseable {
         }
         if (options.dataDir().isPresent()) {
             resources.push(DataDirLock.lock(options.dataDir().get()));
+            resources.push(LocalDatabase.compactedOnClose(options.dataDir().get())); // once DynamoDB Local stopped
         }
         dynamoDb = options.dataDir().map(EmbeddedDynamoDb::inDirectory).orElseGet(EmbeddedDynamoDb::inMemory);
         resources.push(dynamoDb);

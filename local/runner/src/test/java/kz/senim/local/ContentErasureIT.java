@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,9 @@ class ContentErasureIT {
                 .isEqualTo(report.path("narrative").asText());
         assertThat(before.path("messages").findValuesAsText("text")).containsExactly(QUESTION, REPLY);
         assertThat(sealedIn(reported.reference())).as("and sealed in the table").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(keysOf(reported.reference())).isNotEmpty();
+        List<String> wrappedKeys = wrappedKeysOf(reported.reference());
+        assertThat(wrappedKeys).isNotEmpty();
+        assertThat(databaseFile()).as("the guard: the keys are in the database file").contains(wrappedKeys.getFirst());
 
         clock.advance(Duration.ofMinutes(5));
         LocalApi.Answer withdrawn = api.send("DELETE", "/v1/reports/" + reported.reference(),
@@ -120,6 +123,9 @@ class ContentErasureIT {
 
         senim.close();
         assertNoTextInTheDataFiles(reported.reference(), typed);
+        String compacted = databaseFile();
+        assertThat(wrappedKeys).as("no deleted key is left in the database file's free pages")
+                .allSatisfy(key -> assertThat(compacted).doesNotContain(key));
     }
 
     @Test
@@ -209,5 +215,15 @@ class ContentErasureIT {
         assertThat(String.join("\n", files.values())).as("the guard: the case is in the data files")
                 .contains(reference);
         files.forEach((file, text) -> typed.forEach(t -> assertThat(text).as(file.toString()).doesNotContain(t)));
+    }
+
+    /** The case's wrapped data keys as DynamoDB Local keeps them in its file (base64, in the item's JSON). */
+    private List<String> wrappedKeysOf(String reference) {
+        return keysOf(reference).stream()
+                .map(key -> Base64.getEncoder().encodeToString(key.get("wrappedKey").b().asByteArray())).toList();
+    }
+
+    private String databaseFile() throws IOException {
+        return new String(Files.readAllBytes(dataDir.resolve(LocalDatabase.FILE)), StandardCharsets.ISO_8859_1);
     }
 }
