@@ -84,7 +84,8 @@ class ErasureIT {
         String shelter = refer(reported, "ngo-shelter-almaty", ServiceType.SHELTER);
         String legal = refer(reported, "ngo-foreign-nationals", ServiceType.LEGAL);
         assertThat(wiring.changeReferralStatus().change(MIGRANT_NGO_RESPONDER, legal, 1,
-                ReferralStatusChange.to(ReferralTransition.REJECTED, REJECTION))).isNotNull();
+                ReferralStatusChange.to(ReferralTransition.REJECTED, REJECTION)))
+                .isInstanceOf(kz.senim.referral.ChangeReferralStatus.Outcome.Changed.class);
         CaseDetails before = read(reported.reference());
         assertThat(before.file().submission().narrative()).isEqualTo(Submissions.victimInAlmaty().narrative());
         assertThat(before.messages()).extracting(m -> m.text().readable().orElseThrow())

@@ -53,7 +53,8 @@ class DynamoDbReportsIT {
     private static final Set<String> REPORT_ATTRIBUTES = Set.of("pk", "sk", "kind", "reference", "reporterRole",
             "category", "region", "locality", "immediateDanger", "policeConsent", "childInvolved", "foreignNational",
             "narrative", "language", "severity", "status", "receiptHash", "submittedAt", "updatedAt", "version",
-            "takenBy", "assignee", "involvedOrganisations", "outcome", "statusReason", "gsi1pk", "gsi1sk");
+            "takenBy", "assignee", "involvedOrganisations", "outcome", "statusReason", "gsi1pk", "gsi1sk",
+            "gsi4pk", "gsi4sk", "erasedAt", "erasure", "erasureWarnedAt", "erasureDueAt");
 
     private DynamoDbClient dynamoDb;
     private String table;
