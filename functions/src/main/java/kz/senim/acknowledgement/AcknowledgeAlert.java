@@ -2,10 +2,11 @@ package kz.senim.acknowledgement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
-import kz.senim.access.Role;
+import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.Acknowledgements.Acknowledgement;
 import kz.senim.acknowledgement.Acknowledgements.LinkUse;
 import kz.senim.cases.Actor;
@@ -17,8 +18,8 @@ import kz.senim.cases.Reference;
 /**
  * Acknowledges an alert: the organisation's alert (the chain a page belongs to) stops escalating, the first
  * acknowledgement takes the case for the acknowledging organisation, and it is audited, all in one transaction.
- * Acknowledging again is harmless. Who may: members of the alerted organisation and national coordinators; anyone
- * else is told there is no such alert.
+ * Acknowledging again is harmless. Who may: members of the alerted organisation and callers with national scope (a
+ * national coordinator of the national secretariat); anyone else is told there is no such alert.
  */
 public final class AcknowledgeAlert {
 
@@ -28,12 +29,42 @@ public final class AcknowledgeAlert {
 
     private final Acknowledgements acknowledgements;
     private final Cases cases;
+    private final CaseAccess access;
+    private final Heard heard;
     private final Clock clock;
 
+    /** An acknowledger nobody is told by, for whom no caller has national scope (tests). */
     public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, Clock clock) {
+        this(acknowledgements, cases, new CaseAccess(List::of), (organisationId, at) -> { }, clock);
+    }
+
+    /** @param access decides national scope for signed-in callers; a link never consults it */
+    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, CaseAccess access, Clock clock) {
+        this(acknowledgements, cases, access, (organisationId, at) -> { }, clock);
+    }
+
+    /** @param heard told of every acknowledgement (it ends the organisation's alert storm, if any) */
+    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, Heard heard, Clock clock) {
+        this(acknowledgements, cases, new CaseAccess(List::of), heard, clock);
+    }
+
+    /**
+     * @param access decides national scope for signed-in callers; a link never consults it
+     * @param heard  told of every acknowledgement (it ends the organisation's alert storm, if any)
+     */
+    public AcknowledgeAlert(Acknowledgements acknowledgements, Cases cases, CaseAccess access, Heard heard,
+            Clock clock) {
         this.acknowledgements = acknowledgements;
         this.cases = cases;
+        this.access = access;
+        this.heard = heard;
         this.clock = clock;
+    }
+
+    /** Someone of the alerted organisation is now on it: paging may go back to one page per report. */
+    @FunctionalInterface
+    public interface Heard {
+        void acknowledged(String alertedOrganisationId, Instant at);
     }
 
     public sealed interface Outcome {
@@ -62,8 +93,7 @@ public final class AcknowledgeAlert {
         if (address.isEmpty()) {
             return new Outcome.NotFound();
         }
-        boolean national = caller.role() == Role.NATIONAL_COORDINATOR;
-        if (!national && !caller.organisationId().equals(address.get().organisationId())) {
+        if (!caller.organisationId().equals(address.get().organisationId()) && !access.national(caller)) {
             return new Outcome.NotFound();
         }
         return acknowledge(address.get(), caller.organisationId(), caller.actor(), Optional.empty());
@@ -115,6 +145,7 @@ public final class AcknowledgeAlert {
             switch (acknowledgements.save(new Acknowledgement(origin.get(), page, organisation, now, taken, entry,
                     link))) {
                 case Acknowledgements.SaveOutcome.Saved saved -> {
+                    tell(address.organisationId(), now);
                     return new Outcome.Acknowledged(address.alertId(), address.reference(), organisation, now,
                             taken.isPresent());
                 }
@@ -130,5 +161,14 @@ public final class AcknowledgeAlert {
             }
         }
         return new Outcome.KeptChanging();
+    }
+
+    /** Best effort: the acknowledgement stands whatever becomes of this. */
+    private void tell(String alertedOrganisationId, Instant at) {
+        try {
+            heard.acknowledged(alertedOrganisationId, at);
+        } catch (RuntimeException notTold) {
+            // the storm then goes on (one digest page per window) until the next acknowledgement
+        }
     }
 }

@@ -1,5 +1,6 @@
 package kz.senim.audit;
 
+import java.time.LocalDate;
 import java.util.List;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.Reference;
@@ -11,4 +12,10 @@ public interface AuditTrail {
     void record(AuditEntry entry);
 
     List<AuditEntry> entries(Reference reference);
+
+    /** Records a read of figures about no single case; a failure here fails the read. */
+    void record(FiguresRead read);
+
+    /** The reads of figures of one day (UTC), in order. */
+    List<FiguresRead> figuresReads(LocalDate day);
 }

@@ -54,7 +54,7 @@ public interface CaseReferrals {
 
         /** Past its due date and the provider has not finished (nor refused, nor was it revoked). */
         public boolean overdueOn(LocalDate today) {
-            return isOpen() && (status.equals("in_progress") || status.equals("accepted")) && dueDate.isBefore(today);
+            return isOpen() && OpenReferral.awaitsService(status) && dueDate.isBefore(today);
         }
     }
 }

@@ -24,6 +24,15 @@ public final class CrockfordBase32 {
         return out.toString();
     }
 
+    /** {@code symbols} random symbols, 5 bits each, without separators (16 symbols: 80 bits). */
+    public static String randomSymbols(SecureRandom random, int symbols) {
+        StringBuilder out = new StringBuilder(symbols);
+        for (int i = 0; i < symbols; i++) {
+            out.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return out.toString();
+    }
+
     /** Maps the look-alikes Crockford decodes leniently (O→0, I/L→1) on upper-case input; keeps everything else. */
     public static String normalise(String upperCase) {
         return upperCase.replace('O', '0').replace('I', '1').replace('L', '1');

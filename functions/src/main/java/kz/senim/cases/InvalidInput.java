@@ -6,7 +6,11 @@ package kz.senim.cases;
  */
 public final class InvalidInput extends RuntimeException {
 
-    public enum Violation { MISSING, UNKNOWN, MUST_BE_TEXT, MUST_BE_BOOLEAN, TOO_LONG, BLANK, NOT_ALLOWED_VALUE, INVALID_TEXT }
+    public enum Violation {
+        MISSING, UNKNOWN, MUST_BE_TEXT, MUST_BE_BOOLEAN, TOO_LONG, BLANK, NOT_ALLOWED_VALUE, INVALID_TEXT,
+        /** Explicit bidirectional embedding, override or isolate controls, which can make text read otherwise. */
+        BIDI_CONTROL
+    }
 
     private final String field;
     private final Violation violation;

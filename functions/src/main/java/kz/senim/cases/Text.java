@@ -2,7 +2,11 @@ package kz.senim.cases;
 
 import kz.senim.cases.InvalidInput.Violation;
 
-/** Rules for free text people type: bounded, not blank where required, no control characters but line breaks. */
+/**
+ * Rules for free text people type: bounded, not blank where required, no control characters but line breaks, and no
+ * explicit bidirectional controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates), which can make a
+ * narrative or a message read differently from what was stored. Implicit marks (U+200E, U+200F) stay allowed.
+ */
 public final class Text {
 
     private Text() {
@@ -31,7 +35,15 @@ public final class Text {
             if (control || loneSurrogate || c == '\uFFFD') {
                 throw new InvalidInput(field, Violation.INVALID_TEXT);
             }
+            if (isBidiControl(c)) {
+                throw new InvalidInput(field, Violation.BIDI_CONTROL);
+            }
         }
         return value.strip();
+    }
+
+    /** LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069). */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -38,6 +38,7 @@ public final class DirectoryData {
 
     static List<Organisation> parse(JsonNode root) {
         List<Organisation> organisations = new ArrayList<>();
+        PagingLimit defaultPaging = paging("pagingDefaults", root.path("pagingDefaults"), PagingLimit.DEFAULT);
         for (JsonNode node : root.path("organisations")) {
             String id = node.path("id").asText();
             Map<Language, String> names = new EnumMap<>(Language.class);
@@ -68,7 +69,9 @@ public final class DirectoryData {
                     AlertCondition.fromCode(node.path("alertWhen").asText()).orElseThrow(() -> invalid(id, "alertWhen")),
                     Optional.ofNullable(node.path("publicPhone").textValue()),
                     services(id, node.path("services")),
-                    escalation(id, node.path("escalation"))));
+                    escalation(id, node.path("escalation")),
+                    alertLanguage(id, node.path("alertLanguage")),
+                    paging(id, node.path("paging"), defaultPaging)));
         }
         return List.copyOf(organisations);
     }
@@ -95,6 +98,27 @@ public final class DirectoryData {
             steps.add(new EscalationPolicy.Step(java.time.Duration.ofMinutes(minutes), target));
         }
         return Optional.of(new EscalationPolicy(steps, node.path("repeat").asInt(1)));
+    }
+
+    private static Language alertLanguage(String id, JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return Organisation.DEFAULT_ALERT_LANGUAGE;
+        }
+        return Language.fromCode(value.asText()).orElseThrow(() -> invalid(id, "alertLanguage"));
+    }
+
+    /** {@code {"individualPages": 5, "windowMinutes": 10}}, or {@code otherwise} when absent. */
+    private static PagingLimit paging(String id, JsonNode node, PagingLimit otherwise) {
+        if (node.isMissingNode() || node.isNull()) {
+            return otherwise;
+        }
+        int pages = node.path("individualPages").asInt(0);
+        int minutes = node.path("windowMinutes").asInt(0);
+        try {
+            return new PagingLimit(pages, java.time.Duration.ofMinutes(minutes));
+        } catch (IllegalArgumentException e) {
+            throw invalid(id, "paging");
+        }
     }
 
     private static IllegalArgumentException invalid(String id, String field) {

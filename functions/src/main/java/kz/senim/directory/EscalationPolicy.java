@@ -19,10 +19,16 @@ public record EscalationPolicy(List<Step> steps, int repeat) {
         }
     }
 
+    /** Pages one alert may raise at most, over all repetitions (the contract's bound on {@code escalationStep}). */
+    public static final int MAX_STEPS = 100;
+
     public EscalationPolicy {
         steps = List.copyOf(steps);
         if (steps.isEmpty() || repeat < 1) {
             throw new IllegalArgumentException("an escalation policy needs steps and repeat >= 1");
+        }
+        if ((long) steps.size() * repeat > MAX_STEPS) {
+            throw new IllegalArgumentException("an escalation policy takes at most " + MAX_STEPS + " steps in all");
         }
     }
 

@@ -41,10 +41,11 @@ public interface CaseErasures {
     List<Alert> pendingAlerts(Reference reference);
 
     /**
-     * Acknowledges {@code alert} on someone's behalf if it is still pending, so escalation stops, with its audit
-     * entry; false when it was not pending any more (nothing written).
+     * Acknowledges {@code alert} for its organisation, by the actor of {@code entry} (the withdrawing reporter), if it
+     * is still pending, so escalation stops, with its audit entry; false when it was not pending any more (nothing
+     * written).
      */
-    boolean acknowledge(Alert alert, String acknowledgedBy, Instant at, AuditEntry entry);
+    boolean acknowledge(Alert alert, Instant at, AuditEntry entry);
 
     /** Puts each notice in the outbox once; a notice already there is left as it is. */
     void notify(List<Alert> notices);

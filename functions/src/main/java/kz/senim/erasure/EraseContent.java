@@ -79,7 +79,7 @@ public final class EraseContent {
     private void stopPaging(CaseFile file) {
         for (Alert alert : erasures.pendingAlerts(file.reference())) {
             Instant now = clock.instant();
-            erasures.acknowledge(alert, "reporter", now, new AuditEntry(file.reference(), now,
+            erasures.acknowledge(alert, now, new AuditEntry(file.reference(), now,
                     new Actor.Reporter(), "alert_acknowledged", Map.of("alertId", alert.alertId(),
                             "chainId", alert.alertId(), "reason", ErasureReason.WITHDRAWN_BY_REPORTER.code())));
         }

@@ -14,7 +14,8 @@ import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Cases;
-import kz.senim.cases.StorageUnavailable;
+import kz.senim.cases.Failures;
+import kz.senim.cases.Severity;
 import kz.senim.directory.Directory;
 import kz.senim.directory.EscalationPolicy;
 import kz.senim.directory.Organisation;
@@ -24,8 +25,10 @@ import kz.senim.escalation.PendingAlerts.EscalationOutcome;
 /**
  * Pages the next target of every alert nobody acknowledged in time, as the alerted organisation's escalation policy
  * says: step {@code n} is due at {@code createdAt} plus the delays of steps 0..n. Each step happens exactly once, even
- * with two escalators running at the same time, and none after the alert is acknowledged or anyone has taken the case
- * (the brief: silence from the system once someone has taken it). An alert moves at most one
+ * with two escalators running at the same time, and none after the alert is acknowledged, the case is closed, or anyone
+ * has taken the case (the brief: silence from the system once someone has taken it) unless the alert is critical and
+ * its organisation is not the one that took it ({@link #mattersAfterTaken}). Whether an alert was delivered is not
+ * escalation's business: the sweeper publishes every alert whatever its case's status. An alert moves at most one
  * step per run, so after an outage a target is never paged several times in one burst.
  */
 public final class EscalateAlerts {
@@ -63,29 +66,47 @@ public final class EscalateAlerts {
         record Skipped(String reason) implements Outcome { }
     }
 
-    public record Summary(int pending, int escalated, int stopped, int failed) {
+    /** One run: how many alerts were pending, escalated, stopped, or failed ({@code failures} says which and why). */
+    public record Summary(int pending, int escalated, int stopped, int failed, List<Failure> failures) {
+
+        public Summary {
+            failures = List.copyOf(failures);
+        }
+
+        public Summary(int pending, int escalated, int stopped, int failed) {
+            this(pending, escalated, stopped, failed, List.of());
+        }
     }
 
-    /** One scheduled run over every pending alert; a failure with one alert does not hold up the others. */
+    /** An alert escalation skipped this run: its id and the class of what went wrong (never a message). */
+    public record Failure(String alertId, String cause) {
+    }
+
+    /**
+     * One scheduled run over every pending alert. Each alert is on its own: an item that does not parse, or any
+     * failure with one alert, is counted with its id and skipped, and every other alert still escalates.
+     */
     public Summary run() {
-        List<PendingAlert> pending = pendingAlerts.pending();
+        PendingAlerts.Listing listing = pendingAlerts.listing();
         int escalated = 0;
         int stopped = 0;
-        int failed = 0;
-        for (PendingAlert alert : pending) {
+        List<Failure> failures = new ArrayList<>();
+        listing.unreadable().forEach(u -> failures.add(new Failure(u.alertId(), u.cause())));
+        for (PendingAlert alert : listing.readable()) {
             try {
                 switch (escalate(alert)) {
                     case Outcome.Escalated e -> escalated++;
                     case Outcome.Stopped s -> stopped++;
-                    case Outcome.Skipped s -> failed++;
+                    case Outcome.Skipped s -> failures.add(new Failure(alert.alert().alertId(), s.reason()));
                     case Outcome.NotDue n -> { }
                     case Outcome.AlreadyMoved m -> { }
                 }
-            } catch (StorageUnavailable unavailable) {
-                failed++;
+            } catch (RuntimeException failure) {
+                failures.add(new Failure(alert.alert().alertId(), Failures.kind(failure)));
             }
         }
-        return new Summary(pending.size(), escalated, stopped, failed);
+        return new Summary(listing.readable().size() + listing.unreadable().size(), escalated, stopped,
+                failures.size(), failures);
     }
 
     /** Takes the alert's next step if it is due. */
@@ -114,14 +135,19 @@ public final class EscalateAlerts {
             if (file.isEmpty()) {
                 return new Outcome.Skipped("case_missing");
             }
-            if (file.get().status() != CaseStatus.RECEIVED) {
+            if (file.get().status() == CaseStatus.CLOSED) {
+                pendingAlerts.stop(pending);
+                return new Outcome.Stopped("case_closed");
+            }
+            if (file.get().status() == CaseStatus.WITHDRAWN_BY_REPORTER) {
+                // even a critical alert: the reporter withdrew the report, nobody is paged about it any more
+                pendingAlerts.stop(pending);
+                return new Outcome.Stopped("case_withdrawn");
+            }
+            if (file.get().status() != CaseStatus.RECEIVED && !mattersAfterTaken(alert, file.get())) {
                 // someone has taken the case: from now on the system is silent about it
                 pendingAlerts.stop(pending);
-                return new Outcome.Stopped(switch (file.get().status()) {
-                    case CLOSED -> "case_closed";
-                    case WITHDRAWN_BY_REPORTER -> "case_withdrawn";
-                    default -> "case_taken";
-                });
+                return new Outcome.Stopped("case_taken");
             }
             Map<String, String> details = new HashMap<>(Map.of(
                     "alertId", alert.alertId(),
@@ -145,6 +171,16 @@ public final class EscalateAlerts {
             }
         }
         return new Outcome.Skipped("kept_changing");
+    }
+
+    /**
+     * Whether an alert nobody acknowledged keeps escalating after another organisation took the case: a critical one
+     * (immediate danger to life) sent to an organisation that did not take it, typically the police liaison while the
+     * commission works the case. Its own organisation still has to hear of it; everyone else is left in peace.
+     */
+    static boolean mattersAfterTaken(Alert alert, CaseFile file) {
+        return alert.severity() == Severity.CRITICAL
+                && !file.takenBy().map(alert.organisationId()::equals).orElse(false);
     }
 
     /** When step {@code index} is due: the delays of steps 0..index after the alert was created. */

@@ -16,6 +16,26 @@ public interface PendingAlerts {
     List<PendingAlert> pending();
 
     /**
+     * As {@link #pending()}, with the pending alert items that do not parse listed apart (by the id their index key
+     * holds), so that one broken item never stops the escalation of every other alert.
+     */
+    default Listing listing() {
+        return new Listing(pending(), List.of());
+    }
+
+    /** The pending alerts, and the items that could not be read as one. */
+    record Listing(List<PendingAlert> readable, List<Unreadable> unreadable) {
+        public Listing {
+            readable = List.copyOf(readable);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /** A pending alert item that does not parse; {@code cause} is the class of what went wrong, never a value. */
+    record Unreadable(String alertId, String cause) {
+    }
+
+    /**
      * In one transaction, only if the alert is still pending at the step it was read at: moves it to the next step
      * (and out of the pending alerts when that was the last), stores the page (if any), the case with the paged
      * organisation involved, and the audit entry.

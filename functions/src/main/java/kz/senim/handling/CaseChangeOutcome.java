@@ -22,4 +22,7 @@ public sealed interface CaseChangeOutcome {
      * {@code case_not_closed} or {@code referrals_open}.
      */
     record Illegal(String code) implements CaseChangeOutcome { }
+
+    /** The request names something the change cannot use; {@code code} is e.g. {@code assignee_not_in_organisation}. */
+    record Refused(String code) implements CaseChangeOutcome { }
 }

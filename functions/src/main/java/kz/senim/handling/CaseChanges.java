@@ -13,8 +13,9 @@ import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 
 /**
- * The steps every change of a case takes: find it within the caller's scope, decide the change on the current state,
- * refuse it if the caller saw an older version, store it together with its audit line.
+ * The steps every change of a case takes: find it within the caller's scope (and refuse a provider who only serves a
+ * referral of it), decide the change on the current state, refuse it if the caller saw an older version, store it
+ * together with its audit line.
  */
 final class CaseChanges {
 
@@ -28,10 +29,21 @@ final class CaseChanges {
         this.clock = clock;
     }
 
-    /** What a use case decides on the current file: the change, and how to audit it if it is stored. */
-    record Decision(CaseFile.Change change, String action, Map<String, String> details) {
+    /**
+     * What a use case decides on the current file: the change, and how to audit it if it is stored; or a refusal of
+     * what the request names ({@code refusal}, a code answered {@code 422}), with no change.
+     */
+    record Decision(CaseFile.Change change, String action, Map<String, String> details, Optional<String> refusal) {
         Decision {
             details = Map.copyOf(details);
+        }
+
+        Decision(CaseFile.Change change, String action, Map<String, String> details) {
+            this(change, action, details, Optional.empty());
+        }
+
+        static Decision refuse(String code) {
+            return new Decision(new CaseFile.Change.Unchanged(), "", Map.of(), Optional.of(code));
         }
     }
 
@@ -47,10 +59,14 @@ final class CaseChanges {
             return new CaseChangeOutcome.NotFound();
         }
         CaseFile current = found.get();
+        access.requireCasework(caller, current, "change a case it only provides a service for");
         Instant now = clock.instant();
         Decision decision = decide.on(current, now);
         if (current.version() != expectedVersion) {
             return new CaseChangeOutcome.VersionConflict();
+        }
+        if (decision.refusal().isPresent()) {
+            return new CaseChangeOutcome.Refused(decision.refusal().get());
         }
         return switch (decision.change()) {
             case CaseFile.Change.Unchanged unchanged -> new CaseChangeOutcome.Unchanged(current);

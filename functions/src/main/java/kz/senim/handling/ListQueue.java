@@ -6,13 +6,11 @@ import java.util.Optional;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.access.Forbidden;
-import kz.senim.access.Role;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
 import kz.senim.cases.Cases;
 import kz.senim.cases.RegionCode;
-import kz.senim.directory.Directory;
 
 /**
  * A region's queue of cases, oldest first, as one caller may see it: only a region the caller's organisation serves
@@ -30,12 +28,10 @@ public final class ListQueue {
     static final int MAX_ROUNDS = 5;
 
     private final Cases cases;
-    private final Directory directory;
     private final CaseAccess access;
 
-    public ListQueue(Cases cases, Directory directory, CaseAccess access) {
+    public ListQueue(Cases cases, CaseAccess access) {
         this.cases = cases;
-        this.directory = directory;
         this.access = access;
     }
 
@@ -62,13 +58,7 @@ public final class ListQueue {
     }
 
     private void requireServed(Caller caller, RegionCode region) {
-        if (caller.role() == Role.NATIONAL_COORDINATOR) {
-            return;
-        }
-        boolean served = directory.organisation(caller.organisationId())
-                .map(organisation -> organisation.serves(region))
-                .orElse(false);
-        if (!served) {
+        if (!access.servesRegion(caller, region)) {
             throw new Forbidden("list the queue of a region the organisation does not serve");
         }
     }

@@ -3,17 +3,20 @@ package kz.senim.handling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.audit.AuditTrail;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages;
+import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseReferrals;
 import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
@@ -21,7 +24,9 @@ import kz.senim.cases.Reference;
 /**
  * Opens a case: the report with its narrative, its alerts, referrals and conversation. Every opening is audited
  * before anything is shown; if the audit line cannot be written, the case is not shown. This is one of the two paths
- * that open what people typed (sealed in the store, {@link CaseContent}), after the caller's scope was checked.
+ * that open what people typed (sealed in the store, {@link CaseContent}), after the caller's scope was checked. The
+ * provider of an open referral sees what it needs for the service: the case, its narrative and conversation, and of
+ * the alerts and referrals only its own.
  */
 public final class ReadCase {
 
@@ -58,11 +63,18 @@ public final class ReadCase {
         Instant now = clock.instant();
         audit.record(new AuditEntry(reference, now, caller.actor(), AUDIT_ACTION,
                 Map.of("version", Long.toString(file.version()))));
+        List<AlertLine> alertLines = alerts.of(reference);
+        List<ReferralLine> referralLines = referrals.ofCase(reference);
+        if (access.reach(caller, file) == CaseAccess.Reach.PROVIDER) {
+            String own = caller.organisationId();
+            alertLines = alertLines.stream().filter(alert -> alert.organisationId().equals(own)).toList();
+            referralLines = referralLines.stream().filter(referral -> referral.providerId().equals(own)).toList();
+        }
         CaseContent.Opening opening = content.opening(reference);
-        return new Outcome.Found(new CaseDetails(file.withTexts(opening::open), alerts.of(reference),
-                referrals.ofCase(reference).stream().map(line -> line.withReason(opening::open)).toList(),
+        return new Outcome.Found(new CaseDetails(file.withTexts(opening::open), alertLines,
+                referralLines.stream().map(line -> line.withReason(opening::open)).toList(),
                 messages.of(reference).stream().map(line -> line.withText(opening::open)).toList(),
-                LocalDate.ofInstant(now, CaseReferrals.ReferralLine.CALENDAR)));
+                LocalDate.ofInstant(now, ReferralLine.CALENDAR)));
     }
 
     public sealed interface Outcome {

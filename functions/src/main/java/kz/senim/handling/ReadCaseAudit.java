@@ -37,6 +37,7 @@ public final class ReadCaseAudit {
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
+        access.requireCasework(caller, found.get(), "read the audit trail of a case it only provides a service for");
         Reference reference = found.get().reference();
         audit.record(new AuditEntry(reference, clock.instant(), caller.actor(), AUDIT_ACTION, Map.of()));
         return new Outcome.Found(reference, audit.entries(reference).stream()

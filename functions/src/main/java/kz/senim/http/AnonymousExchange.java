@@ -2,6 +2,7 @@ package kz.senim.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import kz.senim.cases.Failures;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.i18n.Language;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 
 /**
  * The frame of a route anyone may call without signing in (the app, the reporter with a receipt): decode, call one use
- * case, encode. Bad input is a {@code 400} that names the field, an outage a {@code 503} the app may retry, a bug a
- * {@code 500}; each in the caller's language and logged by its code only, never with what was sent.
+ * case, encode. A body that is not JSON is a {@code 415} before anything else is read, one too large a {@code 413}, bad
+ * input a {@code 400} that names the field, an outage a {@code 503} the app may retry, a bug a {@code 500}; each in the
+ * caller's language and logged by its code only, never with what was sent.
  */
 public final class AnonymousExchange {
 
@@ -46,10 +48,9 @@ public final class AnonymousExchange {
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Logger log, String operation,
             Problem unavailable, Exchange exchange) {
         HttpRequest request = new HttpRequest(event);
-        ProblemLanguage language = new ProblemLanguage(request.query("lang").flatMap(Language::fromCode)
-                .or(request::acceptLanguage)
-                .orElse(Language.DEFAULT));
+        ProblemLanguage language = new ProblemLanguage(request.language());
         try {
+            request.refuseNonJsonBody();
             return exchange.answer(request, language);
         } catch (BadRequest bad) {
             return refused(log, operation, bad.problem(), language.get());
@@ -59,7 +60,7 @@ public final class AnonymousExchange {
             log.warn("{} failed: storage unavailable", operation);
             return HttpResponses.problem(unavailable, language.get());
         } catch (RuntimeException bug) {
-            log.error("{} failed: {}", operation, bug.getClass().getName());
+            log.error("{} failed: {}", operation, Failures.describe(bug));
             return HttpResponses.problem(Problem.internalError(), language.get());
         }
     }

@@ -23,6 +23,9 @@ public final class HttpRequest {
 
     public static final String CLAIM_ORGANISATION = "custom:organisationId";
     public static final String CLAIM_ROLE = "custom:role";
+    public static final String CONTENT_TYPE = "Content-Type";
+    /** Longer {@code Accept-Language} values are ignored (no browser sends one); the contract states the bound. */
+    static final int MAX_ACCEPT_LANGUAGE = 256;
     private static final String ALLOWED_LANGUAGES = Arrays.stream(Language.values()).map(Language::code)
             .collect(Collectors.joining(", "));
 
@@ -73,19 +76,53 @@ public final class HttpRequest {
         return requested;
     }
 
-    public Optional<Language> acceptLanguage() {
-        return header("Accept-Language").flatMap(Language::fromAcceptLanguage);
+    /** The language to answer in: {@code lang} if Senim serves it, else {@code Accept-Language}, else the default. */
+    public Language language() {
+        return query("lang").flatMap(Language::fromCode).or(this::acceptLanguage).orElse(Language.DEFAULT);
     }
 
-    /** The body as text: at most {@code maxBytes}, and valid UTF-8 or it is refused. */
+    public Optional<Language> acceptLanguage() {
+        return header("Accept-Language").filter(value -> value.length() <= MAX_ACCEPT_LANGUAGE)
+                .flatMap(Language::fromAcceptLanguage);
+    }
+
+    /**
+     * A request that carries a body must say it is JSON ({@link #requireJson}); one without a body passes, and so
+     * does a {@code GET}, whose body nobody reads.
+     */
+    public void refuseNonJsonBody() {
+        boolean read = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                .map(http -> !"GET".equalsIgnoreCase(http.getMethod()) && !"HEAD".equalsIgnoreCase(http.getMethod()))
+                .orElse(true);
+        if (read && event.getBody() != null && !event.getBody().isEmpty()) {
+            requireJson();
+        }
+    }
+
+    /**
+     * Refuses with {@code 415} a request whose {@code Content-Type} is not JSON: {@code application/json}, with
+     * {@code charset=utf-8} or no parameter, in any case. Missing counts as not JSON.
+     */
+    public void requireJson() {
+        if (!header(CONTENT_TYPE).map(HttpRequest::isJson).orElse(false)) {
+            throw new BadRequest(Problem.unsupportedMediaType());
+        }
+    }
+
+    /**
+     * The JSON body as text: sent as JSON ({@code 415} otherwise, see {@link #requireJson}), at most
+     * {@code maxBytes} ({@code 413}), and valid UTF-8 ({@code 400}).
+     */
     public String body(int maxBytes) {
+        requireJson();
         String body = event.getBody();
         if (body == null || body.isEmpty()) {
             throw new BadRequest(Problem.badRequest("invalid_json", "problem.invalid_json", "body"));
         }
         byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(body) : body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {
-            throw new BadRequest(Problem.badRequest("body_too_large", "problem.body_too_large", "body", maxBytes));
+            throw new BadRequest(Problem.bodyTooLarge(maxBytes));
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -96,6 +133,30 @@ public final class HttpRequest {
         } catch (CharacterCodingException e) {
             throw new BadRequest(Problem.badRequest("invalid_encoding", "problem.invalid_encoding", "body"));
         }
+    }
+
+    /** {@code application/json}, optionally with {@code charset=utf-8} (quoted or not); nothing else. */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int equals = parameter.indexOf('=');
+            if (equals < 0) {
+                return false;
+            }
+            String value = parameter.substring(equals + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!parameter.substring(0, equals).strip().equalsIgnoreCase("charset")
+                    || !value.equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] decodeBase64(String body) {

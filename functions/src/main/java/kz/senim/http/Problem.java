@@ -31,6 +31,7 @@ public record Problem(int status, String code, String titleKey, String detailKey
                     ? badRequest("invalid_field", "problem.invalid_header", field)
                     : badRequest("invalid_field", "problem.not_allowed_value", field, invalid.limit());
             case INVALID_TEXT -> badRequest("invalid_field", "problem.invalid_text", field);
+            case BIDI_CONTROL -> badRequest("invalid_field", "problem.bidi_control", field);
         };
     }
 
@@ -40,6 +41,30 @@ public record Problem(int status, String code, String titleKey, String detailKey
 
     public static Problem badRequest(String code, String detailKey, String field, Object... arguments) {
         return new Problem(400, code, "title.bad_request", detailKey, field, List.of(arguments));
+    }
+
+    /** The body is larger than the route takes ({@code maxBytes}): {@code 413}, nothing was read further. */
+    public static Problem bodyTooLarge(int maxBytes) {
+        return new Problem(413, "body_too_large", "title.too_large", "problem.body_too_large", "body",
+                List.of(maxBytes));
+    }
+
+    /** A JSON route was sent something else: {@code 415} naming {@code Content-Type}. */
+    public static Problem unsupportedMediaType() {
+        return new Problem(415, "unsupported_media_type", "title.unsupported_media_type",
+                "problem.unsupported_media_type", HttpRequest.CONTENT_TYPE, List.of());
+    }
+
+    /** A route's throttle refused the request ({@code 429}); the answer carries {@code Retry-After}. */
+    public static Problem tooManyRequests() {
+        return new Problem(429, "too_many_requests", "title.too_many_requests", "problem.too_many_requests", null,
+                List.of());
+    }
+
+    /** The path exists, but not with this method ({@code 405}); {@code allowed} as in the {@code Allow} header. */
+    public static Problem methodNotAllowed(String allowed) {
+        return new Problem(405, "method_not_allowed", "title.method_not_allowed", "problem.method_not_allowed", null,
+                List.of(allowed));
     }
 
     public static Problem notFound() {
@@ -67,6 +92,14 @@ public record Problem(int status, String code, String titleKey, String detailKey
     /** A change the current state does not allow; {@code reason} is the code (e.g. case_closed) and message key. */
     public static Problem conflict(String reason) {
         return new Problem(409, reason, "title.conflict", "problem." + reason, null, List.of());
+    }
+
+    /**
+     * The request is well formed but names something the change cannot use (e.g. an assignee of another
+     * organisation); {@code reason} is the code and message key.
+     */
+    public static Problem unprocessable(String reason) {
+        return new Problem(422, reason, "title.unprocessable", "problem." + reason, null, List.of());
     }
 
     public static Problem linkUsed() {

@@ -14,9 +14,9 @@ import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.Cases;
 
 /**
- * Moves a referral on. The provider's people accept, reject and mark it done; coordinators who can see the case, on
- * the referring side (not the provider's own), revoke and close it. Only over the version the caller saw; audited in
- * the same transaction.
+ * Moves a referral on. The provider's people accept, reject and mark it done; coordinators who work the case, on the
+ * referring side (not the provider's own, nor another provider's), revoke and close it. Only over the version the
+ * caller saw; audited in the same transaction, which also keeps the case's entry of the referral in step.
  *
  * <p>Who can see a referral at all: members of the provider, and whoever can see its case; anyone else is answered as
  * if it did not exist.
@@ -44,8 +44,8 @@ public final class ChangeReferralStatus {
         Referral referral = found.get();
         boolean ofProvider = caller.organisationId().equals(referral.providerId());
         Optional<CaseFile> file = cases.find(referral.reference());
-        boolean seesCase = file.isPresent() && access.canSee(caller, file.get());
-        if (!ofProvider && !seesCase) {
+        CaseAccess.Reach reach = file.map(f -> access.reach(caller, f)).orElse(CaseAccess.Reach.NONE);
+        if (!ofProvider && reach == CaseAccess.Reach.NONE) {
             return new Outcome.NotFound();
         }
         switch (request.to().party()) {
@@ -55,7 +55,7 @@ public final class ChangeReferralStatus {
                 }
             }
             case COORDINATOR -> {
-                if (!caller.role().coordinates() || !seesCase || ofProvider) {
+                if (!caller.role().coordinates() || reach != CaseAccess.Reach.CASEWORK || ofProvider) {
                     throw new Forbidden("revoke or close a referral");
                 }
             }

@@ -21,8 +21,9 @@ import kz.senim.directory.Organisation;
 
 /**
  * A coordinator refers the person of a case to a provider's service. No consent, no referral: without it nothing is
- * stored. The provider must be in the directory and offer the service; it joins the case's involved organisations.
- * Referral, case and audit line are stored in one transaction.
+ * stored. The provider must be in the directory, offer the service and serve the case's region (or every region);
+ * its people may open the case while the referral is theirs (the case keeps it open, not as an involved
+ * organisation). Referral, case and audit line are stored in one transaction.
  *
  * <p>Sent with an {@link IdempotencyKey}, the referral id is derived from the key and the key's record joins that
  * transaction: a retry by the same coordinator with the same request answers the first result again (even if the
@@ -56,7 +57,7 @@ public final class ReferToService {
         return refer(caller, referenceText, request, Optional.empty());
     }
 
-    /** @throws kz.senim.access.Forbidden unless the caller coordinates */
+    /** @throws kz.senim.access.Forbidden unless the caller coordinates the case (not only provides a service) */
     public Outcome refer(Caller caller, String referenceText, ReferralRequest request, Optional<IdempotencyKey> key) {
         CaseAccess.requireCoordinator(caller, "refer to a service");
         Optional<Reference> reference = Reference.parse(referenceText);
@@ -69,6 +70,7 @@ public final class ReferToService {
             if (found.isEmpty()) {
                 return new Outcome.CaseNotFound();
             }
+            access.requireCasework(caller, found.get(), "refer a case it only provides a service for");
             if (keyHash != null) {
                 Optional<StaffKey> earlier = referrals.staffKey(found.get().reference(), keyHash);
                 if (earlier.isPresent()) {
@@ -83,6 +85,9 @@ public final class ReferToService {
             if (provider.isEmpty()) {
                 return new Outcome.ProviderNotFound();
             }
+            if (!provider.get().serves(found.get().region())) {
+                return new Outcome.ProviderNotInRegion();
+            }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, ReferralLine.CALENDAR);
             if (request.dueDate().isBefore(today) || request.dueDate().isAfter(today.plusYears(1))) {
@@ -95,11 +100,11 @@ public final class ReferToService {
             ReferralId id = keyHash == null ? ReferralId.random(file.reference(), random)
                     : ReferralId.forKey(file.reference(), keyHash, idDraw);
             Referral referral = Referral.create(id, provider.get().id(), request.service(), request.dueDate(), now);
-            CaseFile involving = file.involving(provider.get().id(), now);
+            CaseFile withReferral = file.referred(referral.onCase().orElseThrow(), now);
             Outcome.Referred referred = new Outcome.Referred(referral, today);
             AuditEntry entry = audit(caller, referral, now);
-            Referrals.CreateOutcome created = keyHash == null ? referrals.create(referral, involving, entry)
-                    : referrals.create(referral, involving, entry,
+            Referrals.CreateOutcome created = keyHash == null ? referrals.create(referral, withReferral, entry)
+                    : referrals.create(referral, withReferral, entry,
                             new StaffKey(keyHash, requestHash, referral.id().value(), now));
             switch (created) {
                 case Referrals.CreateOutcome.Created stored -> {
@@ -156,6 +161,9 @@ public final class ReferToService {
 
         /** No such organisation in the directory, or it does not offer the service. */
         record ProviderNotFound() implements Outcome { }
+
+        /** The provider serves neither the case's region nor every region: nothing was stored. */
+        record ProviderNotInRegion() implements Outcome { }
 
         /** The person did not consent: nothing was stored. */
         record ConsentRequired() implements Outcome { }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseText;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.Reference;
 import kz.senim.directory.ServiceType;
 
@@ -85,6 +86,12 @@ public record Referral(
     public ReferralLine line() {
         return new ReferralLine(id.value(), reference(), providerId, service.code(), status.code(), dueDate,
                 consentRecordedAt, reason, version, createdAt, updatedAt, closedAt);
+    }
+
+    /** The referral as its case keeps it while no coordinator has closed it; empty once closed. */
+    public Optional<OpenReferral> onCase() {
+        return isOpen() ? Optional.of(new OpenReferral(id.value(), providerId, status.code(), dueDate))
+                : Optional.empty();
     }
 
     /** What a requested change came to. */

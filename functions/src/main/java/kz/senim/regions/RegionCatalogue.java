@@ -49,12 +49,14 @@ public final class RegionCatalogue {
         Map<RegionCode, Region> regions = new LinkedHashMap<>();
         for (JsonNode node : root.path("regions")) {
             Map<Language, String> names = new EnumMap<>(Language.class);
+            Map<Language, String> shortNames = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
                 names.put(language, node.path(language.code()).asText());
+                shortNames.put(language, node.path("short").path(language.code()).asText(names.get(language)));
             }
             RegionCode code = new RegionCode(node.path("code").asText());
             Region.Kind kind = Region.Kind.valueOf(node.path("kind").asText().toUpperCase(Locale.ROOT));
-            regions.put(code, new Region(code, kind, names, node.path("centre").asText()));
+            regions.put(code, new Region(code, kind, names, node.path("centre").asText(), shortNames));
         }
         JsonNode numbers = root.path("emergency_numbers");
         return new RegionCatalogue(regions, new EmergencyNumbers(numbers.path("unified_emergency").asText(),

@@ -3,6 +3,7 @@ package kz.senim.staff;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import kz.senim.cases.CaseAlerts.AlertLine;
@@ -22,6 +23,12 @@ import kz.senim.http.HttpResponses;
  * text is marked {@code erased}. Absent optional values are left out.
  */
 public final class CaseJson {
+
+    /** Bounds of the lists the contract states (openapi.yaml maxItems); a case's latest ones are shown. */
+    static final int MAX_INVOLVED = 64;
+    static final int MAX_ALERTS = 200;
+    static final int MAX_REFERRALS = 100;
+    static final int MAX_MESSAGES = 200;
 
     private CaseJson() {
     }
@@ -48,7 +55,9 @@ public final class CaseJson {
         file.outcome().map(ClosingOutcome::code).ifPresent(v -> json.put("outcome", v));
         file.statusReason().flatMap(CaseText::readable).ifPresent(v -> json.put("statusReason", v));
         ArrayNode involved = json.putArray("involvedOrganisations");
-        new TreeSet<>(file.involvedOrganisations()).forEach(involved::add);
+        new TreeSet<>(file.involvedOrganisations()).stream().limit(MAX_INVOLVED).forEach(involved::add);
+        json.put("openReferrals", file.openReferralCount());
+        file.nextReferralDueDate().ifPresent(due -> json.put("nextReferralDueDate", due.toString()));
         json.put("version", file.version());
         return json;
     }
@@ -63,12 +72,18 @@ public final class CaseJson {
             json.put("erased", true);
         }
         ArrayNode alerts = json.putArray("alerts");
-        details.alerts().forEach(alert -> alerts.add(alert(alert)));
+        latest(details.alerts(), MAX_ALERTS).forEach(alert -> alerts.add(alert(alert)));
         ArrayNode referrals = json.putArray("referrals");
-        details.referrals().forEach(referral -> referrals.add(referral(referral, details.today())));
+        latest(details.referrals(), MAX_REFERRALS)
+                .forEach(referral -> referrals.add(referral(referral, details.today())));
         ArrayNode messages = json.putArray("messages");
-        details.messages().forEach(message -> messages.add(message(message)));
+        latest(details.messages(), MAX_MESSAGES).forEach(message -> messages.add(message(message)));
         return json;
+    }
+
+    /** The last {@code max} of a list kept oldest first. */
+    public static <T> List<T> latest(List<T> oldestFirst, int max) {
+        return oldestFirst.subList(Math.max(0, oldestFirst.size() - max), oldestFirst.size());
     }
 
     public static ObjectNode alert(AlertLine alert) {
@@ -79,6 +94,16 @@ public final class CaseJson {
                 .put("escalationStep", alert.escalationStep())
                 .put("createdAt", alert.createdAt().toString());
         alert.acknowledgedAt().ifPresent(at -> json.put("acknowledgedAt", at.toString()));
+        ObjectNode delivery = json.putObject("delivery")
+                .put("state", alert.delivery().state().code())
+                .put("attempts", alert.delivery().attempts());
+        alert.delivery().lastErrorClass().ifPresent(v -> delivery.put("lastErrorClass", v));
+        alert.delivery().digestAlertId().ifPresent(v -> delivery.put("digestAlertId", v));
+        alert.acknowledgedBy().ifPresent(by -> {
+            ObjectNode acknowledger = json.putObject("acknowledgedBy").put("type", by.type());
+            by.personId().ifPresent(person -> acknowledger.put("personId", person));
+            acknowledger.put("organisationId", by.organisationId());
+        });
         return json;
     }
 

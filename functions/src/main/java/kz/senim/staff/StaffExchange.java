@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
+import kz.senim.cases.Failures;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.StorageUnavailable;
@@ -19,9 +20,10 @@ import kz.senim.i18n.Language;
 import org.slf4j.Logger;
 
 /**
- * The frame of every endpoint for signed-in responders and coordinators: no caller, {@code 401}; then one exchange,
- * whose refusals and failures become localized problems ({@code 400} bad input, {@code 403} a role that may not,
- * {@code 503} storage out of reach, {@code 500} a bug). Logs the operation and outcome, never bodies.
+ * The frame of every endpoint for signed-in responders and coordinators: no caller, {@code 401}; a body that is not
+ * JSON, {@code 415}; then one exchange, whose refusals and failures become localized problems ({@code 400} bad input,
+ * {@code 413} a body too large, {@code 403} a role that may not, {@code 503} storage out of reach, {@code 500} a bug).
+ * Logs the operation and outcome, never bodies.
  */
 public final class StaffExchange {
 
@@ -79,6 +81,7 @@ public final class StaffExchange {
             return HttpResponses.problem(Problem.unauthorized(), language);
         }
         try {
+            request.refuseNonJsonBody();
             return exchange.answer(request, caller.get(), language);
         } catch (BadRequest bad) {
             return rejected(log, operation, bad.problem(), language);
@@ -92,7 +95,7 @@ public final class StaffExchange {
             log.warn("{}: storage unavailable", operation);
             return HttpResponses.problem(unavailable, language);
         } catch (RuntimeException bug) {
-            log.error("{} failed: {}", operation, bug.getClass().getName());
+            log.error("{} failed: {}", operation, Failures.describe(bug));
             return HttpResponses.problem(failed, language);
         }
     }

@@ -3,19 +3,27 @@ package kz.senim.wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
+import kz.senim.acknowledgement.SignedLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.acknowledgement.dynamodb.DynamoDbIssuedLinks;
 import kz.senim.acknowledgement.secretsmanager.SecretsManagerLinkKey;
+import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertPublisher;
+import kz.senim.alerting.AlertWording;
 import kz.senim.alerting.DispatchAlerts;
+import kz.senim.alerting.PagingWindows;
+import kz.senim.alerting.SweepAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
+import kz.senim.alerting.dynamodb.DynamoDbPagingWindows;
+import kz.senim.alerting.dynamodb.DynamoDbUnpublishedAlerts;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
@@ -30,6 +38,8 @@ import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.cases.kms.KmsKeyEncryptionKey;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
+import kz.senim.directory.Organisation;
+import kz.senim.directory.PagingLimit;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
 import kz.senim.erasure.EraseContent;
@@ -60,7 +70,15 @@ import kz.senim.messaging.PostCaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.messaging.ReplyAsReporter;
 import kz.senim.messaging.dynamodb.DynamoDbConversations;
+import kz.senim.overview.ShowOverview;
+import kz.senim.overview.dynamodb.DynamoDbFigures;
+import kz.senim.people.DescribeCaller;
+import kz.senim.people.ListPeople;
+import kz.senim.people.People;
+import kz.senim.people.RecordSignIn;
+import kz.senim.people.dynamodb.DynamoDbPeople;
 import kz.senim.referral.ChangeReferralStatus;
+import kz.senim.referral.FindProviders;
 import kz.senim.referral.ProviderReferrals;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
@@ -84,11 +102,17 @@ public final class Wiring {
     public static final String DIRECTORY_TABLE = "DIRECTORY_TABLE";
     public static final String ALERT_TOPIC_ARN_PREFIX = "ALERT_TOPIC_ARN_PREFIX";
     public static final String AWS_REGION = "AWS_REGION";
-    /** Secrets Manager secret whose SecretString (at least 32 bytes) signs acknowledgement links; AWS. */
+    /**
+     * Secrets Manager secret whose SecretString (at least 32 bytes) signed the long acknowledgement links of before
+     * short links; AWS. Only checked, until the last of those links has expired.
+     */
     public static final String ACK_LINK_SECRET_ARN = "ACK_LINK_SECRET_ARN";
-    /** The acknowledgement link key itself, base64 (at least 32 bytes); only where there is no Secrets Manager. */
+    /** That key itself, base64 (at least 32 bytes); only where there is no Secrets Manager. */
     public static final String ACK_LINK_SECRET = "ACK_LINK_SECRET";
-    /** Where the API is reached from outside, e.g. {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}. */
+    /**
+     * Where acknowledgement links point: the API as reached from outside, e.g.
+     * {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}, or a short custom domain mapped to it.
+     */
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
     /** Secrets Manager secret whose SecretString holds the receipt keys by version ({@code {"v1": "..."}}); AWS. */
     public static final String RECEIPT_KEY_SECRET_ARN = "RECEIPT_KEY_SECRET_ARN";
@@ -104,6 +128,12 @@ public final class Wiring {
     public static final String RETENTION_DAYS_AFTER_CLOSURE = "RETENTION_DAYS_AFTER_CLOSURE";
     /** Days without a change before the content of a case never closed is erased (default 365). */
     public static final String INACTIVE_ERASURE_DAYS = "INACTIVE_ERASURE_DAYS";
+    /** The staff console, e.g. {@code https://console.senim.kz/}: alerts and pages link to a case there. */
+    public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
+    /** CloudWatch namespace of the sweeper's metrics, e.g. {@code Senim/<stack>}. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    /** An SNS publication that takes longer fails (and is retried), well inside the claims' lease. */
+    static final Duration SNS_CALL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DIRECTORY_CACHE = Duration.ofSeconds(60);
 
     private final Function<String, String> settings;
@@ -118,6 +148,7 @@ public final class Wiring {
     private KmsClient kms;
     private CaseContent caseContent;
     private AcknowledgementLinks acknowledgementLinks;
+    private AlertWording alertWording;
 
     public Wiring(Function<String, String> settings, Clock clock) {
         this.settings = settings;
@@ -174,8 +205,7 @@ public final class Wiring {
 
     /** A region's queue for responders and coordinators. */
     public ListQueue listQueue() {
-        return new ListQueue(cases(), directory(),
-                caseAccess());
+        return new ListQueue(cases(), caseAccess());
     }
 
     /**
@@ -190,7 +220,7 @@ public final class Wiring {
     }
 
     public AssignCase assignCase() {
-        return new AssignCase(cases(), caseAccess(), clock);
+        return new AssignCase(cases(), caseAccess(), people(), clock);
     }
 
     /** Reopening gives the case a reason, which is sealed. */
@@ -220,26 +250,101 @@ public final class Wiring {
         return new ProviderReferrals(referrals(), clock);
     }
 
-    public DispatchAlerts dispatchAlerts() {
-        return dispatchAlerts(new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX)));
+    /** Providers of a service for a region, from the directory. */
+    public FindProviders findProviders() {
+        return new FindProviders(directory());
     }
 
-    /** Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. */
+    /** Who the signed-in caller is. */
+    public DescribeCaller describeCaller() {
+        return new DescribeCaller(people(), directory(), caseAccess(), regions());
+    }
+
+    /** The people of an organisation, for assignment. */
+    public ListPeople listPeople() {
+        return new ListPeople(people(), directory(), caseAccess());
+    }
+
+    /** Records a person at sign-in (the user pool's post-authentication trigger; the local runner's seed). */
+    public RecordSignIn recordSignIn() {
+        return new RecordSignIn(people(), directory(), clock);
+    }
+
+    /** The national overview of every region. */
+    public ShowOverview showOverview() {
+        return new ShowOverview(new DynamoDbFigures(dynamoDb(), required(CASES_TABLE)), regions(), caseAccess(),
+                auditTrail(), clock);
+    }
+
+    public DispatchAlerts dispatchAlerts() {
+        return dispatchAlerts(alertPublisher());
+    }
+
+    /** The organisations' SNS topics. */
+    public AlertPublisher alertPublisher() {
+        return new SnsAlertPublisher(sns(), required(ALERT_TOPIC_ARN_PREFIX));
+    }
+
+    /**
+     * Alerts carry an acknowledgement link when {@value #PUBLIC_BASE_URL} is set; without it, none. Their texts are
+     * in each organisation's alert language, and link to the case in the console when {@value #CONSOLE_BASE_URL} is
+     * set.
+     */
     public DispatchAlerts dispatchAlerts(AlertPublisher publisher) {
         String publicBaseUrl = settings.apply(PUBLIC_BASE_URL);
+        AlertComposer composer = new AlertComposer(directory(), alertWording());
         DispatchAlerts.AcknowledgeUrls links = publicBaseUrl == null || publicBaseUrl.isBlank()
-                ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl);
-        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher, clock, links);
+                ? alert -> Optional.empty() : acknowledgementLinks().urlsUnder(publicBaseUrl, composer::languageOf);
+        Function<String, PagingLimit> limits = settings.apply(DIRECTORY_TABLE) == null
+                ? organisation -> PagingLimit.DEFAULT
+                : organisation -> directory().organisation(organisation).map(Organisation::paging)
+                        .orElse(PagingLimit.DEFAULT);
+        return new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb(), required(CASES_TABLE)), publisher,
+                pagingWindows(), limits, clock, links, composer);
+    }
+
+    /** How alerts and the acknowledgement page read: region and category names, the case in the console. */
+    public synchronized AlertWording alertWording() {
+        if (alertWording == null) {
+            alertWording = new AlertWording(regions(), Optional.ofNullable(settings.apply(CONSOLE_BASE_URL)));
+        }
+        return alertWording;
+    }
+
+    /** The sweeper: alerts still unpublished a few minutes after their creation go out again. */
+    public SweepAlerts sweepAlerts() {
+        return sweepAlerts(alertPublisher());
+    }
+
+    public SweepAlerts sweepAlerts(AlertPublisher publisher) {
+        return new SweepAlerts(new DynamoDbUnpublishedAlerts(dynamoDb(), required(CASES_TABLE)),
+                dispatchAlerts(publisher), clock);
+    }
+
+    /** The CloudWatch namespace of Senim's own metrics ({@value #METRICS_NAMESPACE}, default {@code Senim}). */
+    public String metricsNamespace() {
+        String namespace = settings.apply(METRICS_NAMESPACE);
+        return namespace == null || namespace.isBlank() ? "Senim" : namespace;
+    }
+
+    private PagingWindows pagingWindows() {
+        return new DynamoDbPagingWindows(dynamoDb(), required(CASES_TABLE));
     }
 
     public AcknowledgeAlert acknowledgeAlert() {
         return new AcknowledgeAlert(acknowledgements(),
-                cases(), clock);
+                cases(), caseAccess(), pagingWindows()::acknowledged, clock);
     }
 
+    /**
+     * The links' holders; the long signed links of before are still checked while a key for them is set. A link
+     * speaks for the organisation it was sent to: no caller, so no scope and no directory to read.
+     */
     public FollowAcknowledgementLink followAcknowledgementLink() {
-        return new FollowAcknowledgementLink(acknowledgementLinks(),
-                acknowledgements(), acknowledgeAlert());
+        return new FollowAcknowledgementLink(new AcknowledgementLinks(issuedLinks(), clock, random,
+                AcknowledgementLinks.VALIDITY, signedLinks()), acknowledgements(),
+                new AcknowledgeAlert(acknowledgements(), cases(), new CaseAccess(List::of),
+                        pagingWindows()::acknowledged, clock));
     }
 
     public EscalateAlerts escalateAlerts() {
@@ -272,19 +377,31 @@ public final class Wiring {
         return value == null || value.isBlank() ? otherwise : Long.parseLong(value.strip());
     }
 
-    /**
-     * Signs and verifies acknowledgement links. Which key is settled here; the key itself is read on first use (from
-     * Secrets Manager in AWS), so it never ends up in a SnapStart snapshot.
-     */
+    /** Gives out and resolves short acknowledgement links, kept in the cases table as hashes. */
     public synchronized AcknowledgementLinks acknowledgementLinks() {
         if (acknowledgementLinks == null) {
-            String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
-            Supplier<byte[]> key = secretArn != null && !secretArn.isBlank()
-                    ? new SecretsManagerLinkKey(secretsManager(), secretArn)
-                    : AcknowledgementLinks.fixedKey(required(ACK_LINK_SECRET));
-            acknowledgementLinks = new AcknowledgementLinks(key, clock, random, AcknowledgementLinks.VALIDITY);
+            acknowledgementLinks = new AcknowledgementLinks(issuedLinks(), clock, random,
+                    AcknowledgementLinks.VALIDITY);
         }
         return acknowledgementLinks;
+    }
+
+    /**
+     * The checker of the long signed links of before, when a key for them is set. Which key is settled here; the key
+     * itself is read on first use (from Secrets Manager in AWS), so it never ends up in a SnapStart snapshot.
+     */
+    private Optional<SignedLinks> signedLinks() {
+        String secretArn = settings.apply(ACK_LINK_SECRET_ARN);
+        if (secretArn != null && !secretArn.isBlank()) {
+            return Optional.of(new SignedLinks(new SecretsManagerLinkKey(secretsManager(), secretArn), clock));
+        }
+        String key = settings.apply(ACK_LINK_SECRET);
+        return key == null || key.isBlank() ? Optional.empty()
+                : Optional.of(new SignedLinks(SignedLinks.fixedKey(key), clock));
+    }
+
+    private DynamoDbIssuedLinks issuedLinks() {
+        return new DynamoDbIssuedLinks(dynamoDb(), required(CASES_TABLE));
     }
 
     public DirectorySeeder directorySeeder() {
@@ -329,6 +446,10 @@ public final class Wiring {
 
     private DynamoDbAcknowledgements acknowledgements() {
         return new DynamoDbAcknowledgements(dynamoDb(), required(CASES_TABLE));
+    }
+
+    private People people() {
+        return new DynamoDbPeople(dynamoDb(), required(DIRECTORY_TABLE));
     }
 
     private CaseAccess caseAccess() {
@@ -391,6 +512,7 @@ public final class Wiring {
             sns = SnsClient.builder()
                     .region(region())
                     .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.apiCallTimeout(SNS_CALL_TIMEOUT))
                     .build();
         }
         return sns;

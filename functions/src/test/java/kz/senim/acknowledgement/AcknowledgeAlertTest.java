@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert.Outcome;
 import kz.senim.cases.Actor;
@@ -44,7 +45,7 @@ class AcknowledgeAlertTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryCases cases = new InMemoryCases(audit);
     private final InMemoryAlerts alerts = new InMemoryAlerts(cases, audit);
-    private final AcknowledgeAlert acknowledgeAlert = new AcknowledgeAlert(alerts, cases, clock);
+    private final AcknowledgeAlert acknowledgeAlert = new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock);
     private Alert commission;
     private Alert shelter;
 
@@ -172,6 +173,16 @@ class AcknowledgeAlertTest {
     }
 
     @Test
+    void a_national_role_outside_the_secretariat_acknowledges_only_its_own_organisations_alerts() {
+        Caller misroled = new Caller("arman", "kz-75-commission", Role.NATIONAL_COORDINATOR);
+
+        assertThat(acknowledgeAlert.byCaller(shelter.alertId(), misroled)).isEqualTo(new Outcome.NotFound());
+        assertThat(alerts.state(shelter.alertId()).status()).isEqualTo(AlertStatus.PENDING);
+        assertThat(acknowledgeAlert.byCaller(commission.alertId(), misroled))
+                .isInstanceOf(Outcome.Acknowledged.class);
+    }
+
+    @Test
     void an_unknown_or_malformed_alert_id_is_not_found_whoever_asks() {
         for (String id : new String[] {REFERENCE.value() + ".police-att-liaison", "SN-0000-0000-0000.kz-75-commission",
                 REFERENCE.value() + ".kz-75-commission.e1", "not-an-alert", "", REFERENCE.value(),
@@ -208,7 +219,7 @@ class AcknowledgeAlertTest {
             }
         };
 
-        Outcome outcome = new AcknowledgeAlert(alerts, changedBySomeoneElse, clock)
+        Outcome outcome = new AcknowledgeAlert(alerts, changedBySomeoneElse, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission.alertId(), COMMISSION_RESPONDER);
 
         assertThat(outcome).isInstanceOf(Outcome.Acknowledged.class);
@@ -230,7 +241,7 @@ class AcknowledgeAlertTest {
             }
         };
 
-        Outcome outcome = new AcknowledgeAlert(alerts, alwaysStale, clock)
+        Outcome outcome = new AcknowledgeAlert(alerts, alwaysStale, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission.alertId(), COMMISSION_RESPONDER);
 
         assertThat(outcome).isEqualTo(new Outcome.KeptChanging());

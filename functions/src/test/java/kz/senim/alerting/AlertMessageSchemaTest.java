@@ -80,12 +80,17 @@ class AlertMessageSchemaTest {
 
     @Test
     void theCurrentMessageStillSendsEveryFieldOfTheV1Baseline() throws IOException, URISyntaxException {
-        JsonNode current = JSON.readTree(new AlertMessage(Alert.of(REFERENCE, "kz-75-commission",
-                new RegionCode("KZ-75"), Category.BEGGING, Severity.HIGH, CREATED),
-                Optional.of("https://senim.example/dev/v1/ack/token")).toJson());
+        Alert alert = Alert.of(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, CREATED);
+        Optional<String> link = Optional.of("https://senim.example/dev/v1/ack/token");
+        JsonNode page = JSON.readTree(new AlertMessage(alert, link).toJson());
+        JsonNode digest = JSON.readTree(new AlertMessage(alert, link, Optional.of(new PagingWindows.Decision.Digest(
+                7, new java.util.TreeSet<>(List.of("KZ-75")), Instant.parse("2026-11-23T12:00:00Z")))).toJson());
         for (Path fixture : fixtures()) {
             List<String> removed = new ArrayList<>();
-            JSON.readTree(fixture.toFile()).fieldNames().forEachRemaining(name -> {
+            JsonNode baseline = JSON.readTree(fixture.toFile());
+            JsonNode current = "digest".equals(baseline.path("kind").asText()) ? digest : page;
+            baseline.fieldNames().forEachRemaining(name -> {
                 if (!current.has(name)) {
                     removed.add(name);
                 }
@@ -206,9 +211,47 @@ class AlertMessageSchemaTest {
         List<String> sent = new ArrayList<>();
         body.fieldNames().forEachRemaining(sent::add);
 
+        assertThat(sent).contains("kind");
+        sent.remove("kind"); // optional within version 1: absent means alert
         assertThat(texts(schemaDocument().path("required"))).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(message.attributes()).containsOnlyKeys("schemaVersion", "region", "category", "severity");
+        assertThat(message.attributes()).containsOnlyKeys("schemaVersion", "region", "category", "severity",
+                "alertId", "kind");
         message.attributes().forEach((name, value) -> assertThat(body.path(name).asText()).as(name).isEqualTo(value));
+    }
+
+    @Test
+    void aDigestNamesItsReportAndCarriesTheCountRegionsAndWindowAndIsValid() throws IOException {
+        Alert alert = Alert.of(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, CREATED);
+        PagingWindows.Decision.Digest digest = new PagingWindows.Decision.Digest(6,
+                new java.util.TreeSet<>(List.of("KZ-75", "KZ-19")), Instant.parse("2026-11-23T12:00:00Z"));
+        String json = new AlertMessage(alert, Optional.empty(), Optional.of(digest)).toJson();
+
+        assertThat(AlertMessageSchema.violations(json)).as(json).isEmpty();
+        JsonNode body = JSON.readTree(json);
+        assertThat(body.path("kind").asText()).isEqualTo("digest");
+        assertThat(body.path("count").asInt()).isEqualTo(6);
+        assertThat(texts(body.path("regions"))).containsExactly("KZ-19", "KZ-75");
+        assertThat(body.path("windowStart").asText()).isEqualTo("2026-11-23T12:00:00Z");
+        assertThat(body.path("alertId").asText()).isEqualTo(alert.alertId());
+        assertThat(new AlertMessage(alert, Optional.empty(), Optional.of(digest)).attributes())
+                .containsEntry("kind", "digest").containsEntry("alertId", alert.alertId());
+    }
+
+    @Test
+    void aMessageOfAnotherKindOrWithADigestCountBelowOneIsRefusedBySchemaVersion1() {
+        assertThat(AlertMessageSchema.violations("""
+                {"schemaVersion":"1","alertId":"SN-7Q2K-9M4D-XW3P.kz-75-commission","reference":"SN-7Q2K-9M4D-XW3P",
+                 "organisationId":"kz-75-commission","region":"KZ-75","category":"begging","severity":"high",
+                 "createdAt":"2026-11-23T12:00:00Z","kind":"summary"}""")).isNotEmpty();
+        assertThat(AlertMessageSchema.violations("""
+                {"schemaVersion":"1","alertId":"SN-7Q2K-9M4D-XW3P.kz-75-commission","reference":"SN-7Q2K-9M4D-XW3P",
+                 "organisationId":"kz-75-commission","region":"KZ-75","category":"begging","severity":"high",
+                 "createdAt":"2026-11-23T12:00:00Z","kind":"digest","count":0}""")).isNotEmpty();
+        assertThat(AlertMessageSchema.violations("""
+                {"schemaVersion":"1","alertId":"SN-7Q2K-9M4D-XW3P.kz-75-commission","reference":"SN-7Q2K-9M4D-XW3P",
+                 "organisationId":"kz-75-commission","region":"KZ-75","category":"begging","severity":"high",
+                 "createdAt":"2026-11-23T12:00:00Z","kind":"digest","count":2}""")).as("the guard").isEmpty();
     }
 
     @Test

@@ -42,7 +42,7 @@ class ArchitectureTest {
 
     /** Role packages of a feature: the adapters and handlers around its domain. */
     private static final String[] ROLES = {"api", "dynamodb", "sns", "stream", "seed", "schedule", "secretsmanager",
-            "kms"};
+            "kms", "cognito"};
     private static final String[] ADAPTERS_AND_HANDLERS = Arrays.stream(ROLES).map(r -> "kz.senim.." + r + "..")
             .toArray(String[]::new);
     private static final String HTTP_EDGE = "kz.senim.http..";
@@ -112,9 +112,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule lambda_handlers_live_only_in_the_packages_of_their_trigger = classes()
             .that(HANDLERS)
-            .should().resideInAnyPackage("kz.senim..api", "kz.senim..stream", "kz.senim..seed", "kz.senim..schedule")
+            .should().resideInAnyPackage("kz.senim..api", "kz.senim..stream", "kz.senim..seed", "kz.senim..schedule",
+                    "kz.senim..cognito")
             .because("api: HTTP routes, stream: DynamoDB streams, seed: CloudFormation custom resources,"
-                    + " schedule: EventBridge schedules");
+                    + " schedule: EventBridge schedules, cognito: user pool triggers");
 
     @ArchTest
     static final ArchRule lambda_handlers_have_a_no_arg_constructor_and_one_taking_the_wiring = classes()
@@ -167,11 +168,11 @@ class ArchitectureTest {
         assertThat(domainPackages).contains("kz.senim.cases", "kz.senim.intake", "kz.senim.triage",
                 "kz.senim.directory", "kz.senim.alerting", "kz.senim.regions", "kz.senim.i18n", "kz.senim.handling",
                 "kz.senim.acknowledgement", "kz.senim.escalation", "kz.senim.referral", "kz.senim.messaging",
-                "kz.senim.audit", "kz.senim.access");
+                "kz.senim.audit", "kz.senim.access", "kz.senim.people", "kz.senim.overview");
         assertThat(domainPackages).noneMatch(p -> p.endsWith(".api") || p.endsWith(".dynamodb")
                 || p.endsWith(".sns") || p.endsWith(".stream") || p.endsWith(".seed") || p.endsWith(".schedule")
-                || p.endsWith(".secretsmanager") || p.endsWith(".kms") || p.equals("kz.senim.wiring")
-                || p.equals("kz.senim.http")
+                || p.endsWith(".secretsmanager") || p.endsWith(".kms") || p.endsWith(".cognito")
+                || p.equals("kz.senim.wiring") || p.equals("kz.senim.http")
                 || p.equals("kz.senim.staff"));
     }
 

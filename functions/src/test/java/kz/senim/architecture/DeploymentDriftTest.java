@@ -275,19 +275,21 @@ class DeploymentDriftTest {
     // --- (g) where the API is ------------------------------------------------------------------------------------
 
     @Test
-    void the_contracts_aws_server_url_includes_the_stage_the_template_deploys() {
+    void the_contracts_aws_server_is_the_distribution_which_adds_the_stage_the_template_deploys() {
         JsonNode api = TEMPLATE.resources("AWS::Serverless::HttpApi").values().iterator().next();
         JsonNode stageName = api.path("Properties").path("StageName");
-        String stage = stageName.isMissingNode() ? "$default"
-                : stageName.isTextual() ? stageName.asText()
-                : TEMPLATE.document().path("Parameters").path(stageName.path("Ref").asText()).path("Default").asText();
-        Server aws = spec().getServers().stream().filter(s -> s.getUrl().contains("execute-api"))
+        JsonNode origin = TEMPLATE.resource("ApiDistribution").path("Properties").path("DistributionConfig")
+                .path("Origins").path(0);
+        Server aws = spec().getServers().stream().filter(s -> s.getUrl().contains("cloudfront.net"))
                 .findFirst().orElseThrow();
         String path = URI.create(aws.getUrl().replaceAll("\\{[^}]+}", "x")).getPath();
 
-        String expected = "$default".equals(stage) ? "" : "/" + stage;
-        assertThat(path).as("path of the server %s for the template's stage %s", aws.getUrl(), stage)
-                .isEqualTo(expected);
+        // Clients call https://<distribution>/v1/...; CloudFront prepends the stage on its way to the API.
+        assertThat(stageName.path("Ref").asText()).isEqualTo("Stage");
+        assertThat(origin.path("OriginPath").path("Fn::Sub").asText()).isEqualTo("/${Stage}");
+        assertThat(path).as("path of the server %s", aws.getUrl()).isEmpty();
+        assertThat(TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText())
+                .isEqualTo("https://${ApiDistribution.DomainName}");
     }
 
     @Test

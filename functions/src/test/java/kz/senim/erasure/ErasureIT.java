@@ -107,7 +107,7 @@ class ErasureIT {
         assertNoTextAnywhere(Submissions.narrative(Submissions.victimInAlmaty()),
                 Submissions.locality(Submissions.victimInAlmaty()), QUESTION, REPLY, REJECTION);
         Map<String, AttributeValue> report = item(reported.reference(), "REPORT");
-        assertThat(report).doesNotContainKeys("narrative", "locality", "statusReason", "receiptHash", "gsi4pk")
+        assertThat(report).doesNotContainKeys("narrative", "locality", "statusReason", "receiptHash", "gsi5pk")
                 .containsKeys("category", "region", "severity", "submittedAt", "takenBy", "involvedOrganisations");
         assertThat(report.get("status").s()).isEqualTo("withdrawn_by_reporter");
         assertThat(report.get("erasure").s()).isEqualTo("withdrawn_by_reporter");
@@ -116,7 +116,14 @@ class ErasureIT {
 
         Map<String, AttributeValue> shelterAlert = item(reported.reference(), "ALERT#ngo-shelter-almaty");
         assertThat(shelterAlert.get("status").s()).as("paging stops").isEqualTo("acknowledged");
-        assertThat(shelterAlert.get("acknowledgedBy").s()).isEqualTo("reporter");
+        assertThat(shelterAlert.get("acknowledgedByType").s()).isEqualTo("reporter");
+        assertThat(shelterAlert.get("acknowledgedBy").s()).as("on behalf of the alerted organisation")
+                .isEqualTo("ngo-shelter-almaty");
+        assertThat(read(reported.reference()).alerts()).filteredOn(line -> line.alertId().equals(
+                        shelterAlert.get("alertId").s()))
+                .singleElement().satisfies(line -> assertThat(line.acknowledgedBy()).contains(
+                        new kz.senim.cases.CaseAlerts.Acknowledger("reporter", java.util.Optional.empty(),
+                                "ngo-shelter-almaty")));
         assertThat(shelterAlert).doesNotContainKey("gsi2pk");
         assertThat(read(reported.reference()).referrals()).extracting(ReferralLine::referralId, ReferralLine::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(shelter, "revoked"),
@@ -176,7 +183,7 @@ class ErasureIT {
         assertThat(report.get("status").s()).isEqualTo("closed");
         assertThat(report.get("outcome").s()).isEqualTo("assisted");
         assertThat(report.get("erasure").s()).isEqualTo("retention_after_closure");
-        assertThat(report).doesNotContainKeys("receiptHash", "gsi4pk");
+        assertThat(report).doesNotContainKeys("receiptHash", "gsi5pk");
         assertThat(wiring.showReportStatus().show(reported.reference().value(), reported.receipt()))
                 .isEqualTo(new StatusOutcome.NotFound());
         assertThat(audit(reported.reference())).extracting(kz.senim.cases.AuditEntry::action)

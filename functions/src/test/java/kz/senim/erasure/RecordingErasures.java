@@ -63,7 +63,7 @@ class RecordingErasures implements CaseErasures {
     }
 
     @Override
-    public boolean acknowledge(Alert alert, String acknowledgedBy, Instant at, AuditEntry entry) {
+    public boolean acknowledge(Alert alert, Instant at, AuditEntry entry) {
         return false;
     }
 

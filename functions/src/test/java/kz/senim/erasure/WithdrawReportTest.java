@@ -23,7 +23,7 @@ class WithdrawReportTest {
 
     private final SecureRandom random = new SecureRandom();
     private final MutableClock clock = MutableClock.atNoon();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryCases cases = new InMemoryCases(audit);
     private final RecordingErasures store = new RecordingErasures();

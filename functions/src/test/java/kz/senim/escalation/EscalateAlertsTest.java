@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AlertStatus;
@@ -73,6 +74,9 @@ class EscalateAlertsTest {
                 .isEqualTo(new EscalateAlerts.Outcome.NotDue(createdAt.plus(Duration.ofMinutes(10))));
         assertThat(alerts.pages()).isEmpty();
         assertThat(cases.find(REFERENCE).orElseThrow().version()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(escalate.run()).as("a second later").isEqualTo(new EscalateAlerts.Summary(1, 1, 0, 0));
+        assertThat(alerts.pages()).hasSize(1);
     }
 
     @Test
@@ -143,7 +147,7 @@ class EscalateAlertsTest {
     void escalation_stops_as_soon_as_the_chain_is_acknowledged() {
         clock.advance(Duration.ofMinutes(10));
         escalate.run();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(alerts.pages().getFirst().alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(alerts.pages().getFirst().alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
 
         for (int minute = 0; minute < 120; minute++) {
@@ -159,7 +163,7 @@ class EscalateAlertsTest {
     @Test
     void an_alert_listed_before_it_was_acknowledged_is_not_escalated() {
         PendingAlert listed = alerts.pending().getFirst();
-        new AcknowledgeAlert(alerts, cases, clock).byCaller(commission.alertId(),
+        new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock).byCaller(commission.alertId(),
                 new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(15));
 
@@ -171,7 +175,8 @@ class EscalateAlertsTest {
     void an_alert_of_an_organisation_without_a_policy_leaves_the_pending_alerts_at_once() {
         Organisation noPolicy = new Organisation("ngo-no-policy", kz.senim.directory.OrganisationType.NGO,
                 Map.of(kz.senim.i18n.Language.EN, "An NGO without escalation"), Set.of(), Set.of(),
-                AlertCondition.ALWAYS, Optional.empty(), Set.of(), Optional.empty());
+                AlertCondition.ALWAYS, Optional.empty(), Set.of(), Optional.empty(),
+                kz.senim.i18n.Language.RU);
         List<Organisation> organisations = new ArrayList<>(DirectoryData.seed());
         organisations.add(noPolicy);
         Alert alert = alerts.add(alert("ngo-no-policy", createdAt));
@@ -215,10 +220,28 @@ class EscalateAlertsTest {
         cases.add(((CaseFile.Change.Changed) file.acknowledgedBy("kz-75-commission", createdAt)).file());
         clock.advance(Duration.ofHours(1));
 
-        escalate.run();
+        assertThat(escalate.run()).isEqualTo(new EscalateAlerts.Summary(1, 0, 1, 0));
 
         assertThat(alerts.pages()).isEmpty();
         assertThat(alerts.pending()).isEmpty();
+    }
+
+    @Test
+    void a_critical_alert_to_an_organisation_that_did_not_take_the_case_keeps_escalating_until_it_acknowledges() {
+        Alert police = alerts.add(Alert.of(REFERENCE, "police-att-liaison", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.CRITICAL, createdAt));
+        Alert criticalToTheTaker = alerts.add(Alert.of(REFERENCE, "ngo-foreign-nationals", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.CRITICAL, createdAt));
+        CaseFile file = cases.find(REFERENCE).orElseThrow();
+        cases.add(((CaseFile.Change.Changed) file.acknowledgedBy("ngo-foreign-nationals", createdAt)).file());
+        clock.advance(Duration.ofMinutes(30));
+
+        escalate.run();
+
+        assertThat(alerts.pages()).extracting(Alert::alertId).containsExactly(REF + ".national-secretariat.e1");
+        assertThat(alerts.state(alerts.pages().getFirst().alertId()).chainId()).isEqualTo(police.alertId());
+        assertThat(alerts.isInPendingIndex(commission.alertId())).as("a medium alert falls silent").isFalse();
+        assertThat(alerts.isInPendingIndex(criticalToTheTaker.alertId())).as("the taker's own alert").isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package kz.senim.handling;
 import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
 import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_COORDINATOR;
 import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +12,7 @@ import kz.senim.access.Forbidden;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.InvalidInput;
+import kz.senim.people.PersonId;
 import kz.senim.testing.CaseWorld;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +46,10 @@ class AssignCaseTest {
         CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
         assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1, new PersonId("person-aigerim"));
 
-        assignCase.assign(NATIONAL_COORDINATOR, file.reference().value(), 2, new PersonId("person-saule"));
+        assignCase.assign(NATIONAL_COORDINATOR, file.reference().value(), 2, new PersonId("person-gulnara"));
 
         assertThat(world.audit.entries(file.reference())).last().satisfies(entry ->
-                assertThat(entry.details()).containsEntry("assignee", "person-saule")
+                assertThat(entry.details()).containsEntry("assignee", "person-gulnara")
                         .containsEntry("previousAssignee", "person-aigerim"));
     }
 
@@ -88,6 +90,7 @@ class AssignCaseTest {
 
         assertThat(assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1, new PersonId("person-dana")))
                 .isEqualTo(new CaseChangeOutcome.Illegal("case_closed"));
+        assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
     }
 
@@ -118,5 +121,56 @@ class AssignCaseTest {
         assertThatThrownBy(() -> new PersonId("Дана")).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new PersonId(null)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.violation()).isEqualTo(InvalidInput.Violation.MISSING));
+    }
+
+    @Test
+    void a_person_of_another_organisation_is_refused_and_nothing_changes() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        CaseChangeOutcome outcome = assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1,
+                new PersonId("person-saule"));
+
+        assertThat(outcome).isEqualTo(new CaseChangeOutcome.Refused("assignee_not_in_organisation"));
+        assertThat(world.current(file)).isEqualTo(file);
+        assertThat(world.auditActions(file)).isEmpty();
+        assertThat(assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1,
+                new PersonId("person-aigerim"))).as("guard: one of theirs").isInstanceOf(CaseChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void someone_who_never_signed_in_is_not_in_the_people_directory_and_is_refused() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        assertThat(assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 1, new PersonId("p-1")))
+                .isEqualTo(new CaseChangeOutcome.Refused("assignee_not_in_organisation"));
+    }
+
+    @Test
+    void a_national_coordinator_assigns_to_people_of_the_secretariat_only() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        assertThat(assignCase.assign(NATIONAL_COORDINATOR, file.reference().value(), 1,
+                new PersonId("person-aigerim"))).isEqualTo(new CaseChangeOutcome.Refused("assignee_not_in_organisation"));
+        assertThat(assignCase.assign(NATIONAL_COORDINATOR, file.reference().value(), 1,
+                new PersonId("person-gulnara"))).isInstanceOf(CaseChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void a_stale_version_is_a_conflict_before_the_assignee_is_looked_at() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        assertThat(assignCase.assign(ALMATY_COORDINATOR, file.reference().value(), 7, new PersonId("nobody")))
+                .isInstanceOf(CaseChangeOutcome.VersionConflict.class);
+    }
+
+    @Test
+    void the_coordinator_of_a_provider_that_only_serves_a_referral_may_not_assign_the_case() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+        world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(), new kz.senim.referral.ReferralRequest(
+                "ngo-foreign-nationals", kz.senim.directory.ServiceType.LEGAL, true, world.today().plusDays(5)));
+
+        assertThatThrownBy(() -> assignCase.assign(MIGRANT_NGO_COORDINATOR, file.reference().value(), 2,
+                new PersonId("person-nodira"))).isInstanceOf(Forbidden.class);
+        assertThat(world.current(file).assignee()).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.InvalidInput;
+import kz.senim.people.PersonId;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralStatus;
 import kz.senim.testing.CaseWorld;
@@ -57,6 +58,7 @@ class ChangeCaseStatusTest {
 
         assertThat(change(ALMATY_RESPONDER, file, 1, CaseTransition.startWork()))
                 .isInstanceOf(CaseChangeOutcome.Unchanged.class);
+        assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
     }
 
@@ -210,7 +212,7 @@ class ChangeCaseStatusTest {
         Callable<CaseChangeOutcome> assign = () -> {
             start.await();
             return world.assignCase().assign(NATIONAL_COORDINATOR, file.reference().value(), 1,
-                    new PersonId("person-dana"));
+                    new PersonId("person-gulnara"));
         };
         List<CaseChangeOutcome> outcomes;
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {

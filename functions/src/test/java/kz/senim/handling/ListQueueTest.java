@@ -1,6 +1,7 @@
 package kz.senim.handling;
 
 import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
+import static kz.senim.testing.CaseWorld.ALMATY_NATIONAL_ROLE;
 import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
 import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
@@ -92,11 +93,13 @@ class ListQueueTest {
 
     @Test
     void an_organisation_that_serves_the_region_but_is_not_involved_sees_none_of_its_cases() {
-        world.almatyCase(CaseStatus.RECEIVED);
+        CaseFile file = world.almatyCase(CaseStatus.RECEIVED);
 
         QueuePage page = listQueue.list(MIGRANT_NGO_RESPONDER, almaty(25, Optional.empty()));
 
         assertThat(page.cases()).isEmpty();
+        assertThat(listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty())).cases()).as("involved")
+                .containsExactly(file);
     }
 
     @Test
@@ -148,8 +151,33 @@ class ListQueueTest {
     void listing_the_queue_writes_no_audit_entry_per_case() {
         CaseFile file = world.almatyCase(CaseStatus.RECEIVED);
 
-        listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty()));
+        QueuePage page = listQueue.list(ALMATY_RESPONDER, almaty(25, Optional.empty()));
 
+        assertThat(page.cases()).containsExactly(file);
         assertThat(world.auditActions(file)).isEmpty();
+    }
+
+    @Test
+    void a_national_role_outside_the_secretariat_lists_its_organisations_regions_only() {
+        CaseFile almaty = world.almatyCase(CaseStatus.RECEIVED);
+
+        assertThat(listQueue.list(ALMATY_NATIONAL_ROLE, almaty(25, Optional.empty())).cases())
+                .extracting(CaseFile::reference).containsExactly(almaty.reference());
+        assertThatThrownBy(() -> listQueue.list(ALMATY_NATIONAL_ROLE, new QueueQuery(ASTANA, Optional.empty(),
+                Optional.empty(), Optional.empty(), 25, Optional.empty()))).isInstanceOf(Forbidden.class);
+        assertThat(listQueue.list(NATIONAL_COORDINATOR, new QueueQuery(ASTANA, Optional.empty(), Optional.empty(),
+                Optional.empty(), 25, Optional.empty())).cases()).as("guard: national scope may").isEmpty();
+    }
+
+    @Test
+    void the_provider_of_an_open_referral_finds_the_case_in_the_queue_of_a_region_it_serves() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+        assertThat(listQueue.list(MIGRANT_NGO_RESPONDER, almaty(25, Optional.empty())).cases()).isEmpty();
+
+        world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(), new kz.senim.referral.ReferralRequest(
+                "ngo-foreign-nationals", kz.senim.directory.ServiceType.LEGAL, true, world.today().plusDays(5)));
+
+        assertThat(listQueue.list(MIGRANT_NGO_RESPONDER, almaty(25, Optional.empty())).cases())
+                .extracting(CaseFile::reference).containsExactly(file.reference());
     }
 }

@@ -59,6 +59,7 @@ class ReadCaseAuditTest {
         assertThatThrownBy(() -> world.readCaseAudit().read(ALMATY_RESPONDER, file.reference().value()))
                 .isInstanceOf(Forbidden.class);
         assertThat(world.auditActions(file)).isEmpty();
+        assertCoordinatorsReadIsAudited(file);
     }
 
     @Test
@@ -70,5 +71,13 @@ class ReadCaseAuditTest {
         assertThat(world.readCaseAudit().read(ALMATY_COORDINATOR, "SN-0000-0000-0000"))
                 .isInstanceOf(ReadCaseAudit.Outcome.NotFound.class);
         assertThat(world.auditActions(file)).isEmpty();
+        assertCoordinatorsReadIsAudited(file);
+    }
+
+    /** The positive guard of a "nothing audited": the case's coordinator reads the trail, and that is audited. */
+    private void assertCoordinatorsReadIsAudited(CaseFile file) {
+        assertThat(world.readCaseAudit().read(ALMATY_COORDINATOR, file.reference().value()))
+                .isInstanceOf(ReadCaseAudit.Outcome.Found.class);
+        assertThat(world.auditActions(file)).containsExactly("audit_read");
     }
 }

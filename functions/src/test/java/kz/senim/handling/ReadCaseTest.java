@@ -1,5 +1,6 @@
 package kz.senim.handling;
 
+import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
 import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
@@ -9,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import kz.senim.audit.AuditTrail;
+import kz.senim.audit.FiguresRead;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseAlerts.AlertLine;
@@ -24,7 +27,10 @@ import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.directory.ServiceType;
+import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
+import kz.senim.referral.ReferralRequest;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
@@ -93,6 +99,38 @@ class ReadCaseTest {
     }
 
     @Test
+    void the_provider_of_an_open_referral_sees_the_narrative_and_conversation_but_only_its_own_alerts_and_referrals() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+        world.alerts.add(file.reference(), new AlertLine(file.reference().value() + ".kz-75-commission",
+                "kz-75-commission", "acknowledged", 0, file.submittedAt(), Optional.of(file.submittedAt())));
+        Referral shelter = world.shelterReferral(file);
+        ReferToService.Outcome legal = world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-foreign-nationals", ServiceType.LEGAL, true, world.today().plusDays(4)));
+        MessageLine message = new MessageLine("M0123456789ABCDEF", Instant.parse("2026-11-23T12:05:00Z"),
+                "from_reporter", "reply", "reporter", CaseText.plain("I am at the bus station."));
+        world.messages = reference -> reference.equals(file.reference()) ? List.of(message) : List.of();
+
+        ReadCase.Outcome outcome = world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value());
+
+        assertThat(outcome).isInstanceOfSatisfying(ReadCase.Outcome.Found.class, found -> {
+            CaseDetails details = found.details();
+            assertThat(details.file().submission().narrative()).isEqualTo(file.submission().narrative());
+            assertThat(details.messages()).containsExactly(message);
+            assertThat(details.alerts()).isEmpty();
+            assertThat(details.referrals()).singleElement().satisfies(referral -> assertThat(referral.referralId())
+                    .isEqualTo(((ReferToService.Outcome.Referred) legal).referral().id().value()));
+        });
+        assertThat(world.readCase().read(ALMATY_COORDINATOR, file.reference().value()))
+                .as("guard: the case has both referrals and the alert")
+                .isInstanceOfSatisfying(ReadCase.Outcome.Found.class, found -> {
+                    assertThat(found.details().referrals()).hasSize(2).contains(shelter.line());
+                    assertThat(found.details().alerts()).hasSize(1);
+                });
+        assertThat(world.audit.entries(file.reference())).filteredOn(e -> e.action().equals("case_read"))
+                .extracting(AuditEntry::actor).contains(MIGRANT_NGO_RESPONDER.actor());
+    }
+
+    @Test
     void every_opening_is_audited_with_who_what_when_and_nothing_the_reporter_wrote() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
         Instant when = world.clock.instant();
@@ -105,7 +143,7 @@ class ReadCaseTest {
             assertThat(entry.actor()).isEqualTo(new Actor.Person("person-saule", "ngo-shelter-almaty", "responder"));
             String narrative = Submissions.narrative(file.submission());
             assertThat(entry.details().values()).noneMatch(v -> narrative.contains(v) || v.contains(narrative));
-            assertThat(entry.toString()).doesNotContain(narrative)
+            assertThat(entry.toString()).contains("case_read").doesNotContain(narrative)
                     .doesNotContain(Submissions.locality(file.submission()));
         });
     }
@@ -117,6 +155,9 @@ class ReadCaseTest {
         assertThat(world.readCase().read(ASTANA_COORDINATOR, file.reference().value()))
                 .isInstanceOf(ReadCase.Outcome.NotFound.class);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(world.readCase().read(ALMATY_RESPONDER, file.reference().value()))
+                .as("in its region").isInstanceOf(ReadCase.Outcome.Found.class);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
     @Test
@@ -154,6 +195,16 @@ class ReadCaseTest {
 
             @Override
             public List<AuditEntry> entries(Reference reference) {
+                return List.of();
+            }
+
+            @Override
+            public void record(FiguresRead read) {
+                throw new StorageUnavailable("audit trail unavailable", null);
+            }
+
+            @Override
+            public List<FiguresRead> figuresReads(LocalDate day) {
                 return List.of();
             }
         };

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 class ReporterAccessTest {
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final CountingHasher hasher = new CountingHasher(TestReceipts.hasher());
     private final ReporterAccess check = new ReporterAccess(reports, hasher);
     private final Accepted accepted = (Accepted) new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
-            new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), hasher, random, MutableClock.atNoon())
+            new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), hasher, random, clock)
             .submit(new IdempotencyKey("key-for-status-check-0001"), Submissions.victimInAlmaty());
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +49,8 @@ class SubmitReportIT {
 
     private static final int RETRIES = 16;
 
+    /** The one clock of everything this test wires; only the test moves it. */
+    private final MutableClock clock = new MutableClock(Instant.now());
     private DynamoDbEngine engine;
     private DynamoDbClient dynamoDb;
     private TestTables tables;
@@ -212,11 +213,7 @@ class SubmitReportIT {
     /** As {@code SubmitReportTest.a_key_past_its_replay_window_starts_a_new_report} says with the in-memory fake. */
     @Test
     void aKeyPastItsReplayWindowStartsANewReportByTheUseCasesClock() {
-        MutableClock clock = new MutableClock(Instant.now());
-        Wiring clocked = LocalWiring.against(engine, null, Map.of(
-                Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory(),
-                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), clock);
+        Wiring clocked = newWiring();
         IdempotencyKey key = new IdempotencyKey("window-" + UUID.randomUUID());
         Accepted first = (Accepted) clocked.submitReport().submit(key, Submissions.victimInAlmaty());
         clock.advance(SubmitReport.REPLAY_WINDOW.plus(Duration.ofMinutes(1)));
@@ -245,7 +242,7 @@ class SubmitReportIT {
         return LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
                 Wiring.DIRECTORY_TABLE, tables.directory(),
-                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), Clock.systemUTC());
+                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), clock);
     }
 
     private List<Map<String, AttributeValue>> scan() {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class SubmitReportTest {
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
     private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final ReceiptHasher hasher = TestReceipts.hasher();
     private final SubmitReport submitReport = new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
             new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), hasher, random, clock);
@@ -111,6 +111,9 @@ class SubmitReportTest {
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
+        assertThat(submitReport.submit(key, Submissions.victimInAlmaty())).as("the retry")
+                .isInstanceOf(Accepted.class);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test

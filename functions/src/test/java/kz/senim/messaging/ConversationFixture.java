@@ -33,7 +33,7 @@ public final class ConversationFixture {
 
     public final SecureRandom random = new SecureRandom();
     public final MutableClock clock = MutableClock.atNoon();
-    public final InMemoryReports reports = new InMemoryReports();
+    public final InMemoryReports reports = new InMemoryReports(clock);
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     public final InMemoryCases cases = new InMemoryCases(audit);
     public final InMemoryConversations conversations = new InMemoryConversations(cases, audit);

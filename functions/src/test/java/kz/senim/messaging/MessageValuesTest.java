@@ -24,7 +24,7 @@ class MessageValuesTest {
                 e -> assertThat(e.violation()).isEqualTo(InvalidInput.Violation.BLANK));
         assertThatThrownBy(() -> new MessageText("bell\u0007")).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.field()).isEqualTo("text"));
-        assertThat(new MessageText("secret words").toString()).doesNotContain("secret");
+        assertThat(new MessageText("secret words").toString()).startsWith("MessageText").doesNotContain("secret");
     }
 
     @Test
@@ -52,6 +52,6 @@ class MessageValuesTest {
         CaseMessage message = CaseMessage.fromReporter(REFERENCE, MessageId.forReply(REFERENCE, "ab"),
                 Instant.parse("2026-11-23T12:00:00Z"), new MessageText("my passport is at the boss's house"));
 
-        assertThat(message.toString()).doesNotContain("passport");
+        assertThat(message.toString()).contains(REFERENCE.value()).doesNotContain("passport");
     }
 }

@@ -47,7 +47,8 @@ class PostCaseMessageTest {
             assertThat(entry.actor()).isEqualTo(SHELTER_COORDINATOR.actor());
             assertThat(entry.details()).isEqualTo(Map.of("messageId", posted.message().messageId().value(),
                     "kind", "update"));
-            assertThat(entry.toString()).doesNotContain("shelter place");
+            assertThat(entry.toString()).contains(posted.message().messageId().value())
+                    .doesNotContain("shelter place");
         });
     }
 
@@ -59,6 +60,10 @@ class PostCaseMessageTest {
                 new MessageText(QUESTION))).isEqualTo(new PostCaseMessage.Outcome.NotFound());
         assertThat(world.conversations.all()).isEmpty();
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        assertThat(world.postCaseMessage.post(ALMATY_RESPONDER, reported.reference().value(), MessageKind.QUESTION,
+                new MessageText(QUESTION))).as("in scope").isInstanceOf(PostCaseMessage.Outcome.Posted.class);
+        assertThat(world.conversations.all()).hasSize(1);
+        assertThat(world.audit.entries(reported.reference())).hasSize(1);
     }
 
     @Test
@@ -86,6 +91,10 @@ class PostCaseMessageTest {
                 new MessageText("We are closing your case."))).isEqualTo(new PostCaseMessage.Outcome.CaseClosed());
         assertThat(world.conversations.all()).isEmpty();
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        ReportedCase open = world.reportedCase(CaseStatus.IN_PROGRESS);
+        assertThat(world.postCaseMessage.post(ALMATY_RESPONDER, open.reference().value(), MessageKind.UPDATE,
+                new MessageText("Still open."))).as("an open case").isInstanceOf(PostCaseMessage.Outcome.Posted.class);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 
     @Test
@@ -130,6 +139,7 @@ class PostCaseMessageTest {
 
         assertThat(post.post(ALMATY_RESPONDER, reported.reference().value(), MessageKind.UPDATE,
                 new MessageText(QUESTION))).isEqualTo(new PostCaseMessage.Outcome.CaseClosed());
+        assertThat(world.cases.find(reported.reference()).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(world.conversations.all()).isEmpty();
     }
 

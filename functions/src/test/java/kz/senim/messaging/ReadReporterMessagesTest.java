@@ -81,5 +81,8 @@ class ReadReporterMessagesTest {
         assertThat(world.readReporterMessages.read("SN-0000-0000-0000", reported.receipt().value()))
                 .isEqualTo(new ReadReporterMessages.Outcome.NotFound());
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        assertThat(world.readReporterMessages.read(reported.reference().value(), reported.receipt().value()))
+                .as("with the receipt").isInstanceOf(ReadReporterMessages.Outcome.Found.class);
+        assertThat(world.audit.actions(reported.reference())).containsExactly("messages_read_by_reporter");
     }
 }

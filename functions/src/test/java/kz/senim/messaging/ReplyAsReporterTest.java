@@ -123,6 +123,10 @@ class ReplyAsReporterTest {
                 new MessageText(ANSWER))).isEqualTo(new ReplyAsReporter.Outcome.NotFound());
         assertThat(world.conversations.all()).isEmpty();
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        assertThat(reply("reply-key-0000000005", ANSWER)).as("with the receipt")
+                .isInstanceOf(ReplyAsReporter.Outcome.Accepted.class);
+        assertThat(world.conversations.all()).hasSize(1);
+        assertThat(world.audit.actions(reported.reference())).containsExactly("reporter_replied");
     }
 
     @Test

@@ -192,4 +192,48 @@ class ChangeReferralStatusTest {
         assertThat(world.changeCaseStatus().change(ALMATY_COORDINATOR, file.reference().value(), caseVersion, close))
                 .isInstanceOf(CaseChangeOutcome.Changed.class);
     }
+
+    @Test
+    void the_case_follows_its_referral_without_moving_its_version() {
+        assertThat(world.current(file).openReferrals().get(referral.id().value()).status()).isEqualTo("in_progress");
+        long version = world.current(file).version();
+
+        changed(change(MIGRANT_NGO_RESPONDER, 1, ReferralStatusChange.to(ReferralTransition.ACCEPTED)));
+        assertThat(world.current(file).openReferrals().get(referral.id().value()).status()).isEqualTo("accepted");
+        assertThat(world.current(file).nextReferralDueDate()).contains(world.today().plusDays(10));
+
+        changed(change(MIGRANT_NGO_RESPONDER, 2, ReferralStatusChange.to(ReferralTransition.DONE)));
+        assertThat(world.current(file).openReferralCount()).as("done, not closed yet").isEqualTo(1);
+        assertThat(world.current(file).nextReferralDueDate()).as("nothing waits for a provider").isEmpty();
+
+        changed(change(ALMATY_COORDINATOR, 3, ReferralStatusChange.to(ReferralTransition.CLOSED)));
+        assertThat(world.current(file).openReferralCount()).isZero();
+        assertThat(world.current(file).version()).as("a coordinator's If-Match stays good").isEqualTo(version);
+    }
+
+    @Test
+    void the_provider_opens_the_case_while_the_referral_is_open_and_no_longer_once_it_is_revoked() {
+        assertThat(world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.Found.class);
+
+        changed(change(ALMATY_COORDINATOR, 1, ReferralStatusChange.to(ReferralTransition.REVOKED, "Moved away")));
+
+        assertThat(world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.NotFound.class);
+        assertThat(world.readCase().read(ALMATY_COORDINATOR, file.reference().value()))
+                .isInstanceOf(kz.senim.handling.ReadCase.Outcome.Found.class);
+    }
+
+    @Test
+    void another_providers_coordinator_who_sees_the_case_only_for_its_own_referral_may_not_revoke_this_one() {
+        ReferToService.Outcome shelter = world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-children", ServiceType.EDUCATION, true, world.today().plusDays(5)));
+        assertThat(shelter).isInstanceOf(ReferToService.Outcome.Referred.class);
+        Caller childrenCoordinator = new Caller("person-aliya", "ngo-children", kz.senim.access.Role.COORDINATOR);
+
+        assertThatThrownBy(() -> change(childrenCoordinator, 1,
+                ReferralStatusChange.to(ReferralTransition.REVOKED, "Not needed")))
+                .isInstanceOf(Forbidden.class);
+        assertThat(world.current(referral).status()).isEqualTo(ReferralStatus.IN_PROGRESS);
+    }
 }

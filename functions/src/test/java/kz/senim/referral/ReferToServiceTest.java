@@ -3,6 +3,7 @@ package kz.senim.referral;
 import static kz.senim.testing.CaseWorld.ALMATY_COORDINATOR;
 import static kz.senim.testing.CaseWorld.ALMATY_RESPONDER;
 import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
+import static kz.senim.testing.CaseWorld.MIGRANT_NGO_COORDINATOR;
 import static kz.senim.testing.CaseWorld.MIGRANT_NGO_RESPONDER;
 import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import kz.senim.access.Forbidden;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.InvalidInput;
+import kz.senim.cases.OpenReferral;
 import kz.senim.directory.ServiceType;
 import kz.senim.handling.ReadCase;
 import kz.senim.testing.CaseWorld;
@@ -55,8 +57,13 @@ class ReferToServiceTest {
             assertThat(world.referrals.all()).containsExactly(referral);
         });
         CaseFile after = world.current(file);
-        assertThat(after.involvedOrganisations()).containsExactlyInAnyOrder("kz-75-commission",
-                "ngo-foreign-nationals");
+        assertThat(after.involvedOrganisations()).as("a provider is not involved for good")
+                .containsExactly("kz-75-commission");
+        assertThat(after.openReferrals().values()).singleElement().isEqualTo(new OpenReferral(
+                world.referrals.all().getFirst().id().value(), "ngo-foreign-nationals", "in_progress",
+                world.today().plusDays(14)));
+        assertThat(after.openReferralCount()).isEqualTo(1);
+        assertThat(after.nextReferralDueDate()).contains(world.today().plusDays(14));
         assertThat(after.version()).isEqualTo(2);
         assertThat(world.audit.entries(file.reference())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("referral_created");
@@ -90,6 +97,7 @@ class ReferToServiceTest {
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.current(file)).isEqualTo(file);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -108,6 +116,7 @@ class ReferToServiceTest {
                 .isInstanceOf(ReferToService.Outcome.ProviderNotFound.class);
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.auditActions(file)).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -145,6 +154,7 @@ class ReferToServiceTest {
         assertThatThrownBy(() -> referToService.refer(ALMATY_RESPONDER, file.reference().value(),
                 legalAid(true, world.today()))).isInstanceOf(Forbidden.class);
         assertThat(world.referrals.all()).isEmpty();
+        assertThatAConsentedReferralIsStoredWhereTheseWereLooked(file);
     }
 
     @Test
@@ -165,6 +175,15 @@ class ReferToServiceTest {
         assertThat(referToService.refer(ALMATY_COORDINATOR, file.reference().value(), legalAid(true, world.today())))
                 .isInstanceOf(ReferToService.Outcome.CaseClosed.class);
         assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.current(file)).isEqualTo(file);
+    }
+
+    /** The positive guard of a "nothing stored": the same coordinator's proper request is stored right there. */
+    private void assertThatAConsentedReferralIsStoredWhereTheseWereLooked(CaseFile file) {
+        assertThat(referToService.refer(ALMATY_COORDINATOR, file.reference().value(), legalAid(true, world.today())))
+                .isInstanceOf(ReferToService.Outcome.Referred.class);
+        assertThat(world.referrals.all()).hasSize(1);
+        assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
 
     @Test
@@ -187,5 +206,46 @@ class ReferToServiceTest {
         assertThat(ReferralId.parse(file.reference().value() + ".RUUUU")).isEmpty();
         assertThat(ReferralId.parse("x".repeat(41))).isEmpty();
         assertThat(ReferralId.parse(null)).isEmpty();
+    }
+
+    @Test
+    void a_provider_of_another_region_is_refused_and_nothing_is_stored() {
+        CaseFile file = foreignWorkersCase();
+
+        ReferToService.Outcome outcome = referToService.refer(ALMATY_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-shelter-astana", ServiceType.SHELTER, true, world.today().plusDays(3)));
+
+        assertThat(outcome).isInstanceOf(ReferToService.Outcome.ProviderNotInRegion.class);
+        assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.current(file)).isEqualTo(file);
+        assertThat(world.auditActions(file)).isEmpty();
+    }
+
+    @Test
+    void a_provider_of_the_region_and_a_national_one_are_both_accepted() {
+        CaseFile file = foreignWorkersCase();
+
+        ReferToService.Outcome regional = referToService.refer(ALMATY_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-shelter-almaty", ServiceType.SHELTER, true, world.today().plusDays(3)));
+        ReferToService.Outcome national = referToService.refer(ALMATY_COORDINATOR, file.reference().value(),
+                legalAid(true, world.today().plusDays(9)));
+
+        assertThat(regional).isInstanceOf(ReferToService.Outcome.Referred.class);
+        assertThat(national).isInstanceOf(ReferToService.Outcome.Referred.class);
+        CaseFile after = world.current(file);
+        assertThat(after.openReferralCount()).isEqualTo(2);
+        assertThat(after.nextReferralDueDate()).as("the earlier of the two").contains(world.today().plusDays(3));
+        assertThat(after.version()).isEqualTo(3);
+    }
+
+    @Test
+    void the_provider_of_a_referral_may_not_refer_the_case_on() {
+        CaseFile file = foreignWorkersCase();
+        referToService.refer(ALMATY_COORDINATOR, file.reference().value(), legalAid(true, world.today().plusDays(9)));
+
+        assertThatThrownBy(() -> referToService.refer(MIGRANT_NGO_COORDINATOR, file.reference().value(),
+                new ReferralRequest("ngo-shelter-almaty", ServiceType.SHELTER, true, world.today().plusDays(3))))
+                .isInstanceOf(Forbidden.class);
+        assertThat(world.referrals.all()).as("guard: the first referral is there").hasSize(1);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import kz.senim.cases.RegionCode;
 import kz.senim.i18n.Language;
 import org.junit.jupiter.api.Assumptions;
@@ -56,5 +57,22 @@ class RegionCatalogueTest {
             assertThat(bundled.centre()).isEqualTo(region.path("centre").asText());
         }
         assertThat(catalogue.all()).hasSize(source.path("regions").size());
+    }
+
+    @Test
+    void every_region_has_a_short_name_for_an_sms_in_every_language_unambiguous_and_shorter_than_its_name() {
+        for (Language language : Language.values()) {
+            List<String> shortNames = catalogue.all().stream().map(r -> r.shortName(language)).toList();
+            assertThat(shortNames).as("%s short names", language).doesNotHaveDuplicates().allSatisfy(name ->
+                    assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(20));
+            assertThat(catalogue.all()).allSatisfy(region -> assertThat(region.shortName(language).length())
+                    .isLessThanOrEqualTo(region.name(language).length()));
+        }
+        Region eastKazakhstan = catalogue.region(new RegionCode("KZ-63")).orElseThrow();
+        assertThat(eastKazakhstan.shortName(Language.RU)).isEqualTo("ВКО");
+        assertThat(eastKazakhstan.shortName(Language.KK)).isEqualTo("ШҚО");
+        assertThat(catalogue.region(new RegionCode("KZ-19")).orElseThrow().shortName(Language.RU))
+                .isEqualTo("Алматинская обл.");
+        assertThat(catalogue.region(new RegionCode("KZ-75")).orElseThrow().shortName(Language.RU)).isEqualTo("Алматы");
     }
 }

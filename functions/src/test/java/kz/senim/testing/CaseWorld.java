@@ -52,6 +52,9 @@ public final class CaseWorld {
             Role.COORDINATOR);
     public static final Caller NATIONAL_COORDINATOR = new Caller("person-gulnara", "national-secretariat",
             Role.NATIONAL_COORDINATOR);
+    /** An administrator's mistake: the national role in Almaty's commission, which makes them its coordinator only. */
+    public static final Caller ALMATY_NATIONAL_ROLE = new Caller("person-arman", "kz-75-commission",
+            Role.NATIONAL_COORDINATOR);
 
     public final SecureRandom random = new SecureRandom();
     public final MutableClock clock = MutableClock.atNoon();
@@ -61,13 +64,17 @@ public final class CaseWorld {
     public final InMemoryCases cases = new InMemoryCases(audit);
     public final InMemoryReferrals referrals = new InMemoryReferrals(cases, audit);
     public final InMemoryCaseAlerts alerts = new InMemoryCaseAlerts();
+    /** Everyone above has signed in. */
+    public final InMemoryPeople people = InMemoryPeople.of(ALMATY_RESPONDER, ALMATY_COORDINATOR, SHELTER_RESPONDER,
+            SHELTER_COORDINATOR, ASTANA_COORDINATOR, MIGRANT_NGO_RESPONDER, MIGRANT_NGO_COORDINATOR,
+            NATIONAL_COORDINATOR, ALMATY_NATIONAL_ROLE);
     public CaseMessages messages = CaseMessages.NONE;
     /** The case keys table, and sealing and opening with it (as {@code Wiring} does with a local KEK). */
     public final InMemoryCaseKeys keys = new InMemoryCaseKeys();
     public final CaseContent content = TestContent.content(keys);
 
     public ListQueue listQueue() {
-        return new ListQueue(cases, directory, access);
+        return new ListQueue(cases, access);
     }
 
     public ReadCase readCase() {
@@ -76,7 +83,7 @@ public final class CaseWorld {
     }
 
     public AssignCase assignCase() {
-        return new AssignCase(cases, access, clock);
+        return new AssignCase(cases, access, people, clock);
     }
 
     public ChangeCaseStatus changeCaseStatus() {

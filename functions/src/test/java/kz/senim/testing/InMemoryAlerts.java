@@ -15,6 +15,7 @@ import kz.senim.acknowledgement.AlertState;
 import kz.senim.acknowledgement.AlertStatus;
 import kz.senim.cases.Alert;
 import kz.senim.cases.Cases;
+import kz.senim.cases.StorageUnavailable;
 import kz.senim.escalation.PendingAlert;
 import kz.senim.escalation.PendingAlerts;
 
@@ -102,6 +103,9 @@ public final class InMemoryAlerts implements Acknowledgements, PendingAlerts {
         Stored origin = alerts.get(a.origin().alertId());
         if (origin == null || origin.status != AlertStatus.PENDING) {
             return new SaveOutcome.AlreadyAcknowledged();
+        }
+        if (a.page().isPresent() && !alerts.containsKey(a.page().get().alertId())) {
+            throw new StorageUnavailable("acknowledgement not stored: no such page", null);
         }
         if (a.changedCase().isPresent()) {
             if (cases.save(a.changedCase().get(), a.entry()) instanceof Cases.SaveOutcome.VersionConflict) {

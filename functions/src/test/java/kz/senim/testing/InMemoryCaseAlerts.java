@@ -1,6 +1,7 @@
 package kz.senim.testing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Reference;
 
-/** The alerts of cases as tests set them up. */
+/** The alerts of cases as tests set them up, read in the order they were raised (time, step, id) as the adapter does. */
 public final class InMemoryCaseAlerts implements CaseAlerts {
 
     private final Map<Reference, List<AlertLine>> alerts = new LinkedHashMap<>();
@@ -19,6 +20,9 @@ public final class InMemoryCaseAlerts implements CaseAlerts {
 
     @Override
     public synchronized List<AlertLine> of(Reference reference) {
-        return List.copyOf(alerts.getOrDefault(reference, List.of()));
+        return alerts.getOrDefault(reference, List.of()).stream()
+                .sorted(Comparator.comparing(AlertLine::createdAt).thenComparing(AlertLine::escalationStep)
+                        .thenComparing(AlertLine::alertId))
+                .toList();
     }
 }

@@ -1,20 +1,26 @@
 package kz.senim.testing;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases.QueuePage;
 import kz.senim.cases.Cases.QueueQuery;
 import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 
-/** Cases in memory with the same optimistic locking as DynamoDB; audit entries go to the given trail. */
+/**
+ * Cases in memory with the same optimistic locking as DynamoDB, and queue pages and cursors as its index gives them
+ * ({@link FakeCursors}); audit entries go to the given trail. {@code CasesContract} holds it to the adapter.
+ */
 public final class InMemoryCases implements Cases {
+
+    private static final Pattern QUEUE_KEY = Pattern.compile(
+            FakeCursors.SORTABLE_FORMAT + "#" + FakeCursors.REFERENCE_FORMAT);
 
     private final Map<Reference, CaseFile> cases = new LinkedHashMap<>();
     private final InMemoryAuditTrail audit;
@@ -25,6 +31,19 @@ public final class InMemoryCases implements Cases {
 
     public synchronized void add(CaseFile file) {
         cases.put(file.reference(), file);
+    }
+
+    /**
+     * Sets (or, empty, removes) the case's entry of one referral without moving its version, as a referral's step does
+     * in DynamoDB; false when there is no such case (DynamoDB's condition would fail).
+     */
+    public synchronized boolean keepReferral(Reference reference, String referralId, Optional<OpenReferral> referral) {
+        CaseFile current = cases.get(reference);
+        if (current == null) {
+            return false;
+        }
+        cases.put(reference, current.withReferral(referralId, referral));
+        return true;
     }
 
     @Override
@@ -39,12 +58,15 @@ public final class InMemoryCases implements Cases {
                 .filter(c -> query.status().map(s -> s == c.status()).orElse(true))
                 .filter(c -> query.severity().map(s -> s == c.severity()).orElse(true))
                 .filter(c -> query.category().map(s -> s == c.submission().category()).orElse(true))
-                .sorted(Comparator.comparing(CaseFile::submittedAt).thenComparing(c -> c.reference().value()))
                 .toList();
-        int start = query.cursor().map(Integer::parseInt).orElse(0);
-        int end = Math.min(matching.size(), start + query.limit());
-        List<CaseFile> page = new ArrayList<>(matching.subList(Math.min(start, end), end));
-        return new QueuePage(page, end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty());
+        FakeCursors.Page<CaseFile> page = FakeCursors.page(matching, InMemoryCases::queueKey, QUEUE_KEY,
+                query.region().value(), query.limit(), query.cursor());
+        return new QueuePage(page.items(), page.nextCursor());
+    }
+
+    /** The queue's order: oldest first, then by reference. */
+    private static String queueKey(CaseFile file) {
+        return FakeCursors.sortable(file.submittedAt()) + "#" + file.reference().value();
     }
 
     @Override

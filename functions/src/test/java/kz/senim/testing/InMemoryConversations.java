@@ -1,5 +1,6 @@
 package kz.senim.testing;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import kz.senim.messaging.ReplyKey;
 
 /**
  * Conversations in memory with the rules of the DynamoDB transaction: the case must exist (and be open for a
- * responder's message), a reply key is taken once, and the message, its key and its audit entry are stored together.
+ * responder's message), a reply key is taken once (and keeps its time to the millisecond, as the item does), and the
+ * message, its key and its audit entry are stored together. {@code ConversationsContract} holds it to the adapter.
  */
 public final class InMemoryConversations implements Conversations {
 
@@ -76,7 +78,8 @@ public final class InMemoryConversations implements Conversations {
         if (replyKeys.containsKey(id(message.reference(), key.keyHash()))) {
             return new ReplyStoreOutcome.KeyTaken();
         }
-        replyKeys.put(id(message.reference(), key.keyHash()), key);
+        replyKeys.put(id(message.reference(), key.keyHash()), new ReplyKey(key.keyHash(), key.requestHash(),
+                key.messageId(), key.at().truncatedTo(ChronoUnit.MILLIS)));
         messages.add(message);
         audit.record(entry);
         return new ReplyStoreOutcome.Stored();

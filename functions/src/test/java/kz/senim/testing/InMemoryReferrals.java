@@ -1,26 +1,33 @@
 package kz.senim.testing;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StaffKey;
+import kz.senim.cases.StorageUnavailable;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
 import kz.senim.referral.Referrals;
 
 /**
  * Referrals in memory with the same rules as DynamoDB: a new referral is stored only with its case change (over the
- * case's version) and its audit line, all or nothing; a change only over the version it was made from.
+ * case's version, the referral open on it) and its audit line, all or nothing; a change only over the version it was
+ * made from, with the case's entry of the referral set or removed (the case's version stays); a provider's pages and
+ * cursors as its index gives them ({@link FakeCursors}). {@code ReferralsContract} holds it to the adapter.
  */
 public final class InMemoryReferrals implements Referrals {
+
+    /** A provider's list: soonest due first, then by id. */
+    private static final Pattern PROVIDER_KEY = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}#" + FakeCursors.REFERENCE_FORMAT + "\\.R[0-9A-HJKMNP-TV-Z]{4}");
 
     private final Map<ReferralId, Referral> referrals = new LinkedHashMap<>();
     private final Map<String, StaffKey> staffKeys = new HashMap<>();
@@ -60,7 +67,8 @@ public final class InMemoryReferrals implements Referrals {
                 if (referrals.containsKey(referral.id())) {
                     return new CreateOutcome.IdTaken();
                 }
-                if (cases.save(changedCase, entry) instanceof Cases.SaveOutcome.VersionConflict) {
+                if (cases.save(changedCase.withReferral(referral.id().value(), referral.onCase()), entry)
+                        instanceof Cases.SaveOutcome.VersionConflict) {
                     return new CreateOutcome.CaseChanged();
                 }
                 referrals.put(referral.id(), referral);
@@ -92,14 +100,21 @@ public final class InMemoryReferrals implements Referrals {
     }
 
     @Override
-    public synchronized SaveOutcome save(Referral changed, AuditEntry entry) {
-        Referral current = referrals.get(changed.id());
-        if (current == null || current.version() != changed.version() - 1) {
-            return new SaveOutcome.VersionConflict();
+    public SaveOutcome save(Referral changed, AuditEntry entry) {
+        synchronized (cases) {
+            synchronized (this) {
+                Referral current = referrals.get(changed.id());
+                if (current == null || current.version() != changed.version() - 1) {
+                    return new SaveOutcome.VersionConflict();
+                }
+                if (!cases.keepReferral(changed.reference(), changed.id().value(), changed.onCase())) {
+                    throw new StorageUnavailable("referral change not stored", null);
+                }
+                referrals.put(changed.id(), changed);
+                audit.record(entry);
+                return new SaveOutcome.Saved();
+            }
         }
-        referrals.put(changed.id(), changed);
-        audit.record(entry);
-        return new SaveOutcome.Saved();
     }
 
     @Override
@@ -107,11 +122,9 @@ public final class InMemoryReferrals implements Referrals {
         List<Referral> matching = referrals.values().stream()
                 .filter(r -> r.providerId().equals(query.providerId()))
                 .filter(r -> query.status().map(s -> s == r.status()).orElse(true))
-                .sorted(Comparator.comparing(Referral::dueDate).thenComparing(r -> r.id().value()))
                 .toList();
-        int start = query.cursor().map(Integer::parseInt).orElse(0);
-        int end = Math.min(matching.size(), start + query.limit());
-        List<Referral> page = new ArrayList<>(matching.subList(Math.min(start, end), end));
-        return new ProviderPage(page, end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty());
+        FakeCursors.Page<Referral> page = FakeCursors.page(matching, r -> r.dueDate() + "#" + r.id().value(),
+                PROVIDER_KEY, query.providerId(), query.limit(), query.cursor());
+        return new ProviderPage(page.items(), page.nextCursor());
     }
 }

@@ -5,11 +5,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.senim.cases.Alert;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseFile;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
+import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.infrastructure.SamTemplate;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
@@ -22,6 +27,7 @@ import kz.senim.triage.Triage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** A fresh cases table for one test, exactly as {@code template.yaml} declares it (keys, indexes, stream, TTL). */
 public final class LocalCasesTable {
@@ -62,6 +68,24 @@ public final class LocalCasesTable {
     public static Reference submitVictimInAlmaty(SubmitReport submitReport) {
         return ((SubmissionOutcome.Accepted) submitReport.submit(
                 new IdempotencyKey(UUID.randomUUID().toString()), Submissions.victimInAlmaty())).reference();
+    }
+
+    /**
+     * Puts {@code file} in place as intake stores a new case: its report item (its texts sealed, their key beside it
+     * in {@link #keysOf}), in its region's queue.
+     */
+    public static CaseFile putCase(DynamoDbClient dynamoDb, String table, CaseFile file) {
+        ContentWrites.Write write = TestContent.writes(dynamoDb, keysOf(table)).of(file.reference());
+        Map<String, AttributeValue> item = CaseItems.newItem(file, "hmac-sha256$test$not-a-receipt", write);
+        dynamoDb.transactWriteItems(r -> r.transactItems(write.withNewKey(List.of(TransactWriteItem.builder()
+                .put(put -> put.tableName(table).item(item)).build()))));
+        return file;
+    }
+
+    /** Puts an organisation's alert in the outbox as intake writes it: pending, step 0, in the pending index. */
+    public static Alert putAlert(DynamoDbClient dynamoDb, String table, Alert alert) {
+        dynamoDb.putItem(r -> r.tableName(table).item(AlertItems.toItem(alert)));
+        return alert;
     }
 
     /** The raw item, read consistently. */

@@ -1,6 +1,7 @@
 package kz.senim.testing;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +28,18 @@ public final class StoredCases {
     private final DynamoDbReports reports;
     private final DynamoDbCases cases;
 
+    /**
+     * @param casesTable a cases table made with its case keys table ({@link LocalCasesTable#keysOf}), which the
+     *                   report's texts are sealed with
+     * @param clock      the test's clock, which the intake store judges idempotency records by
+     */
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable, Clock clock) {
+        this(dynamoDb, casesTable, LocalCasesTable.keysOf(casesTable), clock);
+    }
+
     /** @param keysTable the case keys table the report's texts are sealed with */
-    public StoredCases(DynamoDbClient dynamoDb, String casesTable, String keysTable) {
-        this.reports = new DynamoDbReports(dynamoDb, casesTable, java.time.Clock.systemUTC(),
-                TestContent.writes(dynamoDb, keysTable));
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable, String keysTable, Clock clock) {
+        this.reports = new DynamoDbReports(dynamoDb, casesTable, clock, TestContent.writes(dynamoDb, keysTable));
         this.cases = new DynamoDbCases(dynamoDb, casesTable, ContentWrites.none());
     }
 

@@ -44,8 +44,16 @@ class TriageTest {
 
     @Test
     void police_are_not_alerted_without_consent_or_danger() {
-        assertThat(recipients(facts(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION, "KZ-71", false, false, false,
-                false))).doesNotContain("police-att-liaison");
+        List<String> withoutConsent = recipients(facts(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION, "KZ-71",
+                false, false, false, false));
+        List<String> withConsent = recipients(facts(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION, "KZ-71",
+                false, true, false, false));
+
+        // The same report is routed (to the commission), and with consent the police are among its recipients.
+        assertThat(withConsent).contains("police-att-liaison", "kz-71-commission");
+        assertThat(withoutConsent).contains("kz-71-commission").doesNotContain("police-att-liaison");
+        assertThat(withoutConsent).containsExactlyElementsOf(withConsent.stream()
+                .filter(id -> !id.equals("police-att-liaison")).toList());
     }
 
     @Test
@@ -64,7 +72,7 @@ class TriageTest {
     void police_stay_out_even_when_the_directory_says_always() {
         Organisation eagerPolice = new Organisation("eager-police", OrganisationType.POLICE,
                 Map.of(Language.EN, "Police"), Set.of(), Set.of(), AlertCondition.ALWAYS, Optional.empty(), Set.of(),
-                Optional.empty());
+                Optional.empty(), Language.RU);
         Triage withEagerPolice = new Triage(new FixedDirectory(List.of(eagerPolice,
                 FixedDirectory.seeded().organisation("national-secretariat").orElseThrow())));
 

@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 public final class SamTemplate {
 
     public static final String RESOURCE = "kz/senim/infrastructure/template.yaml";
+    /** The edge firewall's own template (deployed in us-east-1, where CloudFront's web ACLs are). */
+    public static final String EDGE_FIREWALL_RESOURCE = "kz/senim/infrastructure/edge-firewall.yaml";
     public static final String TABLE_TYPE = "AWS::DynamoDB::Table";
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     public static final String TOPIC_TYPE = "AWS::SNS::Topic";
@@ -53,9 +55,14 @@ public final class SamTemplate {
 
     /** The template packaged with this module, from the classpath resource {@value #RESOURCE}. */
     public static SamTemplate load() {
-        try (InputStream in = SamTemplate.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** A template packaged with this module, e.g. {@value #EDGE_FIREWALL_RESOURCE}. */
+    public static SamTemplate load(String resource) {
+        try (InputStream in = SamTemplate.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -135,36 +142,75 @@ public final class SamTemplate {
      * @throws IllegalArgumentException when no function has an {@code HttpApi} event for the route
      */
     public Optional<String> authorizer(HttpRoute route) {
+        RouteEvent event = routeEvent(route);
+        JsonNode own = event.properties().path("Auth").path("Authorizer");
+        String authorizer;
+        if (own.isMissingNode()) {
+            JsonNode name = httpApiProperties(event).path("Auth").path("DefaultAuthorizer");
+            authorizer = name.isMissingNode() ? null : literal(name, event.function() + " DefaultAuthorizer");
+        } else {
+            authorizer = literal(own, event.function() + ".Events.Auth.Authorizer");
+        }
+        return authorizer == null || authorizer.equals(NO_AUTHORIZER) ? Optional.empty() : Optional.of(authorizer);
+    }
+
+    /**
+     * The throttle API Gateway applies to an HTTP route: the {@code RouteSettings} entry of the route's key on its
+     * API's stage, else the API's {@code DefaultRouteSettings}; empty when neither sets a throttle (then only the
+     * account's limits apply). Each route has a bucket of its own, shared by all its callers. The local runner
+     * applies it as API Gateway does.
+     *
+     * @throws IllegalArgumentException when no function has an {@code HttpApi} event for the route
+     * @throws IllegalStateException when a setting lacks one of rate and burst, or either is not a positive literal
+     */
+    public Optional<Throttle> throttle(HttpRoute route) {
+        JsonNode api = httpApiProperties(routeEvent(route));
+        JsonNode own = api.path("RouteSettings").path(route.method() + " " + route.path());
+        return throttleOf(own).or(() -> throttleOf(api.path("DefaultRouteSettings")));
+    }
+
+    /** The {@code HttpApi} event of a function that serves the route: the function's id and the event's Properties. */
+    private record RouteEvent(String function, JsonNode properties) {
+    }
+
+    private RouteEvent routeEvent(HttpRoute route) {
         for (String logicalId : resources(FUNCTION_TYPE).keySet()) {
             for (JsonNode event : functionProperties(logicalId).path("Events")) {
                 JsonNode properties = event.path("Properties");
                 if ("HttpApi".equals(event.path("Type").asText())
                         && route.method().equals(properties.path("Method").asText("ANY").toUpperCase(Locale.ROOT))
                         && route.path().equals(properties.path("Path").asText("$default"))) {
-                    JsonNode own = properties.path("Auth").path("Authorizer");
-                    String authorizer = own.isMissingNode()
-                            ? defaultAuthorizer(properties.path("ApiId"), logicalId)
-                            : literal(own, logicalId + ".Events.Auth.Authorizer");
-                    return authorizer == null || authorizer.equals(NO_AUTHORIZER)
-                            ? Optional.empty() : Optional.of(authorizer);
+                    return new RouteEvent(logicalId, properties);
                 }
             }
         }
         throw new IllegalArgumentException("no function serves " + route.method() + " " + route.path());
     }
 
-    /** The DefaultAuthorizer of the HttpApi an event names (or of the implicit API, from Globals); null if none. */
-    private String defaultAuthorizer(JsonNode apiId, String where) {
-        JsonNode auth;
+    /** The Properties of the HttpApi an event names (or the implicit API's, from Globals). */
+    private JsonNode httpApiProperties(RouteEvent event) {
+        JsonNode apiId = event.properties().path("ApiId");
         if (apiId.isMissingNode()) {
-            auth = document.path("Globals").path("HttpApi").path("Auth");
-        } else if (apiId.path("Ref").isTextual()) {
-            auth = resource(apiId.path("Ref").textValue()).path("Properties").path("Auth");
-        } else {
-            throw new IllegalStateException(where + ": ApiId must be a !Ref to an HttpApi of the template");
+            return document.path("Globals").path("HttpApi");
         }
-        JsonNode name = auth.path("DefaultAuthorizer");
-        return name.isMissingNode() ? null : literal(name, where + " DefaultAuthorizer");
+        if (apiId.path("Ref").isTextual()) {
+            return resource(apiId.path("Ref").textValue()).path("Properties");
+        }
+        throw new IllegalStateException(event.function() + ": ApiId must be a !Ref to an HttpApi of the template");
+    }
+
+    private static Optional<Throttle> throttleOf(JsonNode settings) {
+        JsonNode rate = settings.path("ThrottlingRateLimit");
+        JsonNode burst = settings.path("ThrottlingBurstLimit");
+        if (rate.isMissingNode() && burst.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!rate.isNumber() || !burst.isIntegralNumber() || !burst.canConvertToInt()
+                || rate.asDouble() <= 0 || burst.asInt() < 1) {
+            throw new IllegalStateException("a throttle needs a positive ThrottlingRateLimit and a whole"
+                    + " ThrottlingBurstLimit of at least 1, found " + settings);
+        }
+        return Optional.of(new Throttle(rate.asDouble(), burst.asInt()));
     }
 
     /**
@@ -232,6 +278,13 @@ public final class SamTemplate {
 
     /** An {@code HttpApi} event of a function, e.g. {@code POST /v1/reports}. */
     public record HttpRoute(String method, String path) {
+    }
+
+    /**
+     * A route's throttle, as API Gateway applies it: a token bucket that refills {@code rateLimit} requests a second
+     * and holds at most {@code burstLimit}; a request finding it empty is refused with {@code 429}.
+     */
+    public record Throttle(double rateLimit, int burstLimit) {
     }
 
     private JsonNode properties(String logicalId, String type) {

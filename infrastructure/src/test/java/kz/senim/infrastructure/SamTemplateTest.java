@@ -208,6 +208,64 @@ class SamTemplateTest {
     }
 
     @Test
+    void a_routes_throttle_is_its_own_route_setting_else_the_apis_default_else_none() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      DefaultRouteSettings: {ThrottlingRateLimit: 20, ThrottlingBurstLimit: 50}
+                      RouteSettings:
+                        'POST /v1/reports': {ThrottlingRateLimit: 0.5, ThrottlingBurstLimit: 10}
+                        'GET /v1/reports/{reference}': {DetailedMetricsEnabled: true}
+                  Unthrottled:
+                    Type: AWS::Serverless::HttpApi
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.b.C::handleRequest
+                      Events:
+                        Own: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: post, Path: /v1/reports}}
+                        NoThrottle: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: GET, Path: '/v1/reports/{reference}'}}
+                        Default: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: GET, Path: /v1/regions}}
+                        None: {Type: HttpApi, Properties: {ApiId: !Ref Unthrottled, Method: GET, Path: /v1/other}}
+                """);
+
+        assertThat(template.throttle(new SamTemplate.HttpRoute("POST", "/v1/reports")))
+                .contains(new SamTemplate.Throttle(0.5, 10));
+        assertThat(template.throttle(new SamTemplate.HttpRoute("GET", "/v1/reports/{reference}")))
+                .as("a route setting without a throttle keeps the default").contains(new SamTemplate.Throttle(20, 50));
+        assertThat(template.throttle(new SamTemplate.HttpRoute("GET", "/v1/regions")))
+                .contains(new SamTemplate.Throttle(20, 50));
+        assertThat(template.throttle(new SamTemplate.HttpRoute("GET", "/v1/other"))).isEmpty();
+        assertThatThrownBy(() -> template.throttle(new SamTemplate.HttpRoute("DELETE", "/v1/reports")))
+                .hasMessageContaining("DELETE /v1/reports");
+    }
+
+    @Test
+    void a_throttle_without_both_limits_or_with_a_limit_below_one_is_refused() {
+        for (String settings : List.of("{ThrottlingRateLimit: 5}", "{ThrottlingBurstLimit: 5}",
+                "{ThrottlingRateLimit: 0, ThrottlingBurstLimit: 5}", "{ThrottlingRateLimit: 1, ThrottlingBurstLimit: 0}",
+                "{ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2.5}", "{ThrottlingRateLimit: !Ref Rate, ThrottlingBurstLimit: 5}")) {
+            SamTemplate template = SamTemplate.parse("""
+                    Resources:
+                      Api:
+                        Type: AWS::Serverless::HttpApi
+                        Properties:
+                          DefaultRouteSettings: %s
+                      Fn:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Events:
+                            Get: {Type: HttpApi, Properties: {ApiId: !Ref Api, Method: GET, Path: /a}}
+                    """.formatted(settings));
+
+            assertThatThrownBy(() -> template.throttle(new SamTemplate.HttpRoute("GET", "/a"))).as(settings)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("throttle");
+        }
+    }
+
+    @Test
     void create_table_requests_carry_indexes_projections_and_provisioned_throughput() {
         SamTemplate template = SamTemplate.parse("""
                 Resources:

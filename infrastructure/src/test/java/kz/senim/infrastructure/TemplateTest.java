@@ -54,6 +54,13 @@ class TemplateTest {
             Map.entry("ReporterReplyFunction", "kz.senim.messaging.api.ReporterReplyHandler::handleRequest"),
             Map.entry("EscalateAlertsFunction",
                     "kz.senim.escalation.schedule.EscalateAlertsHandler::handleRequest"),
+            Map.entry("SweepAlertsFunction", "kz.senim.alerting.schedule.SweepAlertsHandler::handleRequest"),
+            Map.entry("MeFunction", "kz.senim.people.api.MeHandler::handleRequest"),
+            Map.entry("PeopleFunction", "kz.senim.people.api.PeopleHandler::handleRequest"),
+            Map.entry("ProvidersFunction", "kz.senim.referral.api.ProvidersHandler::handleRequest"),
+            Map.entry("OverviewFunction", "kz.senim.overview.api.OverviewHandler::handleRequest"),
+            Map.entry("PostAuthenticationFunction",
+                    "kz.senim.people.cognito.PostAuthenticationHandler::handleRequest"),
             Map.entry("WithdrawReportFunction", "kz.senim.erasure.api.WithdrawReportHandler::handleRequest"),
             Map.entry("EraseDueContentFunction",
                     "kz.senim.erasure.schedule.EraseDueContentHandler::handleRequest"));
@@ -80,7 +87,11 @@ class TemplateTest {
             new HttpRoute("POST", "/v1/cases/{reference}/referrals"),
             new HttpRoute("GET", "/v1/referrals"),
             new HttpRoute("POST", "/v1/referrals/{referralId}/status"),
-            new HttpRoute("POST", "/v1/cases/{reference}/messages"));
+            new HttpRoute("POST", "/v1/cases/{reference}/messages"),
+            new HttpRoute("GET", "/v1/me"),
+            new HttpRoute("GET", "/v1/people"),
+            new HttpRoute("GET", "/v1/providers"),
+            new HttpRoute("GET", "/v1/overview"));
 
     private static final String CASES = "CasesTable.Arn";
     private static final String DIRECTORY = "DirectoryTable.Arn";
@@ -166,6 +177,12 @@ class TemplateTest {
                 Map.entry("ReporterReplyFunction",
                         List.of(new HttpRoute("POST", "/v1/reports/{reference}/messages"))),
                 Map.entry("EscalateAlertsFunction", List.of()),
+                Map.entry("SweepAlertsFunction", List.of()),
+                Map.entry("MeFunction", List.of(new HttpRoute("GET", "/v1/me"))),
+                Map.entry("PeopleFunction", List.of(new HttpRoute("GET", "/v1/people"))),
+                Map.entry("ProvidersFunction", List.of(new HttpRoute("GET", "/v1/providers"))),
+                Map.entry("OverviewFunction", List.of(new HttpRoute("GET", "/v1/overview"))),
+                Map.entry("PostAuthenticationFunction", List.of()),
                 Map.entry("WithdrawReportFunction", List.of(new HttpRoute("DELETE", "/v1/reports/{reference}"))),
                 Map.entry("EraseDueContentFunction", List.of()));
     }
@@ -205,15 +222,17 @@ class TemplateTest {
     }
 
     @Test
-    void the_jwt_authorizer_accepts_only_id_tokens_of_this_stacks_user_pool_and_app_client() {
+    void the_jwt_authorizer_accepts_only_id_tokens_of_this_stacks_user_pool_and_app_clients() {
         JsonNode jwt = TEMPLATE.resource("SenimHttpApi").path("Properties").path("Auth").path("Authorizers")
                 .path("SenimJwt");
 
         assertThat(jwt.path("IdentitySource").asText()).isEqualTo("$request.header.Authorization");
         assertThat(jwt.path("JwtConfiguration").path("issuer").path("Fn::Sub").asText())
                 .isEqualTo("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}");
-        assertThat(jwt.path("JwtConfiguration").path("audience")).singleElement()
-                .isEqualTo(JSON.createObjectNode().put("Ref", "UserPoolClient"));
+        // the responders' app and the staff console
+        assertThat(jwt.path("JwtConfiguration").path("audience")).containsExactlyInAnyOrder(
+                JSON.createObjectNode().put("Ref", "UserPoolClient"),
+                JSON.createObjectNode().put("Ref", "ConsoleUserPoolClient"));
     }
 
     @Test
@@ -259,10 +278,28 @@ class TemplateTest {
         assertThat(client.path("PreventUserExistenceErrors").asText()).isEqualTo("ENABLED");
     }
 
+    @Test
+    void every_sign_in_runs_the_post_authentication_trigger_from_its_snapstart_alias_and_only_this_pool_invokes_it() {
+        JsonNode trigger = TEMPLATE.resource("UserPool").path("Properties").path("LambdaConfig");
+
+        assertThat(trigger.fieldNames()).toIterable().containsExactly("PostAuthentication");
+        assertThat(trigger.path("PostAuthentication"))
+                .isEqualTo(JSON.createObjectNode().put("Ref", "PostAuthenticationFunction.Alias"));
+        JsonNode permission = TEMPLATE.resource("PostAuthenticationPermission");
+        assertThat(permission.path("Type").asText()).isEqualTo("AWS::Lambda::Permission");
+        assertThat(permission.path("Properties").path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+        assertThat(permission.path("Properties").path("FunctionName")).isEqualTo(trigger.path("PostAuthentication"));
+        assertThat(permission.path("Properties").path("Principal").asText()).isEqualTo("cognito-idp.amazonaws.com");
+        assertThat(permission.path("Properties").path("SourceArn")).isEqualTo(getAtt("UserPool", "Arn"));
+        assertThat(TEMPLATE.functionProperties("PostAuthenticationFunction").path("Events").isMissingNode())
+                .as("Cognito, not an event source, invokes it").isTrue();
+        assertThat(TEMPLATE.resources("AWS::Lambda::Permission")).containsOnlyKeys("PostAuthenticationPermission");
+    }
+
     // ------------------------------------------------------------------ acknowledgement links and escalation
 
     @Test
-    void the_link_signing_key_is_generated_and_readable_only_by_the_dispatcher_and_the_link_handler() {
+    void the_old_links_signing_key_is_generated_and_readable_only_by_the_link_handler() {
         JsonNode secret = TEMPLATE.resource(SECRET);
         JsonNode generated = secret.path("Properties").path("GenerateSecretString");
 
@@ -277,8 +314,9 @@ class TemplateTest {
                     .forEach(action -> readers.computeIfAbsent(function, f -> new TreeSet<>())
                             .add(action + " on " + resource)));
         }
+        // The dispatcher gives out short links, kept as hashes: it needs no key; the link handler still checks the
+        // long signed links alerts carried before, until they expire.
         assertThat(readers).containsOnly(
-                Map.entry("AlertDispatcherFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)),
                 Map.entry("AcknowledgementLinkFunction", Set.of("secretsmanager:GetSecretValue on " + SECRET)));
         for (String function : readers.keySet()) {
             assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
@@ -332,15 +370,38 @@ class TemplateTest {
     }
 
     @Test
-    void alert_messages_link_to_this_stacks_api_and_the_link_handler_does_not_need_its_url() {
+    void alert_messages_link_to_this_stacks_api_or_a_short_domain_and_the_link_handler_does_not_need_its_url() {
         JsonNode dispatcher = TEMPLATE.functionProperties("AlertDispatcherFunction").path("Environment")
                 .path("Variables");
+        JsonNode choice = dispatcher.path("PUBLIC_BASE_URL").path("Fn::If");
 
-        assertThat(dispatcher.path("PUBLIC_BASE_URL").path("Fn::Sub").asText()).isEqualTo(
+        assertThat(choice).hasSize(3);
+        assertThat(choice.get(0).asText()).isEqualTo("HasAckLinkBaseUrl");
+        assertThat(choice.get(1).path("Ref").asText()).isEqualTo("AckLinkBaseUrl");
+        assertThat(choice.get(2).path("Fn::Sub").asText()).isEqualTo(
                 TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText());
+        assertThat(TEMPLATE.document().path("Conditions").path("HasAckLinkBaseUrl").toString())
+                .contains("AckLinkBaseUrl").contains("Fn::Not").contains("Fn::Equals");
+        JsonNode shortBase = TEMPLATE.document().path("Parameters").path("AckLinkBaseUrl");
+        assertThat(shortBase.path("Default").asText()).isEmpty();
+        assertThat("https://ack.senim.kz").matches(shortBase.path("AllowedPattern").asText());
+        assertThat("http://ack.senim.kz").doesNotMatch(shortBase.path("AllowedPattern").asText());
         // The link handler is an integration of the API: referencing the API's URL from it would be a cycle.
         assertThat(TEMPLATE.functionProperties("AcknowledgementLinkFunction").path("Environment").path("Variables")
                 .has("PUBLIC_BASE_URL")).isFalse();
+    }
+
+    @Test
+    void alerts_and_the_link_page_link_to_the_console_only_when_its_url_is_given() {
+        JsonNode console = TEMPLATE.document().path("Parameters").path("ConsoleBaseUrl");
+
+        assertThat(console.path("Default").asText()).isEmpty();
+        assertThat("https://d111111abcdef8.cloudfront.net/").matches(console.path("AllowedPattern").asText());
+        assertThat("javascript:alert(1)").doesNotMatch(console.path("AllowedPattern").asText());
+        for (String function : List.of("AlertDispatcherFunction", "AcknowledgementLinkFunction")) {
+            assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
+                    .path("CONSOLE_BASE_URL").path("Ref").asText()).as(function).isEqualTo("ConsoleBaseUrl");
+        }
     }
 
     @Test
@@ -358,6 +419,89 @@ class TemplateTest {
         assertThat(schedule.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isBetween(60, 120);
         assertThat(TEMPLATE.functionProperties("EscalateAlertsFunction").path("Timeout").asInt())
                 .as("a run ends before the next one starts").isLessThan(60);
+    }
+
+    @Test
+    void unpublished_alerts_are_swept_every_minute_by_eventbridge_scheduler_within_the_claims_lease() {
+        JsonNode events = TEMPLATE.functionProperties("SweepAlertsFunction").path("Events");
+        assertThat(events).hasSize(1);
+        JsonNode event = events.elements().next();
+        JsonNode schedule = event.path("Properties");
+
+        assertThat(event.path("Type").asText()).isIn("ScheduleV2", "Schedule");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(schedule.path("Name").path("Fn::Sub").asText()).startsWith("${AWS::StackName}-");
+        assertThat(schedule.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isBetween(60, 120);
+        assertThat(TEMPLATE.functionProperties("SweepAlertsFunction").path("Environment").path("Variables")
+                .path("METRICS_NAMESPACE").path("Fn::Sub").asText()).isEqualTo("Senim/${AWS::StackName}");
+    }
+
+    // ------------------------------------------------------------------ alarms
+
+    /** Alarm → (namespace, metric, the resource its dimension names or empty). */
+    private static final Map<String, List<String>> ALARMS = Map.of(
+            "AlertDeadLetterQueueNotEmptyAlarm", List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "AlertDispatchDeadLetterQueue"),
+            "AlertDispatcherErrorsAlarm", List.of("AWS/Lambda", "Errors", "AlertDispatcherFunction"),
+            "EscalateAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "EscalateAlertsFunction"),
+            "SweepAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "SweepAlertsFunction"),
+            "SweepAlertsNotRunningAlarm", List.of("AWS/Lambda", "Invocations", "SweepAlertsFunction"),
+            "UnpublishedAlertsAlarm", List.of("Senim/${AWS::StackName}", "UnpublishedAlertsOverFiveMinutes", ""));
+
+    @Test
+    void every_way_an_alert_can_fail_alarms_the_operations_topic() {
+        assertThat(TEMPLATE.resources("AWS::CloudWatch::Alarm")).containsOnlyKeys(ALARMS.keySet());
+
+        ALARMS.forEach((alarm, expected) -> {
+            JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
+            JsonNode namespace = properties.path("Namespace");
+            assertThat(namespace.isTextual() ? namespace.asText() : namespace.path("Fn::Sub").asText()).as(alarm)
+                    .isEqualTo(expected.get(0));
+            assertThat(properties.path("MetricName").asText()).as(alarm).isEqualTo(expected.get(1));
+            assertThat(properties.path("AlarmActions")).as(alarm).singleElement()
+                    .isEqualTo(JSON.createObjectNode().put("Ref", "OperationsTopic"));
+            assertThat(properties.path("Period").asInt()).as(alarm).isBetween(60, 300);
+            assertThat(properties.path("EvaluationPeriods").asInt()).as(alarm).isEqualTo(1);
+            if (!expected.get(2).isEmpty()) {
+                assertThat(properties.path("Dimensions").toString()).as(alarm).contains(expected.get(2));
+            }
+        });
+    }
+
+    @Test
+    void the_alarms_fire_on_the_first_failure_and_when_the_sweeper_stops_running() {
+        for (String alarm : List.of("AlertDeadLetterQueueNotEmptyAlarm", "AlertDispatcherErrorsAlarm",
+                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm")) {
+            JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
+            assertThat(properties.path("ComparisonOperator").asText()).as(alarm).isEqualTo("GreaterThanThreshold");
+            assertThat(properties.path("Threshold").asDouble()).as(alarm).isZero();
+        }
+        JsonNode unpublished = TEMPLATE.resource("UnpublishedAlertsAlarm").path("Properties");
+        assertThat(unpublished.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+        assertThat(unpublished.path("Threshold").asDouble()).isEqualTo(1.0);
+        assertThat(unpublished.path("Statistic").asText()).isEqualTo("Maximum");
+        JsonNode notRunning = TEMPLATE.resource("SweepAlertsNotRunningAlarm").path("Properties");
+        assertThat(notRunning.path("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+        assertThat(notRunning.path("TreatMissingData").asText()).as("no invocations at all is no run")
+                .isEqualTo("breaching");
+    }
+
+    @Test
+    void the_operations_topic_takes_the_alarms_and_optionally_an_email() {
+        JsonNode topic = TEMPLATE.resource("OperationsTopic");
+        assertThat(topic.path("Type").asText()).isEqualTo(SamTemplate.TOPIC_TYPE);
+        assertThat(topic.path("Properties").path("TopicName").path("Fn::Sub").asText())
+                .isEqualTo("${AWS::StackName}-operations");
+        JsonNode policy = TEMPLATE.resource("OperationsTopicPolicy").path("Properties");
+        assertThat(policy.path("PolicyDocument").path("Statement")).singleElement().satisfies(statement -> {
+            assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+            assertThat(statement.path("Action").asText()).isEqualTo("sns:Publish");
+            assertThat(statement.path("Resource").path("Ref").asText()).isEqualTo("OperationsTopic");
+        });
+        JsonNode subscription = TEMPLATE.resource("OperationsEmailSubscription");
+        assertThat(subscription.path("Condition").asText()).isEqualTo("HasOperationsEmail");
+        assertThat(subscription.path("Properties").path("TopicArn").path("Ref").asText()).isEqualTo("OperationsTopic");
+        assertThat(TEMPLATE.document().path("Parameters").path("OperationsEmail").path("Default").asText()).isEmpty();
     }
 
     @Test
@@ -393,10 +537,11 @@ class TemplateTest {
     }
 
     @Test
-    void only_the_stream_dispatcher_the_escalation_and_the_retention_run_get_more_than_15_seconds() {
+    void only_the_stream_dispatcher_the_escalation_the_sweeper_and_the_retention_run_get_more_than_15_seconds() {
         for (String function : HANDLERS.keySet()) {
             // a retention run may erase many cases, a few writes each; it runs once an hour
             int expected = function.equals("EraseDueContentFunction") ? 300
+                    : function.equals("SweepAlertsFunction") ? 60
                     : Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
             assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
         }
@@ -429,15 +574,18 @@ class TemplateTest {
                 Map.entry("ReportStatusFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
-                        "ACK_LINK_SECRET_ARN", "PUBLIC_BASE_URL")),
+                        "DIRECTORY_TABLE", "PUBLIC_BASE_URL", "CONSOLE_BASE_URL")),
+                Map.entry("SweepAlertsFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE", "ALERT_TOPIC_ARN_PREFIX",
+                        "PUBLIC_BASE_URL", "CONSOLE_BASE_URL", "METRICS_NAMESPACE")),
                 Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("CaseQueueFunction", CASE_VARIABLES),
                 Map.entry("ReadCaseFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("AssignCaseFunction", CASE_VARIABLES),
                 Map.entry("ChangeCaseStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("CaseAuditFunction", CASE_VARIABLES),
-                Map.entry("AcknowledgeAlertFunction", Set.of("CASES_TABLE")),
-                Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN")),
+                Map.entry("AcknowledgeAlertFunction", CASE_VARIABLES),
+                Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN",
+                        "CONSOLE_BASE_URL")),
                 Map.entry("ReferToServiceFunction", CASE_VARIABLES),
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
                 Map.entry("ChangeReferralStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
@@ -447,6 +595,11 @@ class TemplateTest {
                 Map.entry("ReporterReplyFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
                         CONTENT_VARIABLES)),
                 Map.entry("EscalateAlertsFunction", CASE_VARIABLES),
+                Map.entry("MeFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("PeopleFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("ProvidersFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("OverviewFunction", CASE_VARIABLES),
+                Map.entry("PostAuthenticationFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("WithdrawReportFunction", Set.of("CASES_TABLE", "CASE_KEYS_TABLE",
                         "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("EraseDueContentFunction", with(CASE_VARIABLES, Set.of("CASE_KEYS_TABLE",
@@ -517,7 +670,7 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk S", "sk S", "gsi1pk S", "gsi1sk S", "gsi2pk S", "gsi2sk S",
-                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S");
+                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S", "gsi5pk S", "gsi5sk S");
         assertThat(requests.get("senim-directory").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
@@ -618,7 +771,7 @@ class TemplateTest {
     }
 
     @Test
-    void the_cases_table_has_the_queue_pending_alerts_and_provider_indexes_projecting_everything_on_demand() {
+    void the_cases_table_has_its_five_indexes_projecting_everything_on_demand() {
         CreateTableRequest cases = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
                 .filter(request -> request.tableName().equals("senim-cases")).findFirst().orElseThrow();
         Map<String, List<String>> keys = new TreeMap<>();
@@ -633,7 +786,8 @@ class TemplateTest {
                 Map.entry("QueueIndex", List.of("gsi1pk HASH", "gsi1sk RANGE")),
                 Map.entry("PendingAlertsIndex", List.of("gsi2pk HASH", "gsi2sk RANGE")),
                 Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")),
-                Map.entry("RetentionIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")));
+                Map.entry("UnpublishedAlertsIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")),
+                Map.entry("RetentionIndex", List.of("gsi5pk HASH", "gsi5sk RANGE")));
         assertThat(cases.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
@@ -689,7 +843,8 @@ class TemplateTest {
 
     @Test
     void there_is_one_encrypted_alert_topic_per_organisation_of_the_directory() {
-        assertThat(TEMPLATE.snsTopicNames()).containsExactlyInAnyOrderElementsOf(
+        assertThat(TEMPLATE.snsTopicNames().stream().filter(name -> name.startsWith(TOPIC_NAME_PREFIX)))
+                .containsExactlyInAnyOrderElementsOf(
                 ORGANISATION_IDS.stream().map(id -> TOPIC_NAME_PREFIX + id).toList());
 
         for (String id : ORGANISATION_IDS) {
@@ -710,8 +865,7 @@ class TemplateTest {
 
     @Test
     void the_alert_email_is_subscribed_to_the_national_secretariat_only_when_given() {
-        JsonNode subscription = TEMPLATE.resources("AWS::SNS::Subscription").values().stream().findFirst()
-                .orElseThrow();
+        JsonNode subscription = TEMPLATE.resource("NationalSecretariatEmailSubscription");
 
         assertThat(subscription.path("Condition").asText()).isEqualTo("HasAlertEmail");
         assertThat(subscription.path("Properties").path("TopicArn").path("Ref").asText())
@@ -754,6 +908,116 @@ class TemplateTest {
         assertThat(api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt()).isPositive();
         assertThat(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asDouble()).isPositive();
         assertThat(api.path("CorsConfiguration").path("AllowCredentials").asBoolean(false)).isFalse();
+    }
+
+    // ------------------------------------------------------------------ limits (issue 7, section 3)
+
+    @Test
+    void every_anonymous_route_has_a_throttle_of_its_own_below_the_default_that_the_staff_routes_keep() {
+        JsonNode api = TEMPLATE.resource("SenimHttpApi").path("Properties");
+        SamTemplate.Throttle byDefault = new SamTemplate.Throttle(
+                api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asDouble(),
+                api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
+
+        for (HttpRoute route : ANONYMOUS_ROUTES) {
+            assertThat(api.path("RouteSettings").has(route.method() + " " + route.path())).as(route.toString())
+                    .isTrue();
+            SamTemplate.Throttle own = TEMPLATE.throttle(route).orElseThrow();
+            assertThat(own.rateLimit()).as(route.toString()).isLessThan(byDefault.rateLimit());
+            assertThat(own.burstLimit()).as(route.toString()).isLessThanOrEqualTo(byDefault.burstLimit());
+        }
+        for (HttpRoute route : AUTHENTICATED_ROUTES) {
+            assertThat(TEMPLATE.throttle(route)).as(route.toString()).contains(byDefault);
+        }
+    }
+
+    @Test
+    void a_report_flood_meets_the_submission_throttle_while_a_hotlines_day_never_does() {
+        SamTemplate.Throttle reports = TEMPLATE.throttle(new HttpRoute("POST", "/v1/reports")).orElseThrow();
+        // Issue 7: 300 made-up reports in 63 s (4.8 a second) all got through. A national hotline gets tens a day.
+        double flood = 300 / 63.0;
+        double busiestGenuineHour = 500 / 3600.0;
+
+        assertThat(reports.rateLimit()).isLessThan(flood / 2).isGreaterThan(busiestGenuineHour * 5);
+        assertThat(reports.burstLimit()).isBetween(5, 20);
+    }
+
+    @Test
+    void route_settings_name_only_routes_of_the_api_or_the_stage_would_fail_to_deploy() {
+        Set<String> routeKeys = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream())
+                .map(route -> route.method() + " " + route.path()).collect(Collectors.toSet());
+
+        assertThat(TEMPLATE.resource("SenimHttpApi").path("Properties").path("RouteSettings").fieldNames())
+                .toIterable().isNotEmpty().allSatisfy(key -> assertThat(routeKeys).contains(key));
+    }
+
+    @Test
+    void clients_reach_the_api_through_cloudfront_behind_the_edge_firewall_which_caches_and_logs_nothing() {
+        JsonNode distribution = TEMPLATE.resource("ApiDistribution");
+        JsonNode config = distribution.path("Properties").path("DistributionConfig");
+        JsonNode origin = config.path("Origins").path(0);
+        JsonNode behaviour = config.path("DefaultCacheBehavior");
+
+        assertThat(distribution.path("Type").asText()).isEqualTo("AWS::CloudFront::Distribution");
+        assertThat(config.path("WebACLId")).isEqualTo(JSON.createObjectNode().put("Ref", "EdgeFirewallArn"));
+        assertThat(TEMPLATE.document().path("Parameters").path("EdgeFirewallArn").has("Default"))
+                .as("no deployment without the edge firewall").isFalse();
+        assertThat(config.path("Origins")).hasSize(1);
+        assertThat(origin.path("DomainName").path("Fn::Sub").asText())
+                .isEqualTo("${SenimHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}");
+        assertThat(origin.path("OriginPath").path("Fn::Sub").asText()).isEqualTo("/${Stage}");
+        assertThat(origin.path("CustomOriginConfig").path("OriginProtocolPolicy").asText()).isEqualTo("https-only");
+        assertThat(behaviour.path("TargetOriginId").asText()).isEqualTo(origin.path("Id").asText());
+        assertThat(behaviour.path("AllowedMethods")).extracting(JsonNode::asText)
+                .contains("GET", "POST", "PUT", "OPTIONS");
+        assertThat(behaviour.path("CachePolicyId").asText()).as("Managed-CachingDisabled")
+                .isEqualTo("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+        assertThat(behaviour.path("OriginRequestPolicyId").asText()).as("Managed-AllViewerExceptHostHeader")
+                .isEqualTo("b689b0a8-53d0-40ab-baf2-68738e2966ac");
+        assertThat(behaviour.path("ViewerProtocolPolicy").asText()).isEqualTo("https-only");
+        assertThat(config.has("Logging")).as("no access log at the edge").isFalse();
+        assertThat(config.path("CustomErrorResponses")).isNotEmpty()
+                .allSatisfy(error -> assertThat(error.path("ErrorCachingMinTTL").asInt()).isZero());
+        assertThat(TEMPLATE.document().path("Outputs").path("ApiUrl").path("Value").path("Fn::Sub").asText())
+                .isEqualTo("https://${ApiDistribution.DomainName}");
+        assertThat(TEMPLATE.resources("AWS::WAFv2::WebACLAssociation"))
+                .as("WAF cannot be associated with an HTTP API; CloudFront carries it").isEmpty();
+    }
+
+    @Test
+    void the_edge_firewall_limits_each_client_address_and_stores_no_address_anywhere() throws Exception {
+        SamTemplate edge = SamTemplate.load(SamTemplate.EDGE_FIREWALL_RESOURCE);
+        Map<String, JsonNode> acls = edge.resources("AWS::WAFv2::WebACL");
+        assertThat(acls).hasSize(1);
+        JsonNode acl = acls.values().iterator().next().path("Properties");
+        JsonNode body = JSON.readTree(acl.path("CustomResponseBodies").path("TooManyRequests").path("Content")
+                .asText());
+
+        assertThat(acl.path("Scope").asText()).as("a CloudFront distribution's web ACL").isEqualTo("CLOUDFRONT");
+        assertThat(acl.path("DefaultAction").has("Allow")).isTrue();
+        assertThat(acl.path("VisibilityConfig").path("SampledRequestsEnabled").asBoolean(true)).isFalse();
+        assertThat(acl.path("Rules")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(rule -> {
+            String name = rule.path("Name").asText();
+            JsonNode rate = rule.path("Statement").path("RateBasedStatement");
+            JsonNode response = rule.path("Action").path("Block").path("CustomResponse");
+            assertThat(rate.path("AggregateKeyType").asText()).as(name).isEqualTo("IP");
+            assertThat(rate.has("Limit")).as(name).isTrue();
+            assertThat(rule.path("VisibilityConfig").path("SampledRequestsEnabled").asBoolean(true)).as(name)
+                    .isFalse();
+            assertThat(response.path("ResponseCode").asInt()).as(name).isEqualTo(429);
+            assertThat(response.path("CustomResponseBodyKey").asText()).as(name).isEqualTo("TooManyRequests");
+            assertThat(response.path("ResponseHeaders")).extracting(h -> h.path("Name").asText()).as(name)
+                    .contains("Retry-After", "Cache-Control");
+        });
+        assertThat(acl.path("Rules").path(0).path("Statement").path("RateBasedStatement")
+                .path("ScopeDownStatement").toString()).as("the tighter rule counts reports and replies")
+                .contains("POST", "/v1/reports");
+        assertThat(body.path("status").asInt()).isEqualTo(429);
+        assertThat(body.path("code").asText()).isEqualTo("too_many_requests");
+        assertThat(body.path("type").asText()).isEqualTo("urn:senim:problem:too_many_requests");
+        assertThat(edge.resources("AWS::WAFv2::LoggingConfiguration")).as("no request log, ever").isEmpty();
+        assertThat(edge.document().path("Outputs").path("WebAclArn").path("Value").path("Fn::GetAtt").path(0)
+                .asText()).isEqualTo(acls.keySet().iterator().next());
     }
 
     @Test
@@ -806,9 +1070,16 @@ class TemplateTest {
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                 Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
-                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")),
-                Map.entry(SECRET, Set.of("secretsmanager:GetSecretValue")));
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:BatchGetItem")),
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
+        assertThat(grants("SweepAlertsFunction")).containsOnly(
+                Map.entry(index("UnpublishedAlertsIndex"), Set.of("dynamodb:Query")),
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:BatchGetItem")),
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(TOPIC_ARN_PREFIX + "*", Set.of("sns:Publish")));
         assertThat(grants("DirectorySeedFunction")).containsOnly(
                 Map.entry("DirectoryTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
                         "dynamodb:Query", "dynamodb:DeleteItem")));
@@ -825,14 +1096,16 @@ class TemplateTest {
             Map.entry("ReadCaseFunction", with(with(with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
                     CONTENT_KEY, Set.of("kms:Decrypt")), KEYS, Set.of("dynamodb:GetItem"))),
-            Map.entry("AssignCaseFunction", with(SCOPE,
+            // The assignee is looked up in the people directory (GetItem of a PERSON item).
+            Map.entry("AssignCaseFunction", Map.of(
+                    DIRECTORY, Set.of("dynamodb:Query", "dynamodb:GetItem"),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
             Map.entry("ChangeCaseStatusFunction", sealing(with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem")))),
             Map.entry("CaseAuditFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
-            // Access follows from the alert id (organisation in it, or national coordinator): no directory.
-            Map.entry("AcknowledgeAlertFunction", Map.of(
+            // Access follows from the alert id (organisation in it), or national scope (the directory type).
+            Map.entry("AcknowledgeAlertFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
             Map.entry("AcknowledgementLinkFunction", Map.of(
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
@@ -842,9 +1115,10 @@ class TemplateTest {
             // The provider is the caller's own organisation: no directory, no table reads.
             Map.entry("ProviderReferralsFunction", Map.of(
                     index("ProviderIndex"), Set.of("dynamodb:Query"))),
-            // A referral's change is a conditional put of the whole item over its version.
+            // A referral's change is a conditional put of the whole item over its version, with the update of the
+            // case's entry of the referral.
             Map.entry("ChangeReferralStatusFunction", sealing(with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem")))),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")))),
             Map.entry("PostCaseMessageFunction", sealing(with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem")))),
             Map.entry("ReporterMessagesFunction", Map.of(
@@ -858,6 +1132,15 @@ class TemplateTest {
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            // Issue 10: the people directory and the console's reads; the overview counts from the indexes only.
+            Map.entry("MeFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:GetItem"))),
+            Map.entry("PeopleFunction", SCOPE),
+            Map.entry("ProvidersFunction", SCOPE),
+            Map.entry("OverviewFunction", with(with(with(SCOPE,
+                    index("QueueIndex"), Set.of("dynamodb:Query")),
+                    index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
+                    CASES, Set.of("dynamodb:PutItem"))),
+            Map.entry("PostAuthenticationFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:PutItem"))),
             // Erasure: the report changed over its version, the other items stripped, the keys deleted; no KMS.
             Map.entry("WithdrawReportFunction", Map.of(
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"),
@@ -895,7 +1178,7 @@ class TemplateTest {
             grants(function).forEach((resource, actions) -> {
                 if (resource.contains("/index/")) {
                     assertThat(resource).as(function).isIn(index("QueueIndex"), index("PendingAlertsIndex"),
-                            index("ProviderIndex"), index("RetentionIndex"));
+                            index("ProviderIndex"), index("UnpublishedAlertsIndex"), index("RetentionIndex"));
                     assertThat(actions).as(function + " on " + resource).containsOnly("dynamodb:Query");
                 }
             });
@@ -929,7 +1212,7 @@ class TemplateTest {
     void the_outputs_name_the_api_tables_and_dead_letter_queue() {
         assertThat(TEMPLATE.document().path("Outputs").fieldNames()).toIterable()
                 .contains("ApiUrl", "CasesTableName", "DirectoryTableName", "AlertDeadLetterQueueUrl",
-                        "UserPoolId", "UserPoolClientId");
+                        "UserPoolId", "UserPoolClientId", "OperationsTopicArn");
         assertThat(TEMPLATE.document().path("Outputs").path("UserPoolId").path("Value").path("Ref").asText())
                 .isEqualTo("UserPool");
         assertThat(TEMPLATE.document().path("Outputs").path("UserPoolClientId").path("Value").path("Ref").asText())

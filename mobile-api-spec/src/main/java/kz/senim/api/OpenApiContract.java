@@ -37,9 +37,9 @@ import java.util.TreeSet;
  *
  * <p>Both sides of the interaction are checked: the request against the operation's parameters and request body,
  * the response against the declared status codes, headers (e.g. the required {@code Cache-Control}), content types
- * and schemas. One exception: when the response status is {@code 400} or {@code 401}, the request is expected to break
- * the contract (that is why it was refused: bad input, or no valid {@code Authorization} bearer token), so only the
- * response and the route are checked. Operations with {@code security: senimJwt} need an
+ * and schemas. One exception: when the response status is {@code 400}, {@code 401}, {@code 413} or {@code 415}, the
+ * request is expected to break the contract (that is why it was refused: bad input, no valid {@code Authorization}
+ * bearer token, a body too large, or one that is not JSON), so only the response and the route are checked. Operations with {@code security: senimJwt} need an
  * {@code Authorization: Bearer …} header in the request; its token itself is not verified here. Header names are
  * matched without regard to case. Plain Java, no test framework: {@link #assertConforms} throws
  * {@link AssertionError}.
@@ -52,8 +52,11 @@ public final class OpenApiContract {
     /** Keys of messages about a response header's value; the validator does not name the header in them. */
     private static final String HEADER_SCHEMA = "validation.response.header.schema.";
 
-    /** Statuses whose request is expected to break the contract: bad input, missing or invalid credentials. */
-    private static final Set<Integer> REFUSALS = Set.of(400, 401);
+    /**
+     * Statuses whose request is expected to break the contract: bad input, missing or invalid credentials, a body too
+     * large or not JSON.
+     */
+    private static final Set<Integer> REFUSALS = Set.of(400, 401, 413, 415);
 
     /** Request findings that still count when the server refused the request: the route itself must exist. */
     private static final Set<String> ROUTE_KEYS = Set.of(

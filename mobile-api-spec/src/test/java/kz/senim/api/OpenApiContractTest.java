@@ -58,7 +58,7 @@ class OpenApiContractTest {
              "category":"sexual_exploitation","region":"KZ-71","reporterRole":"victim","immediateDanger":true,
              "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
              "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T21:47:19.650Z",
-             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":1,
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"openReferrals":0,"version":1,
              "narrative":"Құжаттарымды алып қойды.","alerts":[],"referrals":[],"messages":[]}""";
     private static final String SUMMARY = """
             {"reference":"SN-N3TY-8HCE-Q1DX","status":"received","severity":"critical",
@@ -66,7 +66,8 @@ class OpenApiContractTest {
              "policeConsent":true,"childInvolved":false,"foreignNational":false,"language":"kk",
              "submittedAt":"2026-11-23T21:47:19.650Z","updatedAt":"2026-11-23T22:01:02.003Z",
              "assignee":"7c1e9a52-4b3d-4f0e-9a61-2d5f0e8b7a13",
-             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"version":2}""";
+             "involvedOrganisations":["kz-71-commission","police-att-liaison"],"openReferrals":1,
+             "nextReferralDueDate":"2026-11-30","version":2}""";
     private static final String UNAUTHORIZED = """
             {"type":"urn:senim:problem:unauthorized","title":"Sign-in required","status":401,
              "detail":"Sign in to use this service.","code":"unauthorized"}""";
@@ -83,7 +84,8 @@ class OpenApiContractTest {
             "GET /v1/cases", "GET /v1/cases/{reference}", "PUT /v1/cases/{reference}/assignee",
             "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
             "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
-            "POST /v1/cases/{reference}/referrals", "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
+            "POST /v1/cases/{reference}/referrals", "GET /v1/referrals", "POST /v1/referrals/{referralId}/status",
+            "GET /v1/me", "GET /v1/people", "GET /v1/providers", "GET /v1/overview");
     private static final List<String> ANONYMOUS = List.of(
             "POST /v1/reports", "GET /v1/reports/{reference}", "GET /v1/regions",
             "GET /v1/reports/{reference}/messages", "POST /v1/reports/{reference}/messages",
@@ -272,7 +274,7 @@ class OpenApiContractTest {
         assertThat(unresolved.getSecurity()).as("a global requirement would cover the reporter's routes")
                 .isNullOrEmpty();
         assertThat(unresolved.getServers()).extracting(s -> s.getUrl()).containsExactly(
-                "http://localhost:8080", "https://{apiId}.execute-api.{region}.amazonaws.com/dev");
+                "http://localhost:8080", "https://{distribution}.cloudfront.net");
     }
 
     @Test
@@ -309,6 +311,102 @@ class OpenApiContractTest {
         }
     }
 
+    // every bound the code enforces is stated (issue 7, section 4)
+
+    @Test
+    void everyStringArrayAndIntegerOfTheContractIsBounded() {
+        List<String> unbounded = new ArrayList<>();
+        SPEC.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + template;
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> unbounded(name + " parameter " + parameter.getName(),
+                        parameter.getSchema(), unbounded));
+            }
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().getContent().forEach((type, media) ->
+                        unbounded(name + " request " + type, media.getSchema(), unbounded));
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (response.getHeaders() != null) {
+                    response.getHeaders().forEach((header, definition) -> unbounded(
+                            name + " " + status + " header " + header, definition.getSchema(), unbounded));
+                }
+                if (response.getContent() != null) {
+                    response.getContent().forEach((type, media) ->
+                            unbounded(name + " " + status + " " + type, media.getSchema(), unbounded));
+                }
+            });
+        }));
+
+        assertThat(unbounded).as("strings need maxLength (or an enum), arrays maxItems, integers a format,"
+                + " minimum and maximum").isEmpty();
+    }
+
+    /** Adds where {@code schema} or anything in it is unbounded; a schema with nothing unbounded adds nothing. */
+    private static void unbounded(String where, io.swagger.v3.oas.models.media.Schema<?> schema, List<String> found) {
+        if (schema == null) {
+            found.add(where + ": no schema");
+            return;
+        }
+        String type = schema.getType();
+        if ("string".equals(type) && schema.getMaxLength() == null
+                && (schema.getEnum() == null || schema.getEnum().isEmpty())) {
+            found.add(where + ": string without maxLength");
+        }
+        if ("array".equals(type)) {
+            if (schema.getMaxItems() == null) {
+                found.add(where + ": array without maxItems");
+            }
+            unbounded(where + "[]", schema.getItems(), found);
+        }
+        if ("integer".equals(type) && (schema.getFormat() == null || schema.getMinimum() == null
+                || schema.getMaximum() == null)) {
+            found.add(where + ": integer without format, minimum and maximum");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((property, value) -> unbounded(where + " /" + property, value, found));
+        }
+        if (schema.getAdditionalProperties() instanceof io.swagger.v3.oas.models.media.Schema<?> values) {
+            unbounded(where + " /*", values, found);
+        }
+    }
+
+    @Test
+    void theWalkerFindsAnUnboundedStringArrayAndInteger() {
+        io.swagger.v3.oas.models.media.Schema<?> page = new io.swagger.v3.oas.models.media.ObjectSchema()
+                .addProperty("bounded", new io.swagger.v3.oas.models.media.StringSchema().maxLength(10))
+                .addProperty("code", new io.swagger.v3.oas.models.media.StringSchema()._enum(List.of("a", "b")))
+                .addProperty("text", new io.swagger.v3.oas.models.media.StringSchema())
+                .addProperty("list", new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new io.swagger.v3.oas.models.media.StringSchema().maxLength(3)))
+                .addProperty("count", new io.swagger.v3.oas.models.media.IntegerSchema().minimum(
+                        java.math.BigDecimal.ZERO));
+        List<String> found = new ArrayList<>();
+
+        unbounded("page", page, found);
+
+        assertThat(found).containsExactlyInAnyOrder("page /text: string without maxLength",
+                "page /list: array without maxItems", "page /count: integer without format, minimum and maximum");
+    }
+
+    @Test
+    void everyRouteStatesItsLimitsAndEveryBodyItsSizeTypeAndAnswers() {
+        SPEC.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + template;
+            ApiResponse tooMany = operation.getResponses().get("429");
+            assertThat(tooMany).as("%s 429", name).isNotNull();
+            assertThat(tooMany.getHeaders()).as("%s 429 headers", name).containsKey("Retry-After");
+            assertThat(tooMany.getHeaders().get("Retry-After").getRequired()).as(name).isTrue();
+            if (operation.getRequestBody() != null) {
+                assertThat(operation.getRequestBody().getExtensions()).as("%s x-senim-max-body-bytes", name)
+                        .containsKey("x-senim-max-body-bytes");
+                assertThat(operation.getRequestBody().getContent()).as(name).containsOnlyKeys("application/json");
+                assertThat(operation.getResponses()).as(name).containsKeys("400", "413", "415");
+            }
+        }));
+    }
+
+    // (b) known-good interactions pass
     // (b) known-good interactions pass
 
     @Nested
@@ -408,6 +506,30 @@ class OpenApiContractTest {
                     """
                     {"type":"urn:senim:problem:service_unavailable","title":"Service temporarily unavailable",
                      "status":503,"detail":"Please try again in a minute.","code":"service_unavailable"}""");
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void aReportSentAsPlainTextRefusedWith415() {
+            Exchange exchange = Exchange.post("/v1/reports").header("Idempotency-Key", KEY)
+                    .header("Content-Type", "text/plain").body(REPORT)
+                    .respond(415, PROBLEM, """
+                            {"type":"urn:senim:problem:unsupported_media_type","title":"Unsupported content type",
+                             "status":415,"detail":"Send the header 'Content-Type' as application/json.",
+                             "code":"unsupported_media_type","field":"Content-Type"}""");
+
+            assertThat(CONTRACT.violations(exchange)).isEmpty();
+        }
+
+        @Test
+        void aThrottledStatusCheckWithRetryAfter() {
+            Exchange exchange = Exchange.get("/v1/reports/SN-7Q2K-9M4D-XW3P")
+                    .header("X-Receipt", "6XTB-R2MD-9KQ4-HN7C-3WZE")
+                    .respond(429, Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store",
+                            "Retry-After", "1"), """
+                            {"type":"urn:senim:problem:too_many_requests","title":"Too many requests","status":429,
+                             "detail":"Please wait a moment and try again.","code":"too_many_requests"}""");
 
             assertThat(CONTRACT.violations(exchange)).isEmpty();
         }
@@ -606,6 +728,24 @@ class OpenApiContractTest {
         }
 
         @Test
+        void aThrottledAnswerWithoutRetryAfter() {
+            Exchange exchange = submit().respond(429, PROBLEM, """
+                    {"type":"urn:senim:problem:too_many_requests","title":"Too many requests","status":429,
+                     "detail":"Please wait a moment and try again.","code":"too_many_requests"}""");
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("'Retry-After'", "not found in response");
+        }
+
+        @Test
+        void aRequestTooLargeAnsweredWithoutAProblem() {
+            Exchange exchange = submit().respond(413, JSON, "{\"message\":\"Request Entity Too Large\"}");
+
+            assertThat(CONTRACT.violations(exchange)).singleElement().asString()
+                    .contains("application/json", "application/problem+json");
+        }
+
+        @Test
         void assertConformsListsEveryViolation() {
             Exchange exchange = Exchange.post("/v1/reports").body(REPORT.replace("KZ-61", "KZ-99"))
                     .respond(201, CREATED, RECEIPT.replace("\"receipt\":\"6XTB-R2MD-9KQ4-HN7C-3WZE\",", ""));
@@ -631,7 +771,8 @@ class OpenApiContractTest {
                 "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
                 "POST /v1/cases/{reference}/messages", "POST /v1/alerts/{alertId}/acknowledgement",
                 "GET /v1/ack/{token}", "POST /v1/ack/{token}", "POST /v1/cases/{reference}/referrals",
-                "GET /v1/referrals", "POST /v1/referrals/{referralId}/status");
+                "GET /v1/referrals", "POST /v1/referrals/{referralId}/status", "GET /v1/me", "GET /v1/people",
+                "GET /v1/providers", "GET /v1/overview");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.FollowAcknowledgementLink;
+import kz.senim.alerting.AlertWording;
+import kz.senim.cases.Failures;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /v1/ack/{token}} shows the alert with a button and changes nothing (link previews and mail scanners open
  * links by themselves); {@code POST /v1/ack/{token}} acknowledges, once. POST answers JSON, or a page when a browser
- * posted the form ({@code Accept: text/html}). The token is a credential: it is never logged.
+ * posted the form ({@code Accept: text/html}). Pages are in the alerted organisation's language, which the link
+ * knows (else {@code Accept-Language}). The token is a credential: it is never logged.
  */
 public final class AcknowledgementLinkHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -30,17 +33,19 @@ public final class AcknowledgementLinkHandler
     private static final Map<String, String> NO_REFERRER = Map.of("Referrer-Policy", "no-referrer");
 
     private final FollowAcknowledgementLink followLink;
+    private final AcknowledgementPage pages;
 
     public AcknowledgementLinkHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public AcknowledgementLinkHandler(Wiring wiring) {
-        this(wiring.followAcknowledgementLink());
+        this(wiring.followAcknowledgementLink(), wiring.alertWording());
     }
 
-    public AcknowledgementLinkHandler(FollowAcknowledgementLink followLink) {
+    public AcknowledgementLinkHandler(FollowAcknowledgementLink followLink, AlertWording wording) {
         this.followLink = followLink;
+        this.pages = new AcknowledgementPage(wording);
     }
 
     @Override
@@ -55,47 +60,48 @@ public final class AcknowledgementLinkHandler
         } catch (StorageUnavailable unavailable) {
             LOG.warn("acknowledgement link failed: storage unavailable");
             return html
-                    ? AcknowledgementPage.message(503, language, "title.unavailable", "problem.acknowledgement_unavailable")
+                    ? pages.message(503, language, "title.unavailable", "problem.acknowledgement_unavailable")
                     : AcknowledgementResponses.problem(AcknowledgementResponses.UNAVAILABLE, language, NO_REFERRER);
         } catch (RuntimeException bug) {
-            LOG.error("acknowledgement link failed: {}", bug.getClass().getName());
+            LOG.error("acknowledgement link failed: {}", Failures.describe(bug));
             return html
-                    ? AcknowledgementPage.message(500, language, "title.internal", "problem.acknowledgement_failed")
+                    ? pages.message(500, language, "title.internal", "problem.acknowledgement_failed")
                     : AcknowledgementResponses.problem(AcknowledgementResponses.FAILED, language, NO_REFERRER);
         }
     }
 
-    private APIGatewayV2HTTPResponse preview(String token, Language language) {
+    private APIGatewayV2HTTPResponse preview(String token, Language requested) {
         return switch (followLink.preview(token)) {
             case FollowAcknowledgementLink.Preview.Ready ready -> ready.acknowledged()
-                    ? AcknowledgementPage.alreadyAcknowledged(language, ready.reference().value(), ready.severity())
-                    : AcknowledgementPage.confirm(language, ready.reference().value(), ready.severity());
+                    ? pages.alreadyAcknowledged(ready.language().orElse(requested), ready.alert())
+                    : pages.confirm(ready.language().orElse(requested), ready.alert());
             case FollowAcknowledgementLink.Preview.LinkInvalid invalid -> {
                 LOG.info("acknowledgement link shown: invalid");
-                yield AcknowledgementPage.message(410, language, "title.gone", "problem.link_invalid");
+                yield pages.message(410, requested, "title.gone", "problem.link_invalid");
             }
             case FollowAcknowledgementLink.Preview.LinkUsed used -> {
                 LOG.info("acknowledgement link shown: used");
-                yield AcknowledgementPage.message(410, language, "title.gone", "problem.link_used");
+                yield pages.message(410, used.language().orElse(requested), "title.gone", "problem.link_used");
             }
         };
     }
 
-    private APIGatewayV2HTTPResponse acknowledge(String token, Language language, boolean html) {
-        AcknowledgeAlert.Outcome outcome = followLink.acknowledge(token);
-        return switch (outcome) {
+    private APIGatewayV2HTTPResponse acknowledge(String token, Language requested, boolean html) {
+        FollowAcknowledgementLink.Used used = followLink.acknowledge(token);
+        Language language = html ? used.language().orElse(requested) : requested;
+        return switch (used.outcome()) {
             case AcknowledgeAlert.Outcome.Acknowledged done -> {
                 LOG.info("alert acknowledged by link alertId={} organisation={} tookCase={}", done.alertId(),
                         done.acknowledgedBy(), done.tookCase());
-                yield html ? AcknowledgementPage.acknowledged(language, done.reference().value())
+                yield html ? pages.acknowledged(language, done.reference())
                         : HttpResponses.json(200, AcknowledgementResponses.acknowledged(done), NO_REFERRER);
             }
             case AcknowledgeAlert.Outcome.AlreadyAcknowledged already -> {
                 LOG.info("alert already acknowledged, by link alertId={}", already.alertId());
-                yield html ? AcknowledgementPage.message(200, language, "ack.page.title", "ack.page.already")
+                yield html ? pages.message(200, language, "ack.page.title", "ack.page.already")
                         : HttpResponses.json(200, AcknowledgementResponses.alreadyAcknowledged(already), NO_REFERRER);
             }
-            case AcknowledgeAlert.Outcome.LinkUsed used -> {
+            case AcknowledgeAlert.Outcome.LinkUsed linkUsed -> {
                 LOG.info("acknowledgement link refused: used");
                 yield gone(Problem.linkUsed(), "problem.link_used", language, html);
             }
@@ -109,14 +115,14 @@ public final class AcknowledgementLinkHandler
             }
             case AcknowledgeAlert.Outcome.KeptChanging busy -> {
                 LOG.warn("alert not acknowledged by link: case kept changing");
-                yield html ? AcknowledgementPage.message(409, language, "title.conflict", "problem.version_conflict")
+                yield html ? pages.message(409, language, "title.conflict", "problem.version_conflict")
                         : AcknowledgementResponses.problem(Problem.conflict("version_conflict"), language, NO_REFERRER);
             }
         };
     }
 
-    private static APIGatewayV2HTTPResponse gone(Problem problem, String messageKey, Language language, boolean html) {
-        return html ? AcknowledgementPage.message(410, language, "title.gone", messageKey)
+    private APIGatewayV2HTTPResponse gone(Problem problem, String messageKey, Language language, boolean html) {
+        return html ? pages.message(410, language, "title.gone", messageKey)
                 : AcknowledgementResponses.problem(problem, language, NO_REFERRER);
     }
 

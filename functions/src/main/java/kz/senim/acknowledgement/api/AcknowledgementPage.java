@@ -1,17 +1,29 @@
 package kz.senim.acknowledgement.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import kz.senim.cases.Severity;
+import java.util.Optional;
+import kz.senim.alerting.AlertWording;
+import kz.senim.cases.Alert;
+import kz.senim.cases.Reference;
+import kz.senim.cases.Sha256;
 import kz.senim.i18n.Language;
 import kz.senim.i18n.Messages;
 
 /**
- * The small HTML page behind an acknowledgement link. It never loads anything from elsewhere, can't be framed, and
- * posts its form to its own URL (no {@code action}), so it works under any stage or domain.
+ * The small HTML page behind an acknowledgement link, in the staff console's look ({@code senim-page.css}, inlined
+ * and allowed by its hash: no inline script, nothing loaded from elsewhere). It can't be framed, posts its form to
+ * its own URL (no {@code action}, so it works under any stage or domain), and links to the case in the console.
  */
 final class AcknowledgementPage {
 
+    static final String STYLESHEET = stylesheet();
     static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "text/html; charset=utf-8",
             "Cache-Control", "no-store",
@@ -19,54 +31,72 @@ final class AcknowledgementPage {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "X-Robots-Tag", "noindex, nofollow",
-            "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+            "Content-Security-Policy", "default-src 'none'; style-src 'sha256-"
+                    + Base64.getEncoder().encodeToString(Sha256.of(STYLESHEET)) + "'; form-action 'self';"
                     + " frame-ancestors 'none'; base-uri 'none'");
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;"
-            + "background:#f6f7f9;color:#16181d}main{max-width:32rem;margin:0 auto;background:#fff;padding:1.5rem;"
-            + "border-radius:.75rem}h1{font-size:1.3rem}button{font-size:1.1rem;padding:.8rem 1.6rem;border:0;"
-            + "border-radius:.5rem;background:#0b5cad;color:#fff;width:100%}.severity{font-weight:bold}";
 
-    private AcknowledgementPage() {
+    private final AlertWording wording;
+
+    AcknowledgementPage(AlertWording wording) {
+        this.wording = wording;
     }
 
     /** The alert and a button that acknowledges it. */
-    static APIGatewayV2HTTPResponse confirm(Language language, String reference, Severity severity) {
-        String body = "<p>" + alertLine(language, reference, severity) + "</p>"
+    APIGatewayV2HTTPResponse confirm(Language language, Alert alert) {
+        String body = facts(language, alert)
                 + "<p>" + text(language, "ack.page.explain") + "</p>"
-                + "<form method=\"post\"><button type=\"submit\">" + text(language, "ack.page.button")
-                + "</button></form>";
+                + "<form method=\"post\"><button class=\"primary\" type=\"submit\">" + text(language, "ack.page.button")
+                + "</button></form></div>" + caseLink(language, alert.reference());
         return page(200, language, text(language, "ack.page.title"), body);
     }
 
-    static APIGatewayV2HTTPResponse alreadyAcknowledged(Language language, String reference, Severity severity) {
-        String body = "<p>" + alertLine(language, reference, severity) + "</p>"
-                + "<p>" + text(language, "ack.page.already") + "</p>";
+    APIGatewayV2HTTPResponse alreadyAcknowledged(Language language, Alert alert) {
+        String body = facts(language, alert) + "<p>" + text(language, "ack.page.already") + "</p></div>"
+                + caseLink(language, alert.reference());
         return page(200, language, text(language, "ack.page.title"), body);
     }
 
-    static APIGatewayV2HTTPResponse acknowledged(Language language, String reference) {
-        return page(200, language, text(language, "ack.page.title"),
-                "<p>" + escape(reference) + "</p><p>" + text(language, "ack.page.done") + "</p>");
+    APIGatewayV2HTTPResponse acknowledged(Language language, Reference reference) {
+        return page(200, language, text(language, "ack.page.title"), "<div class=\"panel\"><p>"
+                + escape(reference.value()) + "</p><p>" + text(language, "ack.page.done") + "</p></div>"
+                + caseLink(language, reference));
     }
 
-    static APIGatewayV2HTTPResponse message(int status, Language language, String titleKey, String messageKey) {
-        return page(status, language, text(language, titleKey), "<p>" + text(language, messageKey) + "</p>");
+    /** A page that only says something (the link is used or gone, the service is busy); links to nothing. */
+    APIGatewayV2HTTPResponse message(int status, Language language, String titleKey, String messageKey) {
+        return page(status, language, text(language, titleKey),
+                "<div class=\"panel\"><p>" + text(language, messageKey) + "</p></div>");
     }
 
-    private static String alertLine(Language language, String reference, Severity severity) {
-        return escape(Messages.text(language, "ack.page.alert", reference,
-                Messages.text(language, "ack.severity." + severity.code())));
+    /** Opens the panel: urgency, reference, category and region; never anything the reporter wrote. */
+    private String facts(Language language, Alert alert) {
+        String severity = alert.severity().code();
+        return "<div class=\"panel\"><p><span class=\"badge sev-" + severity + "\">"
+                + escape(wording.urgency(alert.severity(), language)) + "</span></p>"
+                + "<p>" + escape(Messages.text(language, "ack.page.alert", alert.reference().value(),
+                        wording.urgency(alert.severity(), language))) + "</p>"
+                + "<dl class=\"facts\"><dt>" + text(language, "ack.page.category") + "</dt><dd>"
+                + escape(wording.category(alert.category(), language)) + "</dd><dt>"
+                + text(language, "ack.page.region") + "</dt><dd>"
+                + escape(wording.region(alert.region(), language)) + "</dd></dl>";
+    }
+
+    private String caseLink(Language language, Reference reference) {
+        Optional<String> url = wording.caseUrl(reference);
+        return url.map(u -> "<p><a class=\"console\" href=\"" + escape(u) + "\">" + text(language, "ack.page.open_case")
+                + "</a></p>").orElse("");
     }
 
     private static APIGatewayV2HTTPResponse page(int status, Language language, String title, String body) {
         String html = "<!doctype html><html lang=\"" + language.code() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">"
-                + "<title>Senim: " + escape(title) + "</title><style>" + STYLE + "</style></head>"
-                + "<body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
+                + "<title>Senim: " + title + "</title><style>" + STYLESHEET + "</style></head>"
+                + "<body><header class=\"top\"><span class=\"logo\" aria-hidden=\"true\">S</span>Senim</header>"
+                + "<main><h1>" + title + "</h1>" + body + "</main></body></html>";
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(new java.util.HashMap<>(HEADERS))
+                .withHeaders(new HashMap<>(HEADERS))
                 .withBody(html)
                 .withIsBase64Encoded(false)
                 .build();
@@ -89,5 +119,16 @@ final class AcknowledgementPage {
             }
         }
         return out.toString();
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = AcknowledgementPage.class.getResourceAsStream("senim-page.css")) {
+            if (in == null) {
+                throw new IllegalStateException("senim-page.css is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

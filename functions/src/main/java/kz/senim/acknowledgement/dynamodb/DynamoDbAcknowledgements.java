@@ -10,6 +10,7 @@ import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.AlertAddress;
 import kz.senim.acknowledgement.AlertState;
 import kz.senim.acknowledgement.AlertStatus;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.AuditItems;
@@ -106,13 +107,17 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     @Override
     public boolean spend(LinkUse link, Instant at) {
-        Put put = spendLink(link, at);
+        return putIfAbsent(dynamoDb, spendLink(link, at));
+    }
+
+    /** Puts an item of an ACKLINK partition unless one is under its key: false, writing nothing, when one is. */
+    static boolean putIfAbsent(DynamoDbClient dynamoDb, Put put) {
         try {
             dynamoDb.putItem(r -> r.tableName(put.tableName()).item(put.item())
                     .conditionExpression(put.conditionExpression())
                     .expressionAttributeNames(put.expressionAttributeNames()));
             return true;
-        } catch (ConditionalCheckFailedException spent) {
+        } catch (ConditionalCheckFailedException taken) {
             return false;
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("cases table unavailable", e);
@@ -126,23 +131,37 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {
         return TransactWriteItem.builder().update(AlertItems.acknowledge(table, a.origin().alert(), a.at(),
-                a.acknowledgedBy()).build()).build();
+                a.acknowledgedBy(), Acknowledger.of(a.entry().actor(), a.acknowledgedBy())).build()).build();
     }
 
     private TransactWriteItem markPage(AlertState page, Acknowledgement a) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String acknowledger = acknowledger(a, names, values);
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(AlertItems.key(page.alert()))
-                .updateExpression("SET #at = :at, #by = :by")
+                .updateExpression("SET " + acknowledger)
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#at", ACKNOWLEDGED_AT,
-                        "#by", ACKNOWLEDGED_BY))
-                .expressionAttributeValues(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy())))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 
+    /** When, for which organisation and by whom (a person with their id, a link, Senim): the assignments to SET. */
+    private static String acknowledger(Acknowledgement a, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        return AlertItems.acknowledger(a.at(), a.acknowledgedBy(), Acknowledger.of(a.entry().actor(),
+                a.acknowledgedBy()), names, values);
+    }
+
     private Put spendLink(LinkUse link, Instant at) {
-        return Put.builder().tableName(table).item(linkItem(link, at))
+        return newItem(table, linkItem(link, at));
+    }
+
+    /** A put of an item that must not exist yet. */
+    static Put newItem(String table, Map<String, AttributeValue> item) {
+        return Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build();

@@ -9,7 +9,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
-/** Publishes to the organisation's topic: {@code topicArnPrefix + organisationId}. */
+/**
+ * Publishes to the organisation's topic ({@code topicArnPrefix + organisationId}) with {@code MessageStructure=json}:
+ * SMS subscriptions get the SMS, e-mail subscriptions the e-mail (its subject is SNS's {@code Subject}), every other
+ * protocol the v1 JSON. The attributes are for subscription filter policies.
+ */
 public final class SnsAlertPublisher implements AlertPublisher {
 
     private final SnsClient sns;
@@ -27,8 +31,9 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
         try {
             return sns.publish(r -> r.topicArn(topicArnPrefix + message.topicSuffix())
-                    .subject("Senim alert")
-                    .message(message.toJson())
+                    .messageStructure("json")
+                    .subject(message.texts().emailSubject())
+                    .message(message.structuredJson())
                     .messageAttributes(attributes))
                     .messageId();
         } catch (SdkException e) {

@@ -6,17 +6,23 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import kz.senim.alerting.DispatchAlerts;
+import kz.senim.alerting.DispatchLog;
 import kz.senim.alerting.dynamodb.StreamedAlerts;
 import kz.senim.cases.Alert;
+import kz.senim.cases.Failures;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the cases table's stream and publishes each new alert from the outbox. Records that fail are reported
- * one by one ({@code batchItemFailures}) so Lambda retries from there; what was already published is skipped.
+ * Consumes the cases table's stream and publishes each new alert from the outbox, the alerts of a batch claimed and
+ * marked together. Records whose alert was not delivered are reported one by one ({@code batchItemFailures}) so Lambda
+ * retries from there; what was already published is skipped. An alert another dispatcher holds is no failure (its
+ * retries would only find it held): if its holder never publishes it, the sweeper does.
  */
 public final class AlertDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -39,39 +45,33 @@ public final class AlertDispatcherHandler implements RequestHandler<DynamodbEven
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<String, StreamRecord> records = new LinkedHashMap<>();
+        List<Alert> alerts = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             StreamRecord change = record.getDynamodb();
-            Alert alert;
             switch (StreamedAlerts.read(record)) {
-                case StreamedAlerts.Read.NotAnAlert other -> {
-                    continue;
-                }
+                case StreamedAlerts.Read.NotAnAlert other -> { }
                 case StreamedAlerts.Read.Unreadable unreadable -> {
                     LOG.error("alert record unreadable sequenceNumber={} cause={}", change.getSequenceNumber(),
                             unreadable.cause());
                     failures.add(failure(change));
-                    continue;
                 }
-                case StreamedAlerts.Read.Inserted inserted -> alert = inserted.alert();
+                case StreamedAlerts.Read.Inserted inserted -> {
+                    alerts.add(inserted.alert());
+                    records.putIfAbsent(inserted.alert().alertId(), change);
+                }
             }
-            try {
-                switch (dispatchAlerts.dispatch(alert)) {
-                    case DispatchAlerts.Outcome.Published published -> LOG.info(
-                            "alert published alertId={} organisation={} severity={} acknowledgeLink={}",
-                            alert.alertId(), alert.organisationId(), alert.severity().code(),
-                            published.withAcknowledgeLink());
-                    case DispatchAlerts.Outcome.AlreadyPublished already -> LOG.info(
-                            "alert already published alertId={}", alert.alertId());
-                    case DispatchAlerts.Outcome.Deferred deferred -> {
-                        LOG.info("alert held by another dispatcher alertId={}", alert.alertId());
-                        failures.add(failure(change));
-                    }
-                }
-            } catch (RuntimeException notDelivered) {
-                LOG.warn("alert not delivered alertId={} cause={}", alert.alertId(),
-                        notDelivered.getCause() == null ? notDelivered.getClass().getName()
-                                : notDelivered.getCause().getClass().getName());
-                failures.add(failure(change));
+        }
+        List<DispatchAlerts.Dispatched> dispatched;
+        try {
+            dispatched = dispatchAlerts.dispatchAll(alerts);
+        } catch (RuntimeException bug) {
+            LOG.error("alert dispatch failed: {}", Failures.describe(bug));
+            throw bug; // the whole batch is retried, and the function's Errors alarm fires
+        }
+        for (DispatchAlerts.Dispatched one : dispatched) {
+            if (!DispatchLog.log(LOG, one)) {
+                failures.add(failure(records.get(one.alert().alertId())));
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();

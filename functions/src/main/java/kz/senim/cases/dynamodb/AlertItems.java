@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
@@ -32,6 +33,13 @@ public final class AlertItems {
     /** {@code pending} until acknowledged ({@code acknowledged}); escalation pages are {@code page}. */
     public static final String STATUS = "status";
     public static final String CHAIN_ID = "chainId";
+    /**
+     * The organisation that acknowledged, and who for it: {@code person} (with its id), {@code link}, {@code system},
+     * or {@code reporter} (a withdrawal stopped the paging).
+     */
+    public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    public static final String ACKNOWLEDGED_BY_TYPE = "acknowledgedByType";
+    public static final String ACKNOWLEDGED_BY_PERSON = "acknowledgedByPerson";
     public static final String ESCALATION_STEP = "escalationStep";
     /** Sparse index of origin alerts nobody has acknowledged yet, oldest first: what escalation looks at. */
     public static final String PENDING_INDEX = "PendingAlertsIndex";
@@ -42,11 +50,26 @@ public final class AlertItems {
     public static final String NOTICE = "notice";
     public static final String NOTICE_DUE_AT = "noticeDueAt";
     public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
-    public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    /** Publication attempts so far (a claim is an attempt), and the class of the last failure, never a message. */
+    public static final String ATTEMPTS = "attempts";
+    public static final String LAST_ERROR_CLASS = "lastErrorClass";
+    public static final String LAST_FAILED_AT = "lastFailedAt";
+    /** {@code page} for a message of its own, {@code digest} when it went out as its window's digest. */
+    public static final String DELIVERED_AS = "deliveredAs";
+    /** Set instead of {@code publishedAt} when the alert was coalesced into the digest of its organisation's window. */
+    public static final String COALESCED_INTO = "coalescedInto";
+    public static final String COALESCED_AT = "coalescedAt";
+    /**
+     * Sparse index of alerts and pages not yet published (or coalesced), oldest first: what the sweeper looks at.
+     * Written with the item, removed when it is published or coalesced.
+     */
+    public static final String UNPUBLISHED_INDEX = "UnpublishedAlertsIndex";
+    public static final String UNPUBLISHED_PK = "gsi4pk";
+    public static final String UNPUBLISHED_SK = "gsi4sk";
+    public static final String UNPUBLISHED = "UNPUBLISHED";
 
     private AlertItems() {
     }
-
 
     public static Map<String, AttributeValue> key(Alert alert) {
         return CasesTable.key(alert.reference(), sortKey(alert));
@@ -88,6 +111,9 @@ public final class AlertItems {
         item.put(CREATED_AT, s(alert.createdAt().toString()));
         item.put(CHAIN_ID, s(alert.alertId()));
         item.put(ESCALATION_STEP, AttributeValue.fromN("0"));
+        // published like any alert, so the sweeper retries a notice that did not go out
+        item.put(UNPUBLISHED_PK, s(UNPUBLISHED));
+        item.put(UNPUBLISHED_SK, s(CasesTable.sortable(alert.createdAt()) + "#" + alert.alertId()));
         if (alert.notice().isPresent()) {
             // nothing to acknowledge, nothing to escalate: not in the pending alerts
             item.put(STATUS, s(NOTICE));
@@ -97,7 +123,7 @@ public final class AlertItems {
         }
         item.put(STATUS, s("pending"));
         item.put(PENDING_PK, s(PENDING));
-        item.put(PENDING_SK, s(alert.createdAt() + "#" + alert.alertId()));
+        item.put(PENDING_SK, s(CasesTable.sortable(alert.createdAt()) + "#" + alert.alertId()));
         return item;
     }
 
@@ -122,22 +148,52 @@ public final class AlertItems {
 
     /**
      * The update that acknowledges an organisation's alert (only while it is pending) and takes it out of the
-     * pending alerts, so escalation stops.
+     * pending alerts, so escalation stops: when, for which organisation, and by whom.
      */
-    public static Update.Builder acknowledge(String table, Alert alert, Instant at, String by) {
+    public static Update.Builder acknowledge(String table, Alert alert, Instant at, String organisationId,
+            CaseAlerts.Acknowledger by) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK, "#status", STATUS,
+                "#gsi2pk", PENDING_PK, "#gsi2sk", PENDING_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":acknowledged", s("acknowledged"),
+                ":pending", s("pending")));
+        String acknowledger = acknowledger(at, organisationId, by, names, values);
         return Update.builder()
                 .tableName(table)
                 .key(key(alert))
-                .updateExpression("SET #status = :acknowledged, #at = :at, #by = :by REMOVE #gsi2pk, #gsi2sk")
+                .updateExpression("SET #status = :acknowledged, " + acknowledger + " REMOVE #gsi2pk, #gsi2sk")
                 .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR attribute_not_exists(#status))")
-                .expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS,
-                        "#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY,
-                        "#gsi2pk", PENDING_PK, "#gsi2sk", PENDING_SK))
-                .expressionAttributeValues(Map.of(
-                        ":acknowledged", s("acknowledged"),
-                        ":pending", s("pending"),
-                        ":at", s(at.toString()),
-                        ":by", s(by)));
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+    }
+
+    /**
+     * When, for which organisation and by whom (a person with their id, a link, Senim, the reporter who withdrew the
+     * report) an alert was acknowledged: the assignments to SET, their names and values added.
+     */
+    public static String acknowledger(Instant at, String organisationId, CaseAlerts.Acknowledger by,
+            Map<String, String> names, Map<String, AttributeValue> values) {
+        names.putAll(Map.of("#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY, "#byType", ACKNOWLEDGED_BY_TYPE));
+        values.putAll(Map.of(":at", s(at.toString()), ":by", s(organisationId), ":byType", s(by.type())));
+        String set = "#at = :at, #by = :by, #byType = :byType";
+        if (by.personId().isPresent()) {
+            names.put("#byPerson", ACKNOWLEDGED_BY_PERSON);
+            values.put(":byPerson", s(by.personId().get()));
+            set += ", #byPerson = :byPerson";
+        }
+        return set;
+    }
+
+    /** Where the alert stands on its way to the organisation's channel, as the item records it. */
+    public static CaseAlerts.Delivery delivery(Map<String, AttributeValue> item) {
+        int attempts = item.containsKey(ATTEMPTS) ? Integer.parseInt(item.get(ATTEMPTS).n()) : 0;
+        Optional<String> lastError = Optional.ofNullable(item.get(LAST_ERROR_CLASS)).map(AttributeValue::s);
+        Optional<String> digest = Optional.ofNullable(item.get(COALESCED_INTO)).map(AttributeValue::s);
+        CaseAlerts.Delivery.State state = item.containsKey(PUBLISHED_AT) ? CaseAlerts.Delivery.State.PUBLISHED
+                : digest.isPresent() ? CaseAlerts.Delivery.State.COALESCED
+                : lastError.isPresent() ? CaseAlerts.Delivery.State.FAILING
+                : CaseAlerts.Delivery.State.PENDING;
+        return new CaseAlerts.Delivery(state, attempts, lastError, digest);
     }
 
     private static AttributeValue s(String value) {

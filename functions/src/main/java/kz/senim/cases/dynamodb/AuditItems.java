@@ -28,13 +28,33 @@ public final class AuditItems {
     public static Map<String, AttributeValue> toItem(AuditEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CasesTable.PK, s(CasesTable.casePartition(entry.reference())));
-        item.put(CasesTable.SK, s(SK_PREFIX + CasesTable.sortable(entry.at()) + "#"
-                + UUID.randomUUID().toString().substring(0, 8)));
+        item.put(CasesTable.SK, s(sortKey(entry.at())));
         item.put(CasesTable.KIND, s("AUDIT"));
         item.put("reference", s(entry.reference().value()));
         item.put("at", s(entry.at().toString()));
         item.put("action", s(entry.action()));
-        switch (entry.actor()) {
+        putActor(item, entry.actor());
+        putDetails(item, entry.details());
+        return item;
+    }
+
+    /** The details, if any, as every audit item holds them. */
+    public static void putDetails(Map<String, AttributeValue> item, Map<String, String> details) {
+        if (!details.isEmpty()) {
+            Map<String, AttributeValue> values = new HashMap<>();
+            details.forEach((k, v) -> values.put(k, s(v)));
+            item.put("details", AttributeValue.fromM(values));
+        }
+    }
+
+    /** {@code AUDIT#<instant, fixed width>#<random>}: audit items of one partition sort by time. */
+    public static String sortKey(Instant at) {
+        return SK_PREFIX + CasesTable.sortable(at) + "#" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The actor's attributes, as every audit item holds them. */
+    public static void putActor(Map<String, AttributeValue> item, Actor actor) {
+        switch (actor) {
             case Actor.Person p -> {
                 item.put("actorType", s("person"));
                 item.put("personId", s(p.personId()));
@@ -51,28 +71,31 @@ public final class AuditItems {
                 item.put("component", s(sys.component()));
             }
         }
-        if (!entry.details().isEmpty()) {
-            Map<String, AttributeValue> details = new HashMap<>();
-            entry.details().forEach((k, v) -> details.put(k, s(v)));
-            item.put("details", AttributeValue.fromM(details));
-        }
-        return item;
     }
 
     public static AuditEntry fromItem(Map<String, AttributeValue> item) {
-        Actor actor = switch (item.get("actorType").s()) {
+        return new AuditEntry(new Reference(item.get("reference").s()), Instant.parse(item.get("at").s()),
+                actor(item), item.get("action").s(), details(item));
+    }
+
+    /** The actor of an audit item. */
+    public static Actor actor(Map<String, AttributeValue> item) {
+        return switch (item.get("actorType").s()) {
             case "person" -> new Actor.Person(item.get("personId").s(), item.get("organisationId").s(),
                     item.get("role").s());
             case "link" -> new Actor.LinkHolder(item.get("organisationId").s());
             case "reporter" -> new Actor.Reporter();
             default -> new Actor.System(item.get("component").s());
         };
+    }
+
+    /** The details of an audit item (none: empty). */
+    public static Map<String, String> details(Map<String, AttributeValue> item) {
         Map<String, String> details = new HashMap<>();
         if (item.containsKey("details")) {
             item.get("details").m().forEach((k, v) -> details.put(k, v.s()));
         }
-        return new AuditEntry(new Reference(item.get("reference").s()), Instant.parse(item.get("at").s()), actor,
-                item.get("action").s(), details);
+        return details;
     }
 
     private static AttributeValue s(String value) {

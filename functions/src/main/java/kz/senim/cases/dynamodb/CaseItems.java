@@ -1,6 +1,7 @@
 package kz.senim.cases.dynamodb;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.Category;
 import kz.senim.cases.ClosingOutcome;
+import kz.senim.cases.OpenReferral;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.ReportSubmission;
@@ -27,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * submitted (narrative, locality and reason sealed: {@link ContentWrites}), the receipt's hash, and the case's working
  * state, changed only over the version it was read at. It is also in the region's queue ({@code QueueIndex}: {@code gsi1pk=QUEUE#<region>}, {@code gsi1sk=<submittedAt>#<reference>},
  * oldest first).
+ *
+ * <p>Each referral not closed yet is an attribute of its own, {@code openReferral#<referralId>} = {@code {providerId,
+ * status, dueDate}}: the referral's transactions set or remove just theirs, so that steps of different referrals
+ * never overwrite each other and a case item of any age takes them.
  */
 public final class CaseItems {
 
@@ -47,13 +53,13 @@ public final class CaseItems {
     static final String STATUS_REASON = "statusReason";
     /**
      * Sparse index of the cases whose content Senim must erase in time ({@code RetentionIndex}):
-     * {@code gsi4pk=RETAIN#OPEN} or {@code RETAIN#CLOSED} by status, or {@link #ERASING} while an erasure is under
-     * way; {@code gsi4sk=<last change>#<reference>}, oldest first. A withdrawn case, or one whose erasure is
+     * {@code gsi5pk=RETAIN#OPEN} or {@code RETAIN#CLOSED} by status, or {@link #ERASING} while an erasure is under
+     * way; {@code gsi5sk=<last change>#<reference>}, oldest first. A withdrawn case, or one whose erasure is
      * finished, is in none of them until it changes again.
      */
     public static final String RETENTION_INDEX = "RetentionIndex";
-    public static final String RETENTION_PK = "gsi4pk";
-    public static final String RETENTION_SK = "gsi4sk";
+    public static final String RETENTION_PK = "gsi5pk";
+    public static final String RETENTION_SK = "gsi5sk";
     public static final String RETAIN_OPEN = "RETAIN#OPEN";
     public static final String RETAIN_CLOSED = "RETAIN#CLOSED";
     public static final String ERASING = "ERASE#PENDING";
@@ -65,6 +71,7 @@ public final class CaseItems {
     public static final String ERASURE_DUE_AT = "erasureDueAt";
     /** The attributes of the report item that hold what people typed, and the receipt's hash: what erasure removes. */
     public static final List<String> CONTENT = List.of(NARRATIVE, LOCALITY, STATUS_REASON, RECEIPT_HASH);
+    static final String OPEN_REFERRAL_PREFIX = "openReferral#";
 
     private CaseItems() {
     }
@@ -98,7 +105,7 @@ public final class CaseItems {
         Map<String, AttributeValue> item = new HashMap<>(key(file.reference()));
         item.put(CasesTable.KIND, s(KIND_REPORT));
         item.put(QUEUE_PK, s(queuePartition(s.region())));
-        item.put(QUEUE_SK, s(file.submittedAt() + "#" + file.reference().value()));
+        item.put(QUEUE_SK, s(CasesTable.sortable(file.submittedAt()) + "#" + file.reference().value()));
         item.put(REFERENCE, s(file.reference().value()));
         item.put("reporterRole", s(s.reporterRole().code()));
         item.put("category", s(s.category().code()));
@@ -143,7 +150,45 @@ public final class CaseItems {
                 text(item, "outcome").map(o -> ClosingOutcome.fromCode(o).orElseThrow()),
                 text(item, STATUS_REASON).map(CaseText::stored),
                 Instant.parse(item.get(SUBMITTED_AT).s()),
-                Instant.parse(item.get(UPDATED_AT).s()));
+                Instant.parse(item.get(UPDATED_AT).s()),
+                openReferrals(item));
+    }
+
+    private static Map<String, OpenReferral> openReferrals(Map<String, AttributeValue> item) {
+        Map<String, OpenReferral> open = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(OPEN_REFERRAL_PREFIX)) {
+                String referralId = name.substring(OPEN_REFERRAL_PREFIX.length());
+                Map<String, AttributeValue> entry = value.m();
+                open.put(referralId, new OpenReferral(referralId, entry.get("providerId").s(),
+                        entry.get("status").s(), LocalDate.parse(entry.get("dueDate").s())));
+            }
+        });
+        return open;
+    }
+
+    private static AttributeValue openReferral(OpenReferral referral) {
+        return AttributeValue.fromM(Map.of("providerId", s(referral.providerId()), "status", s(referral.status()),
+                "dueDate", s(referral.dueDate().toString())));
+    }
+
+    /**
+     * The update of a case's entry for one referral, for the referral's transaction: set to where the referral stands,
+     * or removed once it is closed (empty). The case's version stays: a provider's step is not a change of the case.
+     */
+    public static TransactWriteItem openReferral(String table, Reference reference, String referralId,
+            Optional<OpenReferral> referral) {
+        Map<String, String> names = Map.of("#pk", CasesTable.PK, "#referral", OPEN_REFERRAL_PREFIX + referralId);
+        Update.Builder update = Update.builder().tableName(table).key(key(reference))
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names);
+        if (referral.isPresent()) {
+            update.updateExpression("SET #referral = :referral")
+                    .expressionAttributeValues(Map.of(":referral", openReferral(referral.get())));
+        } else {
+            update.updateExpression("REMOVE #referral");
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
     }
 
     /** When the region's coordinators were warned that the content of the inactive case would be erased. */
@@ -165,11 +210,24 @@ public final class CaseItems {
         if (changed.statusReason().filter(reason -> reason instanceof CaseText.Plain).isPresent()) {
             throw new IllegalArgumentException("a reason just typed is written sealed, with its key");
         }
-        return update(table, changed, null);
+        return update(table, changed, null, Optional.empty());
     }
 
     /** As {@link #update(String, CaseFile)}, sealing a reason the change gave with {@code write}. */
     public static TransactWriteItem update(String table, CaseFile changed, ContentWrites.Write write) {
+        return update(table, changed, write, Optional.empty());
+    }
+
+    /** As {@link #update(String, CaseFile)}, with the entry of a new referral {@code changed} has open. */
+    public static TransactWriteItem update(String table, CaseFile changed, Optional<OpenReferral> newReferral) {
+        if (changed.statusReason().filter(reason -> reason instanceof CaseText.Plain).isPresent()) {
+            throw new IllegalArgumentException("a reason just typed is written sealed, with its key");
+        }
+        return update(table, changed, null, newReferral);
+    }
+
+    private static TransactWriteItem update(String table, CaseFile changed, ContentWrites.Write write,
+            Optional<OpenReferral> newReferral) {
         Map<String, String> names = new HashMap<>(Map.of("#version", VERSION, "#status", STATUS,
                 "#updatedAt", UPDATED_AT, "#involved", INVOLVED));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -211,6 +269,11 @@ public final class CaseItems {
             remove.add("#retention");
             remove.add("#retentionSk");
         }
+        newReferral.ifPresent(referral -> {
+            names.put("#newReferral", OPEN_REFERRAL_PREFIX + referral.referralId());
+            values.put(":newReferral", openReferral(referral));
+            set.add("#newReferral = :newReferral");
+        });
         String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE "
                 + String.join(", ", remove));
         // a case whose erasure is under way changes only once the erasure is finished (EraseContent)

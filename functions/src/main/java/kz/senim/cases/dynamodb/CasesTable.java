@@ -35,24 +35,23 @@ public final class CasesTable {
 
     /** A filter may drop most of what a query reads, so a page follows DynamoDB's pages, but not for ever. */
     private static final int MAX_QUERIES_PER_PAGE = 10;
+    /** Fixed width, so a sort key orders by time ({@code Instant.toString} drops trailing zeros). */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     /** Cancellation reasons of a writer that lost to another: a condition failed, or a transaction was under way. */
     private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
     private CasesTable() {
     }
 
-    /** Fixed width, so that a sort key orders by time ({@code Instant.toString} drops trailing zeros). */
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
-    /** {@code instant} as a sort key orders it. */
-    public static String sortable(Instant instant) {
-        return SORTABLE.format(instant);
-    }
-
     /** The partition of everything kept about a case. */
     public static String casePartition(Reference reference) {
         return "CASE#" + reference.value();
+    }
+
+    /** {@code instant} as a sort key (or its start) that orders by time, to the nanosecond. */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
     }
 
     /** The key of the item {@code sortKey} of a case. */

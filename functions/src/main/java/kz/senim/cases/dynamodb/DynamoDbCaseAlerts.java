@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseAlerts;
 import kz.senim.cases.Reference;
@@ -57,7 +58,19 @@ public final class DynamoDbCaseAlerts implements CaseAlerts {
                 text(item, AlertItems.STATUS).orElse("pending"),
                 Optional.ofNullable(item.get(AlertItems.ESCALATION_STEP)).map(v -> Integer.parseInt(v.n())).orElse(0),
                 Instant.parse(item.get(CREATED_AT).s()),
-                text(item, ACKNOWLEDGED_AT).map(Instant::parse));
+                text(item, ACKNOWLEDGED_AT).map(Instant::parse),
+                acknowledger(item), AlertItems.delivery(item));
+    }
+
+    /** Who acknowledged; unknown (empty) for alerts acknowledged before Senim kept it. */
+    private static Optional<Acknowledger> acknowledger(Map<String, AttributeValue> item) {
+        Optional<String> type = text(item, AlertItems.ACKNOWLEDGED_BY_TYPE);
+        Optional<String> organisation = text(item, AlertItems.ACKNOWLEDGED_BY);
+        if (type.isEmpty() || organisation.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Acknowledger(type.get(), text(item, AlertItems.ACKNOWLEDGED_BY_PERSON),
+                organisation.get()));
     }
 
     private static Optional<String> text(Map<String, AttributeValue> item, String name) {

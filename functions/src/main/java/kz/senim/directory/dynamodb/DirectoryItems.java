@@ -14,6 +14,7 @@ import kz.senim.directory.AlertCondition;
 import kz.senim.directory.EscalationPolicy;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.OrganisationType;
+import kz.senim.directory.PagingLimit;
 import kz.senim.directory.ServiceType;
 import kz.senim.i18n.Language;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,6 +28,7 @@ final class DirectoryItems {
     static final String ORG_PREFIX = "ORG#";
     static final String SOURCE = "source";
     static final String SOURCE_SEED = "seed";
+    static final String ALERT_LANGUAGE = "alertLanguage";
     private static final String EVERYWHERE = "*";
 
     private DirectoryItems() {
@@ -54,6 +56,10 @@ final class DirectoryItems {
                 "steps", AttributeValue.fromL(policy.steps().stream().map(step -> AttributeValue.fromM(Map.of(
                         "waitMinutes", AttributeValue.fromN(Long.toString(step.delay().toMinutes())),
                         "target", s(step.targetOrganisationId())))).toList())))));
+        item.put(ALERT_LANGUAGE, s(o.alertLanguage().code()));
+        item.put("paging", AttributeValue.fromM(Map.of(
+                "individualPages", AttributeValue.fromN(Integer.toString(o.paging().individualPages())),
+                "windowMinutes", AttributeValue.fromN(Long.toString(o.paging().window().toMinutes())))));
         item.put(SOURCE, s(SOURCE_SEED));
         return item;
     }
@@ -72,7 +78,10 @@ final class DirectoryItems {
                 Optional.ofNullable(item.get("publicPhone")).map(AttributeValue::s),
                 item.containsKey("services") ? item.get("services").l().stream()
                         .map(v -> ServiceType.fromCode(v.s()).orElseThrow()).collect(Collectors.toSet()) : Set.of(),
-                Optional.ofNullable(item.get("escalation")).map(DirectoryItems::escalation));
+                Optional.ofNullable(item.get("escalation")).map(DirectoryItems::escalation),
+                Optional.ofNullable(item.get(ALERT_LANGUAGE)).map(AttributeValue::s).flatMap(Language::fromCode)
+                        .orElse(Organisation.DEFAULT_ALERT_LANGUAGE),
+                Optional.ofNullable(item.get("paging")).map(DirectoryItems::paging).orElse(PagingLimit.DEFAULT));
     }
 
     private static EscalationPolicy escalation(AttributeValue value) {
@@ -82,6 +91,13 @@ final class DirectoryItems {
                         Duration.ofMinutes(Long.parseLong(step.m().get("waitMinutes").n())),
                         step.m().get("target").s()))
                 .toList(), Integer.parseInt(policy.get("repeat").n()));
+    }
+
+    /** An item entered by hand without {@code paging} is paged within the default. */
+    private static PagingLimit paging(AttributeValue value) {
+        Map<String, AttributeValue> paging = value.m();
+        return new PagingLimit(Integer.parseInt(paging.get("individualPages").n()),
+                Duration.ofMinutes(Long.parseLong(paging.get("windowMinutes").n())));
     }
 
     private static AttributeValue list(Set<String> values) {

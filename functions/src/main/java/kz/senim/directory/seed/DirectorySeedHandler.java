@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import kz.senim.cases.Failures;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.wiring.Wiring;
@@ -58,7 +59,7 @@ public final class DirectorySeedHandler implements RequestHandler<CloudFormation
             }
             response.put("Status", "SUCCESS");
         } catch (RuntimeException e) {
-            LOG.error("directory seed failed: {}", e.getClass().getName());
+            LOG.error("directory seed failed: {}", Failures.describe(e));
             response.put("Status", "FAILED").put("Reason", "Directory seed failed: " + e.getClass().getSimpleName()
                     + ". See the function's log.");
         }

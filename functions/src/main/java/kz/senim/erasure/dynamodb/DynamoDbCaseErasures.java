@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import kz.senim.cases.Alert;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
@@ -128,10 +129,11 @@ public final class DynamoDbCaseErasures implements CaseErasures {
     }
 
     @Override
-    public boolean acknowledge(Alert alert, String acknowledgedBy, Instant at, AuditEntry entry) {
+    public boolean acknowledge(Alert alert, Instant at, AuditEntry entry) {
         try {
             dynamoDb.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().update(AlertItems.acknowledge(table, alert, at, acknowledgedBy)
+                    TransactWriteItem.builder().update(AlertItems.acknowledge(table, alert, at,
+                            alert.organisationId(), Acknowledger.of(entry.actor(), alert.organisationId()))
                             .build()).build(),
                     AuditItems.put(table, entry)));
             return true;

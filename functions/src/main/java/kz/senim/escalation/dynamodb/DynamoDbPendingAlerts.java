@@ -45,21 +45,42 @@ public final class DynamoDbPendingAlerts implements PendingAlerts {
 
     @Override
     public List<PendingAlert> pending() {
+        return listing().readable();
+    }
+
+    @Override
+    public Listing listing() {
         try {
             List<PendingAlert> pending = new ArrayList<>();
+            List<Unreadable> unreadable = new ArrayList<>();
             dynamoDb.queryPaginator(r -> r.tableName(table).indexName(AlertItems.PENDING_INDEX)
                             .keyConditionExpression("#pk = :pending")
                             .expressionAttributeNames(Map.of("#pk", AlertItems.PENDING_PK))
                             .expressionAttributeValues(Map.of(":pending", s(AlertItems.PENDING))))
                     .items().forEach(item -> {
-                        if (isOrigin(item)) {
-                            pending.add(new PendingAlert(AlertItems.fromItem(item), step(item)));
+                        try {
+                            if (isOrigin(item)) {
+                                pending.add(new PendingAlert(AlertItems.fromItem(item), step(item)));
+                            }
+                        } catch (RuntimeException broken) {
+                            unreadable.add(new Unreadable(alertId(item), broken.getClass().getName()));
                         }
                     });
-            return pending;
+            return new Listing(pending, unreadable);
         } catch (SdkClientException | DynamoDbException e) {
             throw new StorageUnavailable("pending alerts unavailable", e);
         }
+    }
+
+    /** The id an item's index key holds ({@code <createdAt>#<alertId>}), when even its alertId cannot be read. */
+    private static String alertId(Map<String, AttributeValue> item) {
+        AttributeValue id = item.get(AlertItems.ALERT_ID);
+        if (id != null && id.s() != null) {
+            return id.s();
+        }
+        AttributeValue key = item.get(AlertItems.PENDING_SK);
+        String sortKey = key == null || key.s() == null ? "" : key.s();
+        return sortKey.substring(sortKey.indexOf('#') + 1);
     }
 
     @Override

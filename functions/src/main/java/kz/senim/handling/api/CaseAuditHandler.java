@@ -15,6 +15,7 @@ import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.Problem;
 import kz.senim.i18n.Language;
+import kz.senim.staff.CaseJson;
 import kz.senim.staff.StaffExchange;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 /** {@code GET /v1/cases/{reference}/audit}: who did what to a case, for coordinators in scope; itself audited. */
 public final class CaseAuditHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** The contract's bound (openapi.yaml AuditTrail.entries maxItems): the latest entries; the trail keeps all. */
+    static final int MAX_ENTRIES = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(CaseAuditHandler.class);
     private static final String OPERATION = "case audit";
 
@@ -51,7 +54,7 @@ public final class CaseAuditHandler implements RequestHandler<APIGatewayV2HTTPEv
                 LOG.info("{}: reference={} entries={}", OPERATION, found.reference(), found.entries().size());
                 ObjectNode body = HttpResponses.JSON.createObjectNode().put("reference", found.reference().value());
                 ArrayNode entries = body.putArray("entries");
-                found.entries().forEach(entry -> entries.add(entry(entry)));
+                CaseJson.latest(found.entries(), MAX_ENTRIES).forEach(entry -> entries.add(entry(entry)));
                 yield HttpResponses.json(200, body);
             }
             case ReadCaseAudit.Outcome.NotFound notFound ->

@@ -27,6 +27,8 @@ final class CaseChangeResponses {
                     StaffExchange.refused(log, operation, Problem.conflict("version_conflict"), language);
             case CaseChangeOutcome.Illegal illegal ->
                     StaffExchange.refused(log, operation, Problem.conflict(illegal.code()), language);
+            case CaseChangeOutcome.Refused refused ->
+                    StaffExchange.refused(log, operation, Problem.unprocessable(refused.code()), language);
         };
     }
 

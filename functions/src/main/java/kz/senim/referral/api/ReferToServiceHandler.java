@@ -77,6 +77,8 @@ public final class ReferToServiceHandler implements RequestHandler<APIGatewayV2H
                     StaffExchange.refused(LOG, OPERATION, Problem.notFound("case"), language);
             case ReferToService.Outcome.ProviderNotFound notFound ->
                     StaffExchange.refused(LOG, OPERATION, Problem.notFound("provider"), language);
+            case ReferToService.Outcome.ProviderNotInRegion outside ->
+                    StaffExchange.refused(LOG, OPERATION, Problem.unprocessable("provider_not_in_region"), language);
             case ReferToService.Outcome.ConsentRequired noConsent ->
                     StaffExchange.refused(LOG, OPERATION, Problem.conflict("consent_required"), language);
             case ReferToService.Outcome.DueDateOutOfRange outOfRange ->

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Referrals in the cases table, each change in one transaction with its audit line (and, for a new one, its case,
- * and the record of its {@code Idempotency-Key} if it came with one: {@link StaffKeyItems}).
+ * Referrals in the cases table, each change in one transaction with its audit line and the case's entry of the
+ * referral ({@link CaseItems#openReferral}); a new one with its case change and the record of its
+ * {@code Idempotency-Key} if it came with one ({@link StaffKeyItems}).
  */
 public final class DynamoDbReferrals implements Referrals {
 
@@ -84,8 +85,8 @@ public final class DynamoDbReferrals implements Referrals {
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
         try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(put, CaseItems.update(table, changedCase),
-                    AuditItems.put(table, entry)));
+            dynamoDb.transactWriteItems(r -> r.transactItems(put,
+                    CaseItems.update(table, changedCase, referral.onCase()), AuditItems.put(table, entry)));
             return new CreateOutcome.Created();
         } catch (TransactionCanceledException cancelled) {
             if (CasesTable.lostRace(cancelled, 0)) {
@@ -107,7 +108,7 @@ public final class DynamoDbReferrals implements Referrals {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
-        List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase),
+        List<TransactWriteItem> writes = List.of(put, CaseItems.update(table, changedCase, referral.onCase()),
                 AuditItems.put(table, entry), StaffKeyItems.putNew(table, referral.reference(), key));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -170,17 +171,21 @@ public final class DynamoDbReferrals implements Referrals {
                 .expressionAttributeValues(Map.of(":expected",
                         AttributeValue.fromN(Long.toString(changed.version() - 1))))
                 .build()).build();
-        List<TransactWriteItem> writes = write.withNewKey(List.of(put, AuditItems.put(table, entry)));
-        try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-            return new SaveOutcome.Saved();
-        } catch (TransactionCanceledException cancelled) {
-            if (CasesTable.lostRace(cancelled, 0)) {
-                return new SaveOutcome.VersionConflict();
+        List<TransactWriteItem> writes = write.withNewKey(List.of(put, AuditItems.put(table, entry),
+                CaseItems.openReferral(table, changed.reference(), changed.id().value(), changed.onCase())));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return new SaveOutcome.Saved();
+            } catch (TransactionCanceledException cancelled) {
+                if (CasesTable.lostRace(cancelled, 0)) {
+                    return new SaveOutcome.VersionConflict();
+                }
+                // the case item was in another transaction (a step of another referral, a change of the case)
+                retryOrGiveUp(cancelled, attempt);
+            } catch (SdkClientException | DynamoDbException e) {
+                throw new StorageUnavailable("cases table unavailable", e);
             }
-            throw new StorageUnavailable("referral change not stored", cancelled);
-        } catch (SdkClientException | DynamoDbException e) {
-            throw new StorageUnavailable("cases table unavailable", e);
         }
     }
 

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
+import kz.senim.access.CaseAccess;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.acknowledgement.AlertAddress;
@@ -21,6 +22,7 @@ import kz.senim.cases.RegionCode;
 import kz.senim.cases.Severity;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.testing.CaseFiles;
+import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAlerts;
 import kz.senim.testing.InMemoryAuditTrail;
 import kz.senim.testing.InMemoryCases;
@@ -38,7 +40,7 @@ class AcknowledgeAlertHandlerTest {
     private final InMemoryCases cases = new InMemoryCases(audit);
     private final InMemoryAlerts alerts = new InMemoryAlerts(cases, audit);
     private final AcknowledgeAlertHandler handler =
-            new AcknowledgeAlertHandler(new AcknowledgeAlert(alerts, cases, clock));
+            new AcknowledgeAlertHandler(new AcknowledgeAlert(alerts, cases, new CaseAccess(FixedDirectory.seeded()), clock));
 
     @BeforeEach
     void the_commission_was_alerted() {
@@ -141,7 +143,7 @@ class AcknowledgeAlertHandlerTest {
                 throw new StorageUnavailable("test: storage unavailable", null);
             }
         };
-        AcknowledgeAlertHandler failing = new AcknowledgeAlertHandler(new AcknowledgeAlert(unavailable, cases, clock));
+        AcknowledgeAlertHandler failing = new AcknowledgeAlertHandler(new AcknowledgeAlert(unavailable, cases, new CaseAccess(FixedDirectory.seeded()), clock));
         APIGatewayV2HTTPEvent event = AckEvents.acknowledge(ALERT_ID);
 
         APIGatewayV2HTTPResponse response = conforming(event, failing.handleRequest(event, null));

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.senim.alerting.AlertClaims.ClaimOutcome;
+import kz.senim.alerting.AlertClaims.Settled;
 import kz.senim.cases.Alert;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
@@ -152,6 +153,110 @@ class AlertClaimsIT {
 
         assertThatThrownBy(() -> claims.claim(neverStored, now, LEASE)).isInstanceOf(IllegalStateException.class);
         assertThat(dynamoDb.getItem(r -> r.tableName(table).key(AlertItems.key(neverStored))).hasItem()).isFalse();
+    }
+
+    @Test
+    void theAlertsOfABatchAreClaimedTogetherAndOnePublishedAndOneHeldAreToldApart() {
+        Reference reference = Reference.random(RANDOM);
+        Alert free = store(Alert.of(reference, "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, now));
+        Alert published = store(Alert.of(reference, "ngo-shelter-almaty", new RegionCode("KZ-75"),
+                Category.BEGGING, Severity.HIGH, now));
+        Alert held = store(Alert.of(reference, "police-att-liaison", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, now));
+        Alert alsoFree = store(Alert.of(reference, "ngo-foreign-nationals", new RegionCode("KZ-75"),
+                Category.BEGGING, Severity.HIGH, now));
+        claims.claim(published, now, LEASE);
+        claims.markPublished(published, "message-0", now);
+        claims.claim(held, now, LEASE);
+
+        List<ClaimOutcome> outcomes = claims.claimAll(List.of(free, published, held, alsoFree), now.plusSeconds(1),
+                LEASE);
+
+        assertThat(outcomes).containsExactly(new ClaimOutcome.Claimed(), new ClaimOutcome.AlreadyPublished(),
+                new ClaimOutcome.HeldByAnother(now.plus(LEASE)), new ClaimOutcome.Claimed());
+        assertThat(item(free).get("claimedUntil").n()).isEqualTo(Long.toString(now.plusSeconds(1).plus(LEASE)
+                .toEpochMilli()));
+        assertThat(item(free).get("attempts").n()).isEqualTo("1");
+        assertThat(item(held).get("attempts").n()).as("a claim that failed is no attempt").isEqualTo("1");
+        assertThat(item(alsoFree)).containsKey("claimedUntil");
+    }
+
+    @Test
+    void theMarksOfABatchTakeEachAlertOutOfTheUnpublishedIndexWithHowItWentOut() {
+        Reference reference = Reference.random(RANDOM);
+        Alert page = store(Alert.of(reference, "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, now));
+        Alert counted = store(Alert.of(reference, "ngo-shelter-almaty", new RegionCode("KZ-75"), Category.BEGGING,
+                Severity.HIGH, now));
+        assertThat(item(page)).containsEntry(AlertItems.UNPUBLISHED_PK, AttributeValue.fromS("UNPUBLISHED"));
+        claims.claimAll(List.of(page, counted), now, LEASE);
+
+        claims.markAll(List.of(new Settled.Published(page, "message-1", now, true),
+                new Settled.Coalesced(counted, "SN-XXXX-XXXX-XXXX.kz-75-commission", now)));
+
+        assertThat(item(page)).doesNotContainKeys("claimedUntil", AlertItems.UNPUBLISHED_PK, AlertItems.UNPUBLISHED_SK)
+                .containsEntry("deliveredAs", AttributeValue.fromS("digest"))
+                .containsEntry("messageId", AttributeValue.fromS("message-1"));
+        assertThat(item(counted)).doesNotContainKeys("claimedUntil", "publishedAt", AlertItems.UNPUBLISHED_PK)
+                .containsEntry("coalescedInto", AttributeValue.fromS("SN-XXXX-XXXX-XXXX.kz-75-commission"));
+        assertThat(claims.claim(counted, now.plus(Duration.ofDays(1)), LEASE))
+                .isEqualTo(new ClaimOutcome.AlreadyPublished());
+        assertThat(AlertItems.delivery(item(counted)).state()).isEqualTo(kz.senim.cases.CaseAlerts.Delivery.State.COALESCED);
+        assertThat(AlertItems.delivery(item(page)).state()).isEqualTo(kz.senim.cases.CaseAlerts.Delivery.State.PUBLISHED);
+    }
+
+    @Test
+    void aFailedAttemptGivesTheClaimBackAndLeavesItsClassOnTheAlertForTheCaseView() {
+        Alert alert = storedAlert();
+        claims.claim(alert, now, LEASE);
+
+        claims.fail(alert, "software.amazon.awssdk.core.exception.SdkClientException", now.plusSeconds(1));
+
+        Map<String, AttributeValue> stored = item(alert);
+        assertThat(stored).doesNotContainKey("claimedUntil")
+                .containsEntry("lastErrorClass", AttributeValue.fromS("software.amazon.awssdk.core.exception.SdkClientException"));
+        kz.senim.cases.CaseAlerts.Delivery delivery = AlertItems.delivery(stored);
+        assertThat(delivery.state()).isEqualTo(kz.senim.cases.CaseAlerts.Delivery.State.FAILING);
+        assertThat(delivery.attempts()).isEqualTo(1);
+        assertThat(claims.claim(alert, now.plusSeconds(2), LEASE)).isEqualTo(new ClaimOutcome.Claimed());
+        assertThat(AlertItems.delivery(item(alert)).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchOfAlertsIsClaimedInOneWriteAndMarkedInAnother(DynamoDbEngine engine) {
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DynamoDbClient counted = DynamoDbClient.builder()
+                .endpointOverride(engine.endpoint())
+                .region(engine.region())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(
+                        new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(
+                                    software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                                requests.add(context.request().getClass().getSimpleName());
+                            }
+                        }))
+                .build()) {
+            DynamoDbAlertClaims countedClaims = new DynamoDbAlertClaims(counted, table);
+            Reference reference = Reference.random(RANDOM);
+            List<Alert> alerts = new ArrayList<>();
+            for (String organisation : List.of("kz-75-commission", "ngo-shelter-almaty", "police-att-liaison")) {
+                alerts.add(store(Alert.of(reference, organisation, new RegionCode("KZ-75"), Category.BEGGING,
+                        Severity.CRITICAL, now)));
+            }
+
+            assertThat(countedClaims.claimAll(alerts, now, LEASE)).containsOnly(new ClaimOutcome.Claimed());
+            countedClaims.markAll(alerts.stream().map(a -> (Settled) new Settled.Published(a, "m-" + a.alertId(),
+                    now, false)).toList());
+
+            assertThat(requests).containsExactly("TransactWriteItemsRequest", "TransactWriteItemsRequest");
+            assertThat(alerts).allSatisfy(a -> assertThat(item(a)).containsKey("publishedAt"));
+        }
     }
 
     private Alert storedAlert() {

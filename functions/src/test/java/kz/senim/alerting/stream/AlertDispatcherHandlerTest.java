@@ -39,7 +39,7 @@ class AlertDispatcherHandlerTest {
 
     private final RecordingAlertPublisher publisher = new RecordingAlertPublisher();
     private final AlertDispatcherHandler handler = new AlertDispatcherHandler(
-            new DispatchAlerts(new InMemoryAlertClaims(), publisher, MutableClock.atNoon()));
+            new DispatchAlerts(InMemoryAlertClaims.withOutbox(ALMATY_ALERT), publisher, MutableClock.atNoon()));
 
     private static DynamodbEvent fixture() {
         return EventLoader.loadDynamoDbEvent(FIXTURE);
@@ -99,6 +99,20 @@ class AlertDispatcherHandlerTest {
     }
 
     @Test
+    void an_alert_another_dispatcher_holds_is_no_failure_that_would_spend_the_streams_retries() {
+        InMemoryAlertClaims claims = InMemoryAlertClaims.withOutbox(ALMATY_ALERT);
+        MutableClock clock = MutableClock.atNoon();
+        claims.claim(ALMATY_ALERT, clock.instant(), DispatchAlerts.LEASE);
+        AlertDispatcherHandler held = new AlertDispatcherHandler(new DispatchAlerts(claims, publisher, clock));
+
+        StreamsEventResponse response = held.handleRequest(fixture(), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(publisher.published()).isEmpty();
+        assertThat(claims.heldUntil(ALMATY_ALERT)).contains(clock.instant().plus(DispatchAlerts.LEASE));
+    }
+
+    @Test
     void an_alert_record_that_cannot_be_read_is_reported_alone_and_the_others_still_go_out() {
         DynamodbEvent event = fixture();
         DynamodbEvent broken = fixture();
@@ -129,15 +143,19 @@ class AlertDispatcherHandlerTest {
         Set<String> fields = new TreeSet<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("schemaVersion", "alertId", "reference", "organisationId",
-                "region", "category", "severity", "createdAt");
+                "region", "category", "severity", "createdAt", "kind");
         assertThat(json.path("schemaVersion").asText()).isEqualTo("1");
+        assertThat(message.structuredJson()).contains(message.alert().reference().value());
         for (String written : List.of("narrative", "locality", "receiptHash")) {
             String value = report.get(written).getS();
             assertThat(message.toJson()).doesNotContain(value);
+            assertThat(message.structuredJson()).doesNotContain(value);
+            assertThat(message.texts().emailSubject()).doesNotContain(value);
             assertThat(message.summary()).doesNotContain(value);
             assertThat(message.attributes().values()).doesNotContain(value);
         }
-        assertThat(message.attributes()).containsOnlyKeys("schemaVersion", "region", "category", "severity");
+        assertThat(message.attributes()).containsOnlyKeys("schemaVersion", "region", "category", "severity",
+                "alertId", "kind");
     }
 
     /** The stream image as the SDK's attribute values (outbox items hold strings and numbers only). */

@@ -94,6 +94,7 @@ class DirectoryIT {
             assertThat(o.categories()).isEmpty();
             assertThat(o.alertWhen()).isEqualTo(AlertCondition.ALWAYS);
             assertThat(o.name(Language.KK)).isEqualTo("Hand-entered NGO");
+            assertThat(o.alertLanguage()).as("entered without one").isEqualTo(Organisation.DEFAULT_ALERT_LANGUAGE);
         });
         assertThat(directory.organisations()).hasSize(DirectoryData.seed().size() + 1);
     }
@@ -141,10 +142,10 @@ class DirectoryIT {
                 Set.of(new RegionCode("KZ-75"), new RegionCode("KZ-19")), Set.of(Category.FORCED_LABOUR,
                 Category.BEGGING), AlertCondition.FOREIGN_NATIONAL, Optional.empty(), Set.of(ServiceType.LEGAL),
                 Optional.of(new EscalationPolicy(List.of(new EscalationPolicy.Step(Duration.ofMinutes(5),
-                        "national-secretariat")), 2)));
+                        "national-secretariat")), 2)), Language.UZ);
         Organisation everywhere = new Organisation("everywhere-ngo", OrganisationType.NGO, Map.of(Language.EN, "All"),
                 Set.of(), Set.of(), AlertCondition.CHILD_INVOLVED, Optional.of("+7 700 000 00 00"), Set.of(),
-                Optional.empty());
+                Optional.empty(), Language.KK);
 
         seeder.seed(List.of(narrow, everywhere));
 

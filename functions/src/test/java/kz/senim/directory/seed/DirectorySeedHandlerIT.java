@@ -81,6 +81,9 @@ class DirectorySeedHandlerIT {
 
         assertThat(cloudFormation.onlyAnswer(WAIT).json().path("Status").asText()).isEqualTo("SUCCESS");
         assertThat(organisationItems(dynamoDb)).isZero();
+        handler.handleRequest(event("events/cfn-directory-seed-create.json"), null);
+        cloudFormation.onlyAnswer(WAIT);
+        assertThat(organisationItems(dynamoDb)).as("a create, same table").isEqualTo(DirectoryData.seed().size());
     }
 
     private int organisationItems(DynamoDbEngine dynamoDb) {

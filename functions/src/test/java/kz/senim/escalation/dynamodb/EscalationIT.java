@@ -2,12 +2,12 @@ package kz.senim.escalation.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kz.senim.access.Caller;
+import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
 import kz.senim.acknowledgement.AcknowledgeAlert;
 import kz.senim.acknowledgement.AcknowledgementLinks;
 import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
+import kz.senim.alerting.AlertComposer;
 import kz.senim.alerting.AlertMessage;
+import kz.senim.alerting.AlertWording;
 import kz.senim.alerting.DispatchAlerts;
 import kz.senim.alerting.dynamodb.DynamoDbAlertClaims;
 import kz.senim.cases.Actor;
@@ -33,11 +36,14 @@ import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.PendingAlert;
+import kz.senim.escalation.PendingAlerts;
 import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
+import kz.senim.testing.InMemoryIssuedLinks;
 import kz.senim.testing.LocalCasesTable;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.RecordingAlertPublisher;
@@ -50,8 +56,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Escalation on DynamoDB Local over alerts stored by intake: the pending index, the step transaction, its condition
- * under racing escalators, and pages the dispatcher publishes like any alert.
+ * Escalation on DynamoDB Local over alerts stored by intake: the items a step leaves, racing escalators, and pages the
+ * dispatcher publishes like any alert. What the store itself promises is {@code PendingAlertsContract}.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @Timeout(180)
@@ -82,16 +88,28 @@ class EscalationIT {
     }
 
     @Test
-    void the_pending_alerts_are_the_organisations_alerts_nobody_acknowledged_oldest_first() {
-        clock.advance(Duration.ofSeconds(5));
-        Reference later = submit();
+    void a_pending_item_that_does_not_parse_is_skipped_with_its_id_and_every_other_alert_still_escalates() {
+        String broken = reference.value() + ".ngo-children";
+        Map<String, AttributeValue> corrupt = new java.util.HashMap<>(item(CasesTable.casePartition(reference),
+                "ALERT#kz-75-commission"));
+        corrupt.put(CasesTable.SK, AttributeValue.fromS("ALERT#ngo-children"));
+        corrupt.put("alertId", AttributeValue.fromS(broken));
+        corrupt.put("chainId", AttributeValue.fromS(broken));
+        corrupt.put("organisationId", AttributeValue.fromS("ngo-children"));
+        corrupt.put("severity", AttributeValue.fromS("apocalyptic"));
+        corrupt.put(AlertItems.PENDING_SK, AttributeValue.fromS(clock.instant() + "#" + broken));
+        dynamoDb.putItem(r -> r.tableName(table).item(corrupt));
+        clock.advance(Duration.ofMinutes(30));
 
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId(), PendingAlert::escalationStep)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(commission, 0),
-                        org.assertj.core.groups.Tuple.tuple(reference.value() + ".ngo-shelter-almaty", 0),
-                        org.assertj.core.groups.Tuple.tuple(later.value() + ".kz-75-commission", 0),
-                        org.assertj.core.groups.Tuple.tuple(later.value() + ".ngo-shelter-almaty", 0));
+        EscalateAlerts.Summary summary = escalate.run();
+
+        assertThat(summary.failures()).containsExactly(new EscalateAlerts.Failure(broken,
+                "java.util.NoSuchElementException"));
+        assertThat(summary.escalated()).as("the commission's and the shelter's alerts").isEqualTo(2);
+        assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1")).containsEntry("status",
+                AttributeValue.fromS("page"));
+        assertThat(pendingAlerts.listing().unreadable()).extracting(PendingAlerts.Unreadable::alertId)
+                .containsExactly(broken);
     }
 
     @Test
@@ -128,11 +146,13 @@ class EscalationIT {
         escalate.run();
         Alert page = AlertItems.fromItem(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"));
         RecordingAlertPublisher publisher = new RecordingAlertPublisher();
-        AcknowledgementLinks links = new AcknowledgementLinks(
-                () -> "an IT key of at least thirty-two bytes".getBytes(StandardCharsets.US_ASCII), clock, RANDOM,
+        AcknowledgementLinks links = new AcknowledgementLinks(new InMemoryIssuedLinks(), clock, RANDOM,
                 AcknowledgementLinks.VALIDITY);
+        AlertComposer composer = new AlertComposer(FixedDirectory.seeded(),
+                new AlertWording(RegionCatalogue.load(), Optional.empty()));
         DispatchAlerts dispatch = new DispatchAlerts(new DynamoDbAlertClaims(dynamoDb, table), publisher, clock,
-                links.urlsUnder("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/dev"));
+                links.urlsUnder("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/dev",
+                        composer::languageOf), composer);
 
         assertThat(dispatch.dispatch(page)).isInstanceOf(DispatchAlerts.Outcome.Published.class);
         assertThat(dispatch.dispatch(page)).isInstanceOf(DispatchAlerts.Outcome.AlreadyPublished.class);
@@ -140,8 +160,10 @@ class EscalationIT {
         AlertMessage message = publisher.published().getFirst();
         assertThat(message.topicSuffix()).isEqualTo("national-secretariat");
         String url = message.acknowledgeUrl().orElseThrow();
-        assertThat(links.verify(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
+        assertThat(links.resolve(url.substring(url.lastIndexOf('/') + 1)).orElseThrow().alertId())
                 .isEqualTo(page.alertId());
+        assertThat(message.texts().emailBody()).as("in the national secretariat's language, Kazakh")
+                .contains("Шұғылдығы: ", reference.value(), url);
         assertThat(item(CasesTable.casePartition(reference), "ALERT#national-secretariat#E1"))
                 .containsKey("publishedAt");
     }
@@ -175,26 +197,13 @@ class EscalationIT {
     @Test
     void an_acknowledged_alert_is_neither_pending_nor_escalated() {
         PendingAlert listed = pendingAlerts.pending().getFirst();
-        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, clock)
+        new AcknowledgeAlert(new DynamoDbAcknowledgements(dynamoDb, table), cases, new CaseAccess(FixedDirectory.seeded()), clock)
                 .byCaller(commission, new Caller("aigerim", "kz-75-commission", Role.RESPONDER));
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
         assertThat(escalate.escalate(listed)).isEqualTo(new EscalateAlerts.Outcome.Stopped("case_taken"));
         assertThat(item(CasesTable.casePartition(reference), "ALERT#kz-75-commission#E1")).isEmpty();
-    }
-
-    @Test
-    void stopping_leaves_an_alert_that_moved_on_meanwhile_alone() {
-        PendingAlert stale = pendingAlerts.pending().getFirst();
-        clock.advance(Duration.ofMinutes(10));
-        escalate.run();
-
-        pendingAlerts.stop(stale);
-
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).contains(commission);
-        pendingAlerts.stop(new PendingAlert(stale.alert(), 1));
-        assertThat(pendingAlerts.pending()).extracting(p -> p.alert().alertId()).doesNotContain(commission);
     }
 
     @Test

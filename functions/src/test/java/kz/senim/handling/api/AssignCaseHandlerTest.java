@@ -12,8 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,7 @@ class AssignCaseHandlerTest {
     void a_bare_version_in_if_match_is_accepted_too() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
 
-        assertThat(ask(assign(ALMATY_COORDINATOR, file, "1", "{\"personId\":\"p-1\"}")).getStatusCode())
+        assertThat(ask(assign(ALMATY_COORDINATOR, file, "1", "{\"personId\":\"person-aigerim\"}")).getStatusCode())
                 .isEqualTo(200);
     }
 
@@ -73,7 +71,7 @@ class AssignCaseHandlerTest {
         assertThat(json(response).path("field").asText()).isEqualTo("If-Match");
         assertThat(json(response).path("code").asText()).isEqualTo("missing_field");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_header", "If-Match"));
+                .isEqualTo("Заголовок «If-Match» обязателен.");
         assertThat(world.current(file)).isEqualTo(file);
     }
 
@@ -94,12 +92,26 @@ class AssignCaseHandlerTest {
         ask(assign(ALMATY_COORDINATOR, file, "\"1\"", "{\"personId\":\"person-aigerim\"}"));
 
         APIGatewayV2HTTPResponse response = ask(assign(ALMATY_COORDINATOR, file, "\"1\"",
-                "{\"personId\":\"person-saule\"}"));
+                "{\"personId\":\"person-dana\"}"));
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(json(response).path("code").asText()).isEqualTo("version_conflict");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.version_conflict"));
+                .isEqualTo("Кто-то изменил это дело в это время. Обновите его и повторите попытку.");
+    }
+
+    @Test
+    void a_person_of_another_organisation_is_422_assignee_not_in_organisation() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+
+        APIGatewayV2HTTPResponse response = ask(assign(ALMATY_COORDINATOR, file, "\"1\"",
+                "{\"personId\":\"person-erlan\"}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("assignee_not_in_organisation");
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo("Дело можно назначить только сотруднику вашей организации, который уже входил в Senim.");
+        assertThat(world.current(file)).isEqualTo(file);
     }
 
     @Test

@@ -65,7 +65,7 @@ class CaseAuditHandlerTest {
         world.changeReferralStatus().change(ALMATY_COORDINATOR, referral, 2,
                 ReferralStatusChange.to(ReferralTransition.CLOSED));
         world.assignCase().assign(ALMATY_COORDINATOR, file.reference().value(), 3,
-                new kz.senim.handling.PersonId("person-aigerim"));
+                new kz.senim.people.PersonId("person-aigerim"));
         world.changeCaseStatus().change(ALMATY_COORDINATOR, file.reference().value(), 4,
                 CaseTransition.close(ClosingOutcome.ASSISTED));
         world.changeCaseStatus().change(NATIONAL_COORDINATOR, file.reference().value(), 5,
@@ -122,5 +122,26 @@ class CaseAuditHandlerTest {
         assertThat(json(audit(ASTANA_COORDINATOR, file)).path("code").asText()).isEqualTo("not_found");
         assertThat(handle(anonymous, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(audit(ALMATY_COORDINATOR, file).getStatusCode()).as("the case's coordinator").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("audit_read");
+    }
+    @Test
+    void a_long_trail_answers_its_latest_entries_up_to_the_contracts_bound_ending_with_this_read() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+        for (int i = 0; i < CaseAuditHandler.MAX_ENTRIES + 10; i++) {
+            world.clock.advance(Duration.ofSeconds(1));
+            world.readCase().read(ALMATY_RESPONDER, file.reference().value());
+        }
+        world.clock.advance(Duration.ofSeconds(1));
+
+        APIGatewayV2HTTPResponse response = audit(ALMATY_COORDINATOR, file);
+
+        JsonNode entries = json(response).path("entries");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(entries).hasSize(CaseAuditHandler.MAX_ENTRIES);
+        assertThat(entries.path(CaseAuditHandler.MAX_ENTRIES - 1).path("action").asText()).isEqualTo("audit_read");
+        assertThat(entries.path(0).path("action").asText()).isEqualTo("case_read");
+        assertThat(world.audit.entries(file.reference())).as("the trail keeps every entry")
+                .hasSizeGreaterThan(CaseAuditHandler.MAX_ENTRIES + 10);
     }
 }

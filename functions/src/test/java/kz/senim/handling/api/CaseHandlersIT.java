@@ -22,6 +22,7 @@ import kz.senim.cases.Severity;
 import kz.senim.directory.DirectoryData;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
+import kz.senim.people.RecordSignIn;
 import kz.senim.referral.api.ChangeReferralStatusHandler;
 import kz.senim.referral.api.ProviderReferralsHandler;
 import kz.senim.referral.api.ReferToServiceHandler;
@@ -55,7 +56,11 @@ class CaseHandlersIT {
         wiring = LocalWiring.against(engine, null, Map.of(Wiring.CASES_TABLE, tables.cases(),
                 Wiring.DIRECTORY_TABLE, tables.directory(), Wiring.CASE_KEYS_TABLE, tables.caseKeys()), clock);
         wiring.directorySeeder().seed(DirectoryData.seed());
-        file = new StoredCases(engine.client(), tables.cases(), tables.caseKeys()).store(
+        for (Caller signedIn : new Caller[] {ALMATY_RESPONDER, ALMATY_COORDINATOR, MIGRANT_NGO_RESPONDER}) {
+            wiring.recordSignIn().record(new RecordSignIn.SignIn(signedIn.personId(), signedIn.organisationId(),
+                    signedIn.role().code(), "Name of " + signedIn.personId()));
+        }
+        file = new StoredCases(engine.client(), tables.cases(), tables.caseKeys(), clock).store(
                 Submissions.with(Submissions.victimInAlmaty(), false, false, false, true), CaseStatus.ACKNOWLEDGED,
                 Severity.HIGH, clock.instant().minusSeconds(600), "kz-75-commission");
     }
@@ -100,6 +105,17 @@ class CaseHandlersIT {
                 forCase("events/apigw-v2-refer-to-service.json", ALMATY_COORDINATOR, "/referrals"), null);
         assertThat(referred.getStatusCode()).isEqualTo(201);
         String referralId = json(referred).path("referralId").asText();
+        JsonNode summary = json(new CaseQueueHandler(wiring).handleRequest(
+                as(StaffEvents.load("events/apigw-v2-case-queue.json"), ALMATY_RESPONDER), null)).path("cases").get(0);
+        assertThat(summary.path("openReferrals").asInt()).isEqualTo(1);
+        assertThat(summary.path("nextReferralDueDate").asText()).isEqualTo(json(referred).path("dueDate").asText());
+        APIGatewayV2HTTPResponse providerRead = new ReadCaseHandler(wiring).handleRequest(
+                forCase("events/apigw-v2-read-case.json", MIGRANT_NGO_RESPONDER, ""), null);
+        assertThat(providerRead.getStatusCode()).as("the provider opens the case while its referral is open")
+                .isEqualTo(200);
+        assertThat(json(providerRead).path("narrative").asText())
+                .isEqualTo(Submissions.narrative(Submissions.victimInAlmaty()));
+        assertThat(json(providerRead).path("alerts")).as("none of them is the provider's").isEmpty();
 
         APIGatewayV2HTTPResponse closeTooSoon = transitions.handleRequest(change(forCase(
                 "events/apigw-v2-case-transition.json", ALMATY_COORDINATOR, "/transitions"), 4,
@@ -123,6 +139,9 @@ class CaseHandlersIT {
                 ALMATY_COORDINATOR), "referralId", referralId, "/v1/referrals/" + referralId + "/status");
         assertThat(json(referralStatus.handleRequest(change(close, 3, "{\"to\":\"closed\"}"), null))
                 .path("closed").asBoolean()).isTrue();
+        assertThat(new ReadCaseHandler(wiring).handleRequest(
+                forCase("events/apigw-v2-read-case.json", MIGRANT_NGO_RESPONDER, ""), null).getStatusCode())
+                .as("not once it is closed").isEqualTo(404);
 
         APIGatewayV2HTTPResponse closed = transitions.handleRequest(change(forCase(
                 "events/apigw-v2-case-transition.json", ALMATY_COORDINATOR, "/transitions"), 4,
@@ -133,8 +152,8 @@ class CaseHandlersIT {
         APIGatewayV2HTTPResponse trail = new CaseAuditHandler(wiring).handleRequest(
                 forCase("events/apigw-v2-case-audit.json", ALMATY_COORDINATOR, "/audit"), null);
         assertThat(json(trail).path("entries").findValuesAsText("action")).containsExactly("case_read",
-                "case_work_started", "case_assigned", "referral_created", "referral_accepted", "referral_done",
-                "referral_closed", "case_closed", "audit_read");
+                "case_work_started", "case_assigned", "referral_created", "case_read", "referral_accepted",
+                "referral_done", "referral_closed", "case_closed", "audit_read");
         assertThat(trail.getBody()).doesNotContain(Submissions.narrative(Submissions.victimInAlmaty()));
     }
 }

@@ -15,8 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
@@ -78,7 +76,8 @@ class CaseQueueHandlerTest {
         CaseFile second = world.almatyCase(CaseStatus.RECEIVED);
 
         JsonNode first = json(ask(query(queue(), "limit", "1")));
-        JsonNode next = json(ask(query(query(queue(), "limit", "1"), "cursor", first.path("nextCursor").asText())));
+        // a page with room to spare is the last; a full one has a cursor even at the end, as DynamoDB pages
+        JsonNode next = json(ask(query(query(queue(), "limit", "2"), "cursor", first.path("nextCursor").asText())));
 
         assertThat(first.path("nextCursor").asText()).isNotEmpty();
         assertThat(next.path("cases").get(0).path("reference").asText()).isEqualTo(second.reference().value());
@@ -93,7 +92,7 @@ class CaseQueueHandlerTest {
         assertThat(headers(response).get("Content-Type")).startsWith("application/problem+json");
         assertThat(json(response).path("code").asText()).isEqualTo("unauthorized");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.unauthorized"));
+                .isEqualTo("Войдите, чтобы пользоваться сервисом.");
     }
 
     @Test
@@ -110,7 +109,7 @@ class CaseQueueHandlerTest {
         assertThat(json(response).path("field").asText()).isEqualTo("region");
         assertThat(json(response).path("code").asText()).isEqualTo("missing_field");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_parameter", "region"));
+                .isEqualTo("Параметр «region» обязателен.");
     }
 
     @ParameterizedTest

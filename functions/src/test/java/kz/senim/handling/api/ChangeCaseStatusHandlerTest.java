@@ -15,8 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -91,8 +89,8 @@ class ChangeCaseStatusHandlerTest {
         assertProblem(closedAgain, 409, "case_closed");
         assertProblem(referralsOpen, 409, "referrals_open");
         assertThat(json(referralsOpen).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.referrals_open"));
-        assertThat(json(referralsOpen).path("title").asText()).isEqualTo(Messages.text(Language.RU, "title.conflict"));
+                .isEqualTo("Перед закрытием дела закройте все его направления.");
+        assertThat(json(referralsOpen).path("title").asText()).isEqualTo("Конфликт");
     }
 
     @Test
@@ -114,6 +112,31 @@ class ChangeCaseStatusHandlerTest {
         assertThat(json(noOutcome).path("field").asText()).isEqualTo("outcome");
         assertProblem(noReason, 400, "missing_field");
         assertThat(json(noReason).path("field").asText()).isEqualTo("reason");
+    }
+
+    @Test
+    void a_transition_not_sent_as_json_is_415_one_too_large_413_and_a_reason_with_bidi_controls_400() {
+        CaseFile closed = world.almatyCase(CaseStatus.CLOSED);
+        String reopen = "{\"to\":\"in_progress\",\"reason\":\"The reporter wrote again\"}";
+        APIGatewayV2HTTPEvent form = StaffEvents.caseChange(FIXTURE, ALMATY_COORDINATOR, closed.reference().value(),
+                "transitions", reopen, "\"1\"");
+        StaffEvents.header(form, "Content-Type", "application/x-www-form-urlencoded");
+
+        APIGatewayV2HTTPResponse notJson = handle(form, null);
+        APIGatewayV2HTTPResponse tooLarge = transition(ALMATY_COORDINATOR, closed, 1,
+                reopen + " ".repeat(ChangeCaseStatusHandler.MAX_BODY_BYTES));
+        APIGatewayV2HTTPResponse isolate = transition(ALMATY_COORDINATOR, closed, 1,
+                reopen.replace("again", "\\u2067again\\u2069"));
+
+        assertProblem(notJson, 415, "unsupported_media_type");
+        assertThat(json(notJson).path("field").asText()).isEqualTo("Content-Type");
+        assertProblem(tooLarge, 413, "body_too_large");
+        assertProblem(isolate, 400, "invalid_field");
+        assertThat(json(isolate).path("field").asText()).isEqualTo("reason");
+        assertThat(world.current(closed).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(transition(ALMATY_COORDINATOR, closed, 1, reopen).getStatusCode()).as("the same, well sent")
+                .isEqualTo(200);
+        assertThat(world.current(closed).status()).isEqualTo(CaseStatus.IN_PROGRESS);
     }
 
     @Test

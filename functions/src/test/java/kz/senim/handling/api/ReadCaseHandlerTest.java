@@ -17,13 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kz.senim.access.Caller;
+import kz.senim.cases.CaseAlerts.Acknowledger;
 import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.CaseText;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.referral.Referral;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
@@ -51,7 +50,8 @@ class ReadCaseHandlerTest {
     void the_case_comes_whole_with_its_version_as_etag() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
         world.alerts.add(file.reference(), new AlertLine(file.reference() + ".kz-75-commission", "kz-75-commission",
-                "acknowledged", 0, file.submittedAt(), Optional.of(Instant.parse("2026-11-23T12:01:30Z"))));
+                "acknowledged", 0, file.submittedAt(), Optional.of(Instant.parse("2026-11-23T12:01:30Z")),
+                Optional.of(Acknowledger.of(ALMATY_RESPONDER.actor(), "kz-75-commission"))));
         world.alerts.add(file.reference(), new AlertLine(file.reference() + ".ngo-shelter-almaty",
                 "ngo-shelter-almaty", "pending", 0, file.submittedAt(), Optional.empty()));
         Referral referral = world.shelterReferral(file);
@@ -71,7 +71,12 @@ class ReadCaseHandlerTest {
         assertThat(body.path("alerts")).hasSize(2);
         assertThat(body.path("alerts").get(0).path("status").asText()).isEqualTo("acknowledged");
         assertThat(body.path("alerts").get(0).path("acknowledgedAt").asText()).isEqualTo("2026-11-23T12:01:30Z");
+        JsonNode acknowledgedBy = body.path("alerts").get(0).path("acknowledgedBy");
+        assertThat(acknowledgedBy.path("type").asText()).isEqualTo("person");
+        assertThat(acknowledgedBy.path("personId").asText()).isEqualTo(ALMATY_RESPONDER.personId());
+        assertThat(acknowledgedBy.path("organisationId").asText()).isEqualTo("kz-75-commission");
         assertThat(body.path("alerts").get(1).has("acknowledgedAt")).isFalse();
+        assertThat(body.path("alerts").get(1).has("acknowledgedBy")).isFalse();
         JsonNode referralJson = body.path("referrals").get(0);
         assertThat(referralJson.path("referralId").asText()).isEqualTo(referral.id().value());
         assertThat(referralJson.path("status").asText()).isEqualTo("in_progress");
@@ -79,6 +84,7 @@ class ReadCaseHandlerTest {
         assertThat(referralJson.path("overdue").asBoolean()).isFalse();
         assertThat(referralJson.path("closed").asBoolean()).isFalse();
         assertThat(body.path("messages").get(0).path("text").asText()).isEqualTo("Are you safe?");
+        assertThat(body.path("openReferrals").asInt()).as("the referral was put in place, not made").isZero();
         assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
@@ -93,11 +99,13 @@ class ReadCaseHandlerTest {
         assertThat(outOfScope.getStatusCode()).isEqualTo(404);
         assertThat(json(outOfScope).path("code").asText()).isEqualTo("not_found");
         assertThat(json(outOfScope).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_not_found"));
+                .isEqualTo("Дело с таким номером не найдено.");
         assertThat(unknown.getBody()).isEqualTo(outOfScope.getBody());
         assertThat(unknown.getHeaders()).isEqualTo(outOfScope.getHeaders());
         assertThat(malformed.getBody()).isEqualTo(outOfScope.getBody());
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("in scope").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 
     @Test
@@ -108,5 +116,7 @@ class ReadCaseHandlerTest {
 
         assertThat(handle(event, null).getStatusCode()).isEqualTo(401);
         assertThat(world.auditActions(file)).isEmpty();
+        assertThat(read(ALMATY_RESPONDER, file.reference().value()).getStatusCode()).as("signed in").isEqualTo(200);
+        assertThat(world.auditActions(file)).containsExactly("case_read");
     }
 }

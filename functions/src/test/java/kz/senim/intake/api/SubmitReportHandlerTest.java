@@ -26,11 +26,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.directory.Organisation;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.Report;
@@ -56,15 +56,37 @@ class SubmitReportHandlerTest {
     private static final String FIXTURE_KEY = "3f1c9a2e-7b4d-4e8a-9c61-2d5f0e8b7a13";
     private static final List<String> REQUIRED = List.of("reporterRole", "category", "region", "immediateDanger",
             "policeConsent", "childInvolved", "foreignNational", "narrative", "language");
+    /** The status text, then the names of the emergency number, the police, the hotline, Almaty's commission. */
+    private static final Map<Language, List<String>> RECEIVED_AND_CONTACTS = Map.of(
+            Language.KK, List.of("Хабарламаңыз қабылданды. Жауапты маман оны жақын арада қарайды.",
+                    "Бірыңғай құтқару қызметі (тегін, тәулік бойы)", "Полиция",
+                    "Адам саудасына қарсы ұлттық сенім телефоны (тегін, анонимді)",
+                    "Адам саудасына қарсы іс-қимыл жөніндегі өңірлік комиссия (Алматы)"),
+            Language.EN, List.of("Your report has been received. A responder will review it soon.",
+                    "Unified emergency number (free, 24/7)", "Police",
+                    "National anti-trafficking hotline (free, anonymous)",
+                    "Regional commission on combating trafficking in human beings (Almaty)"),
+            Language.UZ, List.of("Xabaringiz qabul qilindi. Mutaxassis uni tez orada ko‘rib chiqadi.",
+                    "Yagona favqulodda xizmat (bepul, kechayu kunduz)", "Politsiya",
+                    "Odam savdosiga qarshi milliy ishonch telefoni (bepul, anonim)",
+                    "Odam savdosiga qarshi kurashish bo‘yicha hududiy komissiya (Olmaota)"));
+    private static final Map<Language, String> BAD_REQUEST = Map.of(Language.KK, "Жарамсыз сұраныс",
+            Language.RU, "Некорректный запрос", Language.EN, "Invalid request", Language.UZ, "Noto‘g‘ri so‘rov");
+    private static final Map<Language, String> TOO_LARGE = Map.of(Language.KK, "Сұраныс тым үлкен",
+            Language.RU, "Слишком большой запрос", Language.EN, "Request too large", Language.UZ, "So‘rov juda katta");
+    private static final Map<Language, String> UNSUPPORTED_TYPE = Map.of(Language.KK, "Мазмұн түріне қолдау жоқ",
+            Language.RU, "Неподдерживаемый тип содержимого", Language.EN, "Unsupported content type",
+            Language.UZ, "Kontent turi qo‘llab-quvvatlanmaydi");
 
     private final SecureRandom random = new SecureRandom();
-    private final InMemoryReports reports = new InMemoryReports();
+    private final MutableClock clock = MutableClock.atNoon();
+    private final InMemoryReports reports = new InMemoryReports(clock);
     private final SubmitReportHandler handler = handlerStoringIn(reports);
 
     private SubmitReportHandler handlerStoringIn(Reports reports) {
         return new SubmitReportHandler(new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
                 new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), TestReceipts.hasher(),
-                random, MutableClock.atNoon()), RegionCatalogue.load());
+                random, clock), RegionCatalogue.load());
     }
 
     private APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent event) {
@@ -97,7 +119,8 @@ class SubmitReportHandlerTest {
         assertThat(reference).matches("SN(-[0-9A-HJKMNP-TV-Z]{4}){3}");
         assertThat(answer.path("receipt").asText()).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}");
         assertThat(answer.path("status").asText()).isEqualTo("received");
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(Language.RU, "status.received"));
+        assertThat(answer.path("statusText").asText())
+                .isEqualTo("Ваше сообщение получено. Специалист скоро его рассмотрит.");
         assertThat(headers(response))
                 .containsEntry("Location", "/v1/reports/" + reference)
                 .containsEntry("Cache-Control", "no-store")
@@ -114,14 +137,16 @@ class SubmitReportHandlerTest {
         Organisation almatyCommission = FixedDirectory.seeded().organisations().stream()
                 .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow();
         assertThat(safety.path("language").asText()).isEqualTo("ru");
-        assertThat(safety.path("message").asText()).isEqualTo(Messages.text(Language.RU, "safety.message"));
+        assertThat(safety.path("message").asText()).isEqualTo("Если вам или кому-то другому угрожает опасность "
+                + "прямо сейчас, звоните 112. Называть своё имя не нужно. Храните квитанцию в тайне: только по ней "
+                + "можно узнать, что с вашим сообщением.");
         assertThat(contacts(safety)).containsExactly(
-                List.of("emergency", "112", Messages.text(Language.RU, "safety.emergency")),
-                List.of("police", "102", Messages.text(Language.RU, "safety.police")),
+                List.of("emergency", "112", "Единая служба спасения (бесплатно, круглосуточно)"),
+                List.of("police", "102", "Полиция"),
                 List.of("hotline", RegionCatalogue.load().emergencyNumbers().antiTraffickingHotline(),
-                        Messages.text(Language.RU, "safety.hotline")),
+                        "Национальная горячая линия по противодействию торговле людьми (бесплатно, анонимно)"),
                 List.of("regional", almatyCommission.publicPhone().orElseThrow(),
-                        Messages.text(Language.RU, "safety.regional", almatyCommission.name(Language.RU))));
+                        "Региональная комиссия по противодействию торговле людьми (Алматы)"));
     }
 
     @ParameterizedTest
@@ -132,12 +157,10 @@ class SubmitReportHandlerTest {
         JsonNode answer = HttpApiEvents.body(submit(reportIn(language, report -> { })));
 
         assertThat(answer.path("safety").path("language").asText()).isEqualTo(code);
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(language, "status.received"));
-        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2)).containsExactly(
-                Messages.text(language, "safety.emergency"), Messages.text(language, "safety.police"),
-                Messages.text(language, "safety.hotline"),
-                Messages.text(language, "safety.regional", FixedDirectory.seeded().organisations().stream()
-                        .filter(o -> o.id().equals("kz-75-commission")).findFirst().orElseThrow().name(language)));
+        List<String> texts = RECEIVED_AND_CONTACTS.get(language);
+        assertThat(answer.path("statusText").asText()).isEqualTo(texts.getFirst());
+        assertThat(contacts(answer.path("safety"))).extracting(contact -> contact.get(2))
+                .containsExactlyElementsOf(texts.subList(1, texts.size()));
     }
 
     private static List<List<String>> contacts(JsonNode safety) {
@@ -186,8 +209,12 @@ class SubmitReportHandlerTest {
 
     // --- refused input ----------------------------------------------------------------------------------------
 
-    /** A way to spoil the fixture's request, and the problem it must cause. */
-    record BadInput(String description, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+    /** A way to spoil the fixture's request, and the problem (status, code, field) it must cause. */
+    record BadInput(String description, int status, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+
+        BadInput(String description, String field, String code, Consumer<APIGatewayV2HTTPEvent> spoil) {
+            this(description, 400, field, code, spoil);
+        }
 
         static BadInput report(String description, String field, String code, Consumer<ObjectNode> change) {
             return new BadInput(description, field, code, event -> {
@@ -199,6 +226,20 @@ class SubmitReportHandlerTest {
 
         static BadInput rawBody(String description, String code, java.util.function.UnaryOperator<String> change) {
             return new BadInput(description, "body", code, event -> body(event, change.apply(event.getBody())));
+        }
+
+        static BadInput contentType(String contentType) {
+            return new BadInput("the body sent as " + contentType, 415, "Content-Type", "unsupported_media_type",
+                    event -> header(event, "Content-Type", contentType));
+        }
+
+        /** The title of the problem's status, in {@code language}. */
+        String title(Language language) {
+            return switch (status) {
+                case 413 -> TOO_LARGE.get(language);
+                case 415 -> UNSUPPORTED_TYPE.get(language);
+                default -> BAD_REQUEST.get(language);
+            };
         }
 
         @Override
@@ -224,8 +265,23 @@ class SubmitReportHandlerTest {
                         report -> report.put("narrative", 42)),
                 BadInput.report("an unknown field", "phone", "unknown_field",
                         report -> report.put("phone", "+7 701 000 00 00")),
-                BadInput.rawBody("a body over 16 KiB", "body_too_large",
-                        json -> text(object(json).put("narrative", "x".repeat(16 * 1024)))),
+                new BadInput("a body over 16 KiB", 413, "body", "body_too_large",
+                        event -> body(event, text(object(event.getBody()).put("narrative", "x".repeat(16 * 1024))))),
+                new BadInput("a body of 16 KiB and one byte", 413, "body", "body_too_large",
+                        event -> body(event, padded(event.getBody(), SubmitReportHandler.MAX_BODY_BYTES + 1))),
+                BadInput.contentType("text/plain"),
+                BadInput.contentType("application/xml"),
+                BadInput.contentType("application/x-www-form-urlencoded"),
+                BadInput.contentType("application/json; charset=latin1"),
+                BadInput.contentType("application/problem+json"),
+                new BadInput("the body without Content-Type", 415, "Content-Type", "unsupported_media_type",
+                        event -> withoutHeader(event, "Content-Type")),
+                BadInput.report("a right-to-left override in the narrative", "narrative", "invalid_field",
+                        report -> report.put("narrative", "Paid \u202Eyad a 0001\u202C tenge")),
+                BadInput.report("a first-strong isolate in the locality", "locality", "invalid_field",
+                        report -> report.put("locality", "Almaty \u2068district\u2069")),
+                BadInput.report("a left-to-right embedding in the narrative", "narrative", "invalid_field",
+                        report -> report.put("narrative", "\u202Ahelp")),
                 BadInput.report("a narrative of 4001 characters", "narrative", "invalid_field",
                         report -> report.put("narrative", "н".repeat(4001))),
                 BadInput.report("a locality of 201 characters", "locality", "invalid_field",
@@ -256,6 +312,11 @@ class SubmitReportHandlerTest {
         return Stream.concat(missing, others);
     }
 
+    /** The JSON {@code json} with spaces after it, {@code bytes} long in all (valid JSON, only too large). */
+    private static String padded(String json, int bytes) {
+        return json + " ".repeat(bytes - json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
     /** A report whose narrative holds the bytes C3 28: a UTF-8 lead byte followed by no continuation byte. */
     private static byte[] notUtf8() {
         byte[] start = "{\"narrative\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -277,11 +338,12 @@ class SubmitReportHandlerTest {
 
             APIGatewayV2HTTPResponse response = submit(event);
 
-            assertThat(response.getStatusCode()).as("%s in %s", bad, language).isEqualTo(400);
+            assertThat(response.getStatusCode()).as("%s in %s", bad, language).isEqualTo(bad.status());
             JsonNode problem = HttpApiEvents.body(response);
             assertThat(problem.path("field").asText()).as("field").isEqualTo(bad.field());
             assertThat(problem.path("code").asText()).as("code").isEqualTo(bad.code());
-            assertThat(problem.path("title").asText()).isEqualTo(Messages.text(language, "title.bad_request"));
+            assertThat(problem.path("status").asInt()).isEqualTo(bad.status());
+            assertThat(problem.path("title").asText()).isEqualTo(bad.title(language));
             assertThat(headers(response))
                     .containsEntry("Content-Language", language.code())
                     .containsEntry("Cache-Control", "no-store");
@@ -294,6 +356,8 @@ class SubmitReportHandlerTest {
         assertThat(reports.reports()).isEmpty();
         assertThat(reports.alerts()).isEmpty();
         assertThat(reports.idempotencyRecord(new IdempotencyKey(FIXTURE_KEY).hash())).isEmpty();
+        assertThat(submit(reportIn(Language.RU, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -306,6 +370,40 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(reports.reports()).singleElement().extracting(r -> Submissions.narrative(r.submission()))
                 .isEqualTo(object(fixture().getBody()).path("narrative").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON; Charset=UTF-8",
+            "application/json;charset=\"utf-8\""})
+    void json_is_accepted_with_or_without_charset_utf8_in_any_case(String contentType) {
+        APIGatewayV2HTTPEvent event = header(fixture(), "Content-Type", contentType);
+
+        APIGatewayV2HTTPResponse response = submit(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
+    }
+
+    @Test
+    void a_body_of_exactly_16_kib_is_read() {
+        APIGatewayV2HTTPEvent event = fixture();
+        body(event, padded(event.getBody(), SubmitReportHandler.MAX_BODY_BYTES));
+
+        APIGatewayV2HTTPResponse response = submit(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
+    }
+
+    @Test
+    void implicit_direction_marks_are_text_and_kept() {
+        String narrative = "Менің атым \u200Fعلي\u200E, they took my passport.";
+
+        APIGatewayV2HTTPResponse response = submit(reportIn(Language.KK, r -> r.put("narrative", narrative)));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative())
+                .isEqualTo(CaseText.plain(narrative));
     }
 
     @Test
@@ -324,6 +422,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("unknown_field");
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(reportIn(Language.EN, report -> { })).getStatusCode()).as("unspoiled").isEqualTo(201);
+        assertThat(reports.reports()).as("the store the handler writes to").hasSize(1);
     }
 
     @Test
@@ -336,7 +436,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(event);
 
         assertThat(HttpApiEvents.body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.missing_field", "narrative"));
+                .isEqualTo("Поле «narrative» обязательно.");
     }
 
     @Test
@@ -349,7 +449,7 @@ class SubmitReportHandlerTest {
         assertThat(HttpApiEvents.body(response).path("field").asText()).isEqualTo("language");
         assertThat(HttpApiEvents.body(response).path("detail").asText()).startsWith("«language»");
         assertThat(HttpApiEvents.body(response).path("title").asText())
-                .isEqualTo(Messages.text(Language.UZ, "title.bad_request"));
+                .isEqualTo("Noto‘g‘ri so‘rov");
     }
 
     // --- failures ---------------------------------------------------------------------------------------------
@@ -366,10 +466,13 @@ class SubmitReportHandlerTest {
         JsonNode problem = HttpApiEvents.body(response);
         assertThat(problem.path("code").asText()).isEqualTo("service_unavailable");
         assertThat(problem.path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.service_unavailable"));
+                .isEqualTo("Xizmat hozir band, xabaringiz hali saqlanmadi. Birozdan so‘ng xuddi shu "
+                        + "Idempotency-Key bilan qayta urinib ko‘ring.");
         assertThat(response.getBody()).doesNotContain("test: storage unavailable");
         reports.unavailable(false);
         assertThat(reports.reports()).isEmpty();
+        assertThat(submit(event).getStatusCode()).as("the retry, storage back").isEqualTo(201);
+        assertThat(reports.reports()).hasSize(1);
     }
 
     @Test
@@ -398,7 +501,8 @@ class SubmitReportHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(HttpApiEvents.body(response).path("code").asText()).isEqualTo("internal_error");
         assertThat(response.getBody()).doesNotContain("SECRET", "IllegalStateException", "senim-cases");
-        assertThat(String.valueOf(response.getHeaders())).doesNotContain("SECRET");
+        assertThat(String.valueOf(response.getHeaders())).contains("application/problem+json")
+                .doesNotContain("SECRET");
     }
 
     // --- anonymity --------------------------------------------------------------------------------------------

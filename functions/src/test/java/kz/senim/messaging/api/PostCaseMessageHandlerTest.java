@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.CaseText;
 import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
@@ -64,6 +63,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(body(response).path("code").asText()).isEqualTo("unauthorized");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -77,6 +77,7 @@ class PostCaseMessageHandlerTest {
         assertThat(outOfScope.getBody()).isEqualTo(unknown.getBody());
         assertThat(body(outOfScope).path("code").asText()).isEqualTo("not_found");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -88,7 +89,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).path("code").asText()).isEqualTo("case_closed");
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_closed"));
+                .isEqualTo("Дело закрыто. Сначала откройте его снова.");
     }
 
     @Test
@@ -98,8 +99,8 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("field").asText()).isEqualTo("text");
-        assertThat(problem.path("detail").asText()).isEqualTo(Messages.text(Language.RU, "problem.too_long",
-                "text", 2000));
+        assertThat(problem.path("detail").asText()).isEqualTo(
+                "Поле «text» слишком длинное: не более 2\u00a0000 символов.");
         assertThat(headers(response)).containsEntry("Content-Language", "ru");
     }
 
@@ -109,7 +110,7 @@ class PostCaseMessageHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.EN, "problem.blank", "text"));
+                .isEqualTo("The field 'text' must not be empty.");
     }
 
     @ParameterizedTest
@@ -121,6 +122,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isEqualTo("text");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @ParameterizedTest
@@ -139,6 +141,7 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isIn("text", "kind", "author", "body");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperQuestionIsStored();
     }
 
     @Test
@@ -159,5 +162,11 @@ class PostCaseMessageHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(headers(response)).containsKey("Retry-After");
         assertThat(response.getBody()).doesNotContain("test: storage unavailable").doesNotContain(QUESTION);
+    }
+
+    /** The positive guard of a "nothing stored": the in-scope responder's proper question is stored right there. */
+    private void assertAProperQuestionIsStored() {
+        assertThat(post(question(QUESTION)).getStatusCode()).isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import kz.senim.testing.StaffEvents;
@@ -61,7 +59,8 @@ class PostCaseMessageIdempotencyHandlerTest {
         assertThat(body(reused).path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(body(reused).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(body(reused).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.staff_key_reused"));
+                .isEqualTo("Этот Idempotency-Key уже использован для другого запроса. Для нового сообщения "
+                        + "или направления используйте новый ключ.");
         assertThat(world.conversations.all()).hasSize(1);
     }
 
@@ -74,5 +73,8 @@ class PostCaseMessageIdempotencyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(world.conversations.all()).isEmpty();
+        assertThat(post("9b2e4f71-0c6a-4d83-a5f2-7e1d3c9b0a64", QUESTION).getStatusCode()).as("a proper key")
+                .isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

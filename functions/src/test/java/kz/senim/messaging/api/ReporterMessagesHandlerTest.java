@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.messaging.MessageKind;
 import kz.senim.messaging.MessageText;
@@ -42,7 +40,7 @@ class ReporterMessagesHandlerTest {
         JsonNode answer = body(response);
         assertThat(answer.path("reference").asText()).isEqualTo(reported.reference().value());
         assertThat(answer.path("status").asText()).isEqualTo("in_progress");
-        assertThat(answer.path("statusText").asText()).isEqualTo(Messages.text(Language.RU, "status.in_progress"));
+        assertThat(answer.path("statusText").asText()).isEqualTo("Специалисты работают по вашему сообщению.");
         assertThat(answer.path("messages")).singleElement().satisfies(message -> {
             assertThat(message.path("from").asText()).isEqualTo("responder");
             assertThat(message.path("kind").asText()).isEqualTo("question");
@@ -59,9 +57,16 @@ class ReporterMessagesHandlerTest {
         world.postCaseMessage.post(ALMATY_RESPONDER, reported.reference().value(), MessageKind.UPDATE,
                 new MessageText("We found a shelter place."));
 
-        String answer = handler.handleRequest(reporterRead(reported.reference().value(),
-                reported.receipt().value()), null).getBody();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(reporterRead(reported.reference().value(),
+                reported.receipt().value()), null);
+        String answer = response.getBody();
 
+        // The answer is the conversation, the update included, and nothing about who wrote it.
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(answer).contains("We found a shelter place.", reported.reference().value());
+        assertThat(body(response).path("messages").findValuesAsText("from")).containsOnly("responder");
+        assertThat(world.audit.entries(reported.reference()).toString()).as("the store knows who wrote")
+                .contains(ALMATY_RESPONDER.personId());
         assertThat(answer).doesNotContain(ALMATY_RESPONDER.personId(), ALMATY_RESPONDER.organisationId(),
                 "commission", "audit", "role", "person");
     }
@@ -72,7 +77,7 @@ class ReporterMessagesHandlerTest {
                 reported.receipt().value()), "lang", "uz"), null);
 
         assertThat(body(response).path("statusText").asText())
-                .isEqualTo(Messages.text(Language.UZ, "status.in_progress"));
+                .isEqualTo("Mutaxassislar xabaringiz bo‘yicha ishlamoqda.");
     }
 
     @Test
@@ -89,8 +94,12 @@ class ReporterMessagesHandlerTest {
         assertThat(unknownReference.getHeaders()).isEqualTo(wrongReceipt.getHeaders());
         assertThat(malformedReference.getBody()).isEqualTo(wrongReceipt.getBody());
         assertThat(body(wrongReceipt).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.not_found"));
+                .isEqualTo("Bu raqam va kvitansiyaga mos xabar topilmadi.");
         assertThat(world.audit.entries(reported.reference())).isEmpty();
+        assertThat(handler.handleRequest(reporterRead(reported.reference().value(), reported.receipt().value()),
+                null).getStatusCode()).as("with the receipt").isEqualTo(200);
+        assertThat(world.audit.actions(reported.reference())).as("the right receipt is audited")
+                .containsExactly("messages_read_by_reporter");
     }
 
     @Test

@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
@@ -112,7 +110,8 @@ class ReporterReplyHandlerTest {
         JsonNode problem = body(response);
         assertThat(problem.path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(problem.path("field").asText()).isEqualTo("Idempotency-Key");
-        assertThat(problem.path("detail").asText()).isEqualTo(Messages.text(Language.UZ, "problem.reply_key_reused"));
+        assertThat(problem.path("detail").asText()).isEqualTo("Bu Idempotency-Key boshqa matnli javob uchun "
+                + "ishlatilgan. Yangi javob uchun yangi kalitdan foydalaning.");
         assertThat(world.conversations.all()).hasSize(1);
     }
 
@@ -127,6 +126,7 @@ class ReporterReplyHandlerTest {
         assertThat(unknown.getBody()).isEqualTo(wrongReceipt.getBody());
         assertThat(unknown.getHeaders()).isEqualTo(wrongReceipt.getHeaders());
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperReplyIsStored();
     }
 
     @Test
@@ -137,7 +137,7 @@ class ReporterReplyHandlerTest {
         assertThat(missing.getStatusCode()).isEqualTo(400);
         assertThat(body(missing).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(body(missing).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.missing_header", "Idempotency-Key"));
+                .isEqualTo("«Idempotency-Key» sarlavhasi majburiy.");
         assertThat(tooShort.getStatusCode()).isEqualTo(400);
         assertThat(body(tooShort).path("field").asText()).isEqualTo("Idempotency-Key");
     }
@@ -165,6 +165,7 @@ class ReporterReplyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("field").asText()).isIn("text", "kind");
         assertThat(world.conversations.all()).isEmpty();
+        assertAProperReplyIsStored();
     }
 
     @Test
@@ -174,7 +175,30 @@ class ReporterReplyHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.KK, "problem.too_long", "text", 2000));
+                .isEqualTo("«text» өрісі тым ұзын: ең көбі 2\u00a0000 таңба.");
+    }
+
+    @Test
+    void a_reply_that_is_not_json_or_too_large_or_with_bidi_controls_is_refused_and_nothing_is_stored() {
+        APIGatewayV2HTTPResponse plainText = send(header(header(reply(KEY, "{\"text\":\"Где вы?\"}"),
+                "Content-Type", "text/plain; charset=utf-8"), "Accept-Language", "ru"));
+        APIGatewayV2HTTPResponse tooLarge = send(reply(KEY,
+                "{\"text\":\"hi\"}" + " ".repeat(MessageRequests.MAX_BODY_BYTES)));
+        APIGatewayV2HTTPResponse override = send(reply(KEY, "{\"text\":\"I am at \\u202Eetoh\"}"));
+
+        assertThat(plainText.getStatusCode()).isEqualTo(415);
+        assertThat(body(plainText).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(body(plainText).path("detail").asText()).isEqualTo(
+                "Тело запроса должно быть в формате JSON: отправьте заголовок «Content-Type» со значением"
+                        + " application/json (charset utf-8 или без него).");
+        assertThat(tooLarge.getStatusCode()).isEqualTo(413);
+        assertThat(body(tooLarge).path("code").asText()).isEqualTo("body_too_large");
+        assertThat(override.getStatusCode()).isEqualTo(400);
+        assertThat(body(override).path("field").asText()).isEqualTo("text");
+        assertThat(world.conversations.all()).isEmpty();
+        assertThat(send(reply(KEY, "{\"text\":\"I am at the hotel\"}")).getStatusCode())
+                .as("the same reply, as JSON and without the control").isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 
     @Test
@@ -193,6 +217,13 @@ class ReporterReplyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(headers(response)).containsKey("Retry-After");
         assertThat(body(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.UZ, "problem.reply_unavailable"));
+                .isEqualTo("Xizmat hozir band, javobingiz hali yuborilmadi. Birozdan so‘ng xuddi shu "
+                        + "Idempotency-Key bilan qayta urinib ko‘ring.");
+    }
+
+    /** The positive guard of a "nothing stored": the reporter's proper reply is stored right there. */
+    private void assertAProperReplyIsStored() {
+        assertThat(send(reply(KEY, REPLY)).getStatusCode()).isEqualTo(201);
+        assertThat(world.conversations.all()).hasSize(1);
     }
 }

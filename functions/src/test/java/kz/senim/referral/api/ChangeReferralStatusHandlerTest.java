@@ -20,8 +20,6 @@ import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
 import kz.senim.directory.ServiceType;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralRequest;
@@ -96,7 +94,7 @@ class ChangeReferralStatusHandlerTest {
         assertThat(wrongStep.getStatusCode()).isEqualTo(409);
         assertThat(json(wrongStep).path("code").asText()).isEqualTo("referral_transition");
         assertThat(json(wrongStep).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.referral_transition"));
+                .isEqualTo("Направление сейчас нельзя перевести в этот статус.");
         assertThat(stale.getStatusCode()).isEqualTo(409);
         assertThat(json(stale).path("code").asText()).isEqualTo("version_conflict");
         assertThat(world.current(referral)).isEqualTo(referral);
@@ -125,7 +123,7 @@ class ChangeReferralStatusHandlerTest {
 
         assertThat(unseen.getStatusCode()).isEqualTo(404);
         assertThat(json(unseen).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.referral_not_found"));
+                .isEqualTo("Направление с таким идентификатором не найдено.");
         assertThat(unknown.getBody()).isEqualTo(unseen.getBody());
         assertThat(handle(anonymous, null).getStatusCode()).isEqualTo(401);
     }

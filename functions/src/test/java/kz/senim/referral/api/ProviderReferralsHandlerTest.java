@@ -65,16 +65,24 @@ class ProviderReferralsHandlerTest {
                 .containsExactly(soon.id().value(), later.id().value());
         assertThat(body.path("referrals").get(0).path("overdue").asBoolean()).isTrue();
         assertThat(body.path("referrals").get(1).path("overdue").asBoolean()).isFalse();
-        assertThat(response.getBody()).doesNotContain("narrative");
+        // The list names the case (reference) but never shows what the reporter wrote.
+        assertThat(response.getBody()).contains(soon.reference().value())
+                .doesNotContain("narrative", Submissions.narrative(Submissions.victimInAlmaty()));
     }
 
     @Test
     void other_organisations_see_none_of_them() {
-        referral(world.today().plusDays(1));
+        Referral referral = referral(world.today().plusDays(1));
 
-        JsonNode body = json(ask(as(StaffEvents.load(FIXTURE), ALMATY_COORDINATOR)));
+        APIGatewayV2HTTPResponse provider = ask(as(StaffEvents.load(FIXTURE), MIGRANT_NGO_RESPONDER));
+        APIGatewayV2HTTPResponse other = ask(as(StaffEvents.load(FIXTURE), ALMATY_COORDINATOR));
 
-        assertThat(body.path("referrals")).isEmpty();
+        assertThat(provider.getStatusCode()).isEqualTo(200);
+        assertThat(json(provider).path("referrals").findValuesAsText("referralId"))
+                .containsExactly(referral.id().value());
+        assertThat(other.getStatusCode()).isEqualTo(200);
+        assertThat(json(other).path("providerId").asText()).isEqualTo(ALMATY_COORDINATOR.organisationId());
+        assertThat(json(other).path("referrals")).isEmpty();
     }
 
     @Test

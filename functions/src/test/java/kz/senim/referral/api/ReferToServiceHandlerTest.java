@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.access.Caller;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -73,7 +71,8 @@ class ReferToServiceHandlerTest {
         assertThat(referral.path("consentGiven").asBoolean()).isTrue();
         assertThat(referral.path("consentRecordedAt").asText()).isEqualTo("2026-11-23T12:01:00Z");
         assertThat(referral.path("version").asLong()).isEqualTo(1);
-        assertThat(world.current(file).involvedOrganisations()).contains("ngo-foreign-nationals");
+        assertThat(world.current(file).referralHeldBy("ngo-foreign-nationals")).isTrue();
+        assertThat(world.current(file).involvedOrganisations()).doesNotContain("ngo-foreign-nationals");
     }
 
     @Test
@@ -86,9 +85,10 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(json(response).path("code").asText()).isEqualTo("consent_required");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.consent_required"));
+                .isEqualTo("Для направления нужно согласие сообщившего. Нет согласия — нет направления.");
         assertThat(world.referrals.all()).isEmpty();
         assertThat(world.auditActions(file)).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -101,7 +101,25 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(json(response).path("code").asText()).isEqualTo("not_found");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.provider_not_found"));
+                .isEqualTo("В справочнике нет организации с таким идентификатором, оказывающей эту "
+                        + "услугу.");
+    }
+
+    @Test
+    void a_provider_of_another_region_is_422_provider_not_in_region_and_nothing_is_stored() {
+        CaseFile file = world.almatyCase(CaseStatus.IN_PROGRESS);
+
+        APIGatewayV2HTTPResponse response = ask(body(refer(ALMATY_COORDINATOR, file),
+                request("ngo-shelter-shymkent", "shelter", "true", "2026-12-07")));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(json(response).path("code").asText()).isEqualTo("provider_not_in_region");
+        assertThat(json(response).path("title").asText()).isEqualTo("Невозможно выполнить");
+        assertThat(json(response).path("detail").asText())
+                .isEqualTo("Эта организация не работает в регионе дела. Выберите организацию этого региона или"
+                        + " общенациональную.");
+        assertThat(world.referrals.all()).isEmpty();
+        assertThat(world.auditActions(file)).isEmpty();
     }
 
     @ParameterizedTest
@@ -115,7 +133,8 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isEqualTo("dueDate");
         assertThat(json(response).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.due_date", "dueDate"));
+                .isEqualTo("Поле «dueDate» должно быть датой в формате ГГГГ-ММ-ДД: от сегодняшнего дня до "
+                        + "одного года вперёд.");
     }
 
     @ParameterizedTest
@@ -134,6 +153,7 @@ class ReferToServiceHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isIn("consentGiven", "service", "providerId", "note");
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
     }
 
     @Test
@@ -144,9 +164,18 @@ class ReferToServiceHandlerTest {
         assertThat(ask(refer(ALMATY_RESPONDER, file)).getStatusCode()).isEqualTo(403);
         assertThat(ask(refer(ASTANA_COORDINATOR, file)).getStatusCode()).isEqualTo(404);
         assertThat(json(ask(refer(ASTANA_COORDINATOR, file))).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.case_not_found"));
+                .isEqualTo("Дело с таким номером не найдено.");
         assertThat(ask(anonymous).getStatusCode()).isEqualTo(401);
         assertThat(world.referrals.all()).isEmpty();
+        assertAProperReferralIsStored(file);
+    }
+
+    /** The positive guard of a "nothing stored": the case's coordinator's proper request is stored right there. */
+    private void assertAProperReferralIsStored(CaseFile file) {
+        assertThat(ask(body(refer(ALMATY_COORDINATOR, file), request("ngo-foreign-nationals", "legal", "true",
+                "2026-12-07"))).getStatusCode()).isEqualTo(201);
+        assertThat(world.referrals.all()).hasSize(1);
+        assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
 
     @Test

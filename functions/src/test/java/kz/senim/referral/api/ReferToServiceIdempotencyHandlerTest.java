@@ -11,8 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
-import kz.senim.i18n.Language;
-import kz.senim.i18n.Messages;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,8 @@ class ReferToServiceIdempotencyHandlerTest {
         assertThat(json(reused).path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(json(reused).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(json(reused).path("detail").asText())
-                .isEqualTo(Messages.text(Language.RU, "problem.staff_key_reused"));
+                .isEqualTo("Этот Idempotency-Key уже использован для другого запроса. Для нового сообщения "
+                        + "или направления используйте новый ключ.");
         assertThat(world.referrals.all()).hasSize(1);
         assertThat(world.auditActions(file)).containsExactly("referral_created");
     }
@@ -76,5 +75,8 @@ class ReferToServiceIdempotencyHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(world.referrals.all()).isEmpty();
+        assertThat(handler.handleRequest(refer("3f1c9a2e-7b4d-4e8a-9c61-2d5f0e8b7a13", "2026-12-07"), null)
+                .getStatusCode()).as("a proper key").isEqualTo(201);
+        assertThat(world.referrals.all()).hasSize(1);
     }
 }

@@ -50,10 +50,6 @@ final class Deployment {
         return accountId;
     }
 
-    Deployment withAccountId(String account) {
-        return new Deployment(template, region, account, substitutes);
-    }
-
     String tableName(String logicalId) {
         return template.tableName(logicalId, STACK_NAME);
     }

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.http.HttpRequest;
+import kz.senim.http.HttpResponses;
+import kz.senim.http.Problem;
+import kz.senim.i18n.Language;
 
 /**
  * Builds the event an API Gateway HTTP API (payload format 2.0) gives a Lambda integration, and turns the function's
@@ -153,6 +157,19 @@ final class HttpApiEvents {
         byte[] bytes = body == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         return new Reply(response.getStatusCode(), headers, bytes);
+    }
+
+    /**
+     * The gateway's own refusal as a problem in the caller's language, chosen as the functions choose it ({@code lang},
+     * else {@code Accept-Language}, else the default), with {@code extraHeaders} (e.g. {@code Retry-After}).
+     */
+    static Reply problem(Problem problem, Request request, String requestId, Instant now,
+            List<Map.Entry<String, String>> extraHeaders) {
+        Language language = new HttpRequest(toEvent(request, "$default", Map.of(), requestId, now)).language();
+        Reply reply = toReply(HttpResponses.problem(problem, language), requestId);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(reply.headers());
+        headers.addAll(extraHeaders);
+        return new Reply(reply.status(), List.copyOf(headers), reply.body());
     }
 
     /** API Gateway's own answers ({@code {"message":"Not Found"}} and the like). */

@@ -15,8 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import kz.senim.http.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +28,13 @@ import org.slf4j.LoggerFactory;
  * The HTTP API in front of the functions: each request becomes an API Gateway HTTP API v2 event for the function
  * whose route matches (the template's {@code HttpApi} events), and the function's answer goes back as the HTTP
  * response. A route with an authorizer needs a valid token from the local issuer, as the JWT authorizer checks it in
- * AWS: without one the answer is {@code 401 {"message":"Unauthorized"}} and the function is not invoked. One virtual
- * thread per request. Also serves the runner's own endpoints under {@code /local/}, when it listens on loopback only.
+ * AWS: without one the answer is {@code 401 {"message":"Unauthorized"}} and the function is not invoked. A route's
+ * throttle (the template's route settings) is checked first, as API Gateway does: beyond it, {@code 429} with
+ * {@code Retry-After}, never keyed by who calls. The gateway's own refusals are problems in the caller's language: a
+ * body over {@value #MAX_BODY_BYTES} bytes is {@code 413}, a method a known path does not take {@code 405} with
+ * {@code Allow} (API Gateway answers {@code 404 {"message":"Not Found"}} there). One virtual thread per request. Also
+ * serves the staff console under {@code /console/}, and the runner's own endpoints under {@code /local/} when it
+ * listens on loopback only.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -35,6 +44,7 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Clock clock;
+    private final ConsoleAssets console = ConsoleAssets.fromClasspath();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile List<HttpRoute> routes = List.of();
     private volatile LocalEndpoints local;
@@ -116,8 +126,16 @@ final class HttpGateway implements AutoCloseable {
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         String rawPath = uri.getRawPath();
         Optional<byte[]> body = readBody(exchange);
+        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, uri.getRawQuery(),
+                headers(exchange), body.orElse(new byte[0]), exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getLocalAddress().getPort());
         if (body.isEmpty()) {
-            return HttpApiEvents.message(413, "Request Entity Too Large", requestId);
+            LOG.info("request {}: body over {} bytes", requestId, MAX_BODY_BYTES);
+            return HttpApiEvents.problem(Problem.bodyTooLarge(MAX_BODY_BYTES), request, requestId, clock.instant(),
+                    List.of());
+        }
+        if (ConsoleAssets.owns(rawPath)) {
+            return console.answer(method, rawPath, requestId);
         }
         if (local != null && rawPath.startsWith(LocalEndpoints.PREFIX)) {
             Optional<HttpApiEvents.Reply> reply = local.answer(method, rawPath, uri.getRawQuery(),
@@ -126,10 +144,18 @@ final class HttpGateway implements AutoCloseable {
                 return reply.get();
             }
         }
+        Set<String> allowed = new TreeSet<>();
         for (HttpRoute route : routes) {
             Optional<Map<String, String>> pathParameters = route.match(method, rawPath);
             if (pathParameters.isEmpty()) {
+                route.matchPath(rawPath).ifPresent(other -> allowed.add(route.method()));
                 continue;
+            }
+            OptionalLong wait = route.throttle().map(RouteThrottle::take).orElse(OptionalLong.empty());
+            if (wait.isPresent()) {
+                LOG.info("request {}: {} throttled", requestId, route.routeKey());
+                return HttpApiEvents.problem(Problem.tooManyRequests(), request, requestId, clock.instant(),
+                        List.of(Map.entry("Retry-After", Long.toString(wait.getAsLong()))));
             }
             Optional<LocalJwt.Verified> caller = Optional.empty();
             if (route.authorizer().isPresent()) {
@@ -138,14 +164,16 @@ final class HttpGateway implements AutoCloseable {
                     return HttpApiEvents.message(401, "Unauthorized", requestId);
                 }
             }
-            HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, uri.getRawQuery(),
-                    headers(exchange), body.get(), exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getLocalAddress().getPort());
             APIGatewayV2HTTPEvent event = HttpApiEvents.toEvent(request, route.routeKey(), pathParameters.get(),
                     requestId, clock.instant());
             caller.ifPresent(verified -> HttpApiEvents.authorize(event, verified));
             APIGatewayV2HTTPResponse response = route.function().invoke(event);
             return HttpApiEvents.toReply(response, requestId);
+        }
+        if (!allowed.isEmpty()) {
+            String allow = String.join(", ", allowed);
+            return HttpApiEvents.problem(Problem.methodNotAllowed(allow), request, requestId, clock.instant(),
+                    List.of(Map.entry("Allow", allow)));
         }
         return HttpApiEvents.message(404, "Not Found", requestId);
     }

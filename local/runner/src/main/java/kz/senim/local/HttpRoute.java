@@ -15,8 +15,9 @@ import java.util.Optional;
  * match routes: method (or {@code ANY}) and path, {@code {name}} for one segment, {@code {name+}} for the rest.
  *
  * @param authorizer the authorizer protecting the route, empty when anyone may call it
+ * @param throttle the route's throttle, empty when it has none (or throttles are off)
  */
-record HttpRoute(String method, String path, Optional<String> authorizer,
+record HttpRoute(String method, String path, Optional<String> authorizer, Optional<RouteThrottle> throttle,
                  LambdaFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
 
     /** Most specific first: fewer greedy parameters, then more literal segments, then a method over ANY. */
@@ -36,6 +37,11 @@ record HttpRoute(String method, String path, Optional<String> authorizer,
         if (!"ANY".equals(method) && !method.equals(requestMethod)) {
             return Optional.empty();
         }
+        return matchPath(rawPath);
+    }
+
+    /** The path parameters if the path is this route's, whatever the method, else empty. */
+    Optional<Map<String, String>> matchPath(String rawPath) {
         List<String> template = segments(path);
         List<String> actual = segments(rawPath);
         Map<String, String> parameters = new LinkedHashMap<>();

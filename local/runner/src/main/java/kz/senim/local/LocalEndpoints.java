@@ -42,7 +42,7 @@ final class LocalEndpoints {
     private final Map<String, ScheduledFunction> schedules;
 
     /**
-     * @param inbox the inbox, or null when alerts go to SNS
+     * @param inbox the alerts published, to the inbox or to SNS
      * @param jwt the local issuer, or null when no route needs a token
      */
     LocalEndpoints(OnCallInbox inbox, LocalJwt jwt, People people, Map<String, ScheduledFunction> schedules) {

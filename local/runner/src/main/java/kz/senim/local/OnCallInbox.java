@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where alerts go locally when no SNS endpoint is configured: kept in memory (the latest {@value #CAPACITY}), one log
- * line per alert, and readable at {@code GET /local/alerts}. Holds exactly the message an organisation's topic would
- * get (schema version 1): reference, region, category, severity, never the narrative.
+ * The alerts the runner published, readable at {@code GET /local/alerts} (the latest {@value #CAPACITY}), one log line
+ * each. Without an SNS endpoint this is where alerts go; with one, it keeps what was sent to SNS. Each entry is the
+ * v1 JSON (the fields at the top level: reference, region, category, severity, {@code acknowledgeUrl}...) and, under
+ * {@code published}, the message exactly as it was published: {@code subject}, {@code messageStructure} and
+ * {@code message} with its {@code default}, {@code sms} and {@code email} parts. Never the narrative.
  */
 public final class OnCallInbox implements AlertPublisher {
 
@@ -26,29 +28,60 @@ public final class OnCallInbox implements AlertPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OnCallInbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String topicPrefix;
     private final Deque<ObjectNode> messages = new ArrayDeque<>();
 
+    /** @param topicPrefix the organisations' topic names less the organisation id */
+    public OnCallInbox(String topicPrefix) {
+        this.topicPrefix = topicPrefix;
+    }
+
+    /** Keeps the message as the organisation's channel would get it: no SNS endpoint, the inbox is the channel. */
     @Override
     public String publish(AlertMessage message) {
-        ObjectNode json;
+        String messageId = "inbox-" + UUID.randomUUID();
+        keep(message, "inbox", messageId);
+        return messageId;
+    }
+
+    /** A publisher that publishes through {@code sns} and keeps here what SNS took. */
+    public AlertPublisher recording(AlertPublisher sns) {
+        return message -> {
+            String messageId = sns.publish(message);
+            keep(message, "sns", messageId);
+            return messageId;
+        };
+    }
+
+    private void keep(AlertMessage message, String channel, String messageId) {
+        ObjectNode entry;
+        ObjectNode structure;
         try {
-            json = (ObjectNode) JSON.readTree(message.toJson());
+            entry = (ObjectNode) JSON.readTree(message.toJson());
+            structure = (ObjectNode) JSON.readTree(message.structuredJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an alert message that is not JSON", e);
         }
+        ObjectNode published = entry.putObject("published")
+                .put("channel", channel)
+                .put("messageId", messageId)
+                .put("topic", topicPrefix + message.topicSuffix())
+                .put("subject", message.texts().emailSubject())
+                .put("messageStructure", "json");
+        published.set("message", structure);
         synchronized (messages) {
             if (messages.size() == CAPACITY) {
                 messages.removeFirst();
             }
-            messages.addLast(json);
+            messages.addLast(entry);
         }
         Alert alert = message.alert();
-        LOG.info("ALERT {} {} region={} category={} -> {}", alert.severity().code().toUpperCase(Locale.ROOT),
-                alert.reference().value(), alert.region().value(), alert.category().code(), alert.organisationId());
-        return "inbox-" + UUID.randomUUID();
+        LOG.info("ALERT {} {} region={} category={} -> {} ({})", alert.severity().code().toUpperCase(Locale.ROOT),
+                alert.reference().value(), alert.region().value(), alert.category().code(), alert.organisationId(),
+                channel);
     }
 
-    /** The messages received, oldest first, optionally only those of one organisation. */
+    /** The messages kept, oldest first, optionally only those of one organisation. */
     public List<ObjectNode> alerts(Optional<String> organisationId) {
         synchronized (messages) {
             return messages.stream()

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param snsEndpoint an SNS endpoint for alerts (else the on-call inbox)
  * @param snsEmulator start the fauxqs SNS/SQS emulator of local/engines and send alerts there
  * @param unsafeExpose the host may be reachable from other machines; {@code /local/*} is then closed
+ * @param throttle apply the template's route throttles as API Gateway does ({@code --no-throttle} turns them off,
+ *     e.g. for {@code ./senim bench})
  */
 public record Options(String host, int port, Optional<Path> dataDir, Optional<URI> snsEndpoint, boolean snsEmulator,
-                      boolean unsafeExpose) {
+                      boolean unsafeExpose, boolean throttle) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -32,7 +34,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
 
     static final String USAGE = """
             Usage: SenimLocal [--port N] [--data-dir DIR | --in-memory] [--sns-endpoint URL | --sns-emulator]
-                              [--host H [--unsafe-expose]]
+                              [--host H [--unsafe-expose]] [--no-throttle]
               --port N            HTTP port (default 8080; 0 = any free port)
               --data-dir DIR      where DynamoDB Local keeps the tables between runs (default .senim-data)
               --in-memory         keep nothing: the tables are gone when Senim stops
@@ -44,6 +46,9 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
               --unsafe-expose     listen on such a --host anyway, for other devices on a network you trust: anyone
                                   who reaches it can submit reports; /local/* (sign-in tokens, people, the on-call
                                   inbox, schedules) stays closed, so nobody can sign in
+              --no-throttle       no local route throttles (benchmarks: measure Senim, not the limit); by default
+                                  each route takes requests as the template's RouteSettings let API Gateway take
+                                  them, and answers 429 with Retry-After beyond
             """;
 
     public Options {
@@ -98,24 +103,29 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
 
     /** In memory, any free port, alerts to the inbox: what tests want. */
     public static Options forTests() {
-        return new Options(DEFAULT_HOST, 0, Optional.empty(), Optional.empty(), false, false);
+        return new Options(DEFAULT_HOST, 0, Optional.empty(), Optional.empty(), false, false, true);
     }
 
     public Options withPort(int newPort) {
-        return new Options(host, newPort, dataDir, snsEndpoint, snsEmulator, unsafeExpose);
+        return new Options(host, newPort, dataDir, snsEndpoint, snsEmulator, unsafeExpose, throttle);
     }
 
     public Options withDataDir(Path dir) {
-        return new Options(host, port, Optional.of(dir), snsEndpoint, snsEmulator, unsafeExpose);
+        return new Options(host, port, Optional.of(dir), snsEndpoint, snsEmulator, unsafeExpose, throttle);
     }
 
     public Options withSnsEndpoint(URI endpoint) {
-        return new Options(host, port, dataDir, Optional.of(endpoint), snsEmulator, unsafeExpose);
+        return new Options(host, port, dataDir, Optional.of(endpoint), snsEmulator, unsafeExpose, throttle);
     }
 
     /** Listening on {@code newHost}, which may be beyond loopback only when {@code exposed}. */
     public Options withHost(String newHost, boolean exposed) {
-        return new Options(newHost, port, dataDir, snsEndpoint, snsEmulator, exposed);
+        return new Options(newHost, port, dataDir, snsEndpoint, snsEmulator, exposed, throttle);
+    }
+
+    /** Without the local route throttles ({@code --no-throttle}). */
+    public Options withoutThrottle() {
+        return new Options(host, port, dataDir, snsEndpoint, snsEmulator, unsafeExpose, false);
     }
 
     public boolean inMemory() {
@@ -146,6 +156,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
         URI sns = null;
         boolean emulator = false;
         boolean exposed = false;
+        boolean throttle = true;
         while (!queue.isEmpty()) {
             String option = queue.removeFirst();
             switch (option) {
@@ -156,6 +167,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
                 case "--sns-endpoint" -> sns = uri(option, value(option, queue));
                 case "--sns-emulator" -> emulator = true;
                 case "--unsafe-expose" -> exposed = true;
+                case "--no-throttle" -> throttle = false;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -169,7 +181,7 @@ public record Options(String host, int port, Optional<Path> dataDir, Optional<UR
             }
         }
         Optional<Path> dir = inMemory ? Optional.empty() : Optional.of(dataDir == null ? DEFAULT_DATA_DIR : dataDir);
-        return new Options(host, port, dir, Optional.ofNullable(sns), emulator, exposed);
+        return new Options(host, port, dir, Optional.ofNullable(sns), emulator, exposed, throttle);
     }
 
     private static String value(String option, Deque<String> queue) {

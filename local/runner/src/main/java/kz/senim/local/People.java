@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import kz.senim.access.Role;
 import kz.senim.cases.InvalidInput;
-import kz.senim.handling.PersonId;
+import kz.senim.people.PersonId;
 
 /**
  * The people who sign in locally ({@value #RESOURCE}): what the Cognito user pool holds in AWS, where administrators

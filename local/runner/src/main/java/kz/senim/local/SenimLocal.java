@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kz.senim.alerting.AlertPublisher;
+import kz.senim.alerting.schedule.EmbeddedMetrics;
+import kz.senim.alerting.schedule.SweepAlertsHandler;
 import kz.senim.alerting.stream.AlertDispatcherHandler;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
@@ -34,6 +37,8 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.EmbeddedDynamoDb;
 import kz.senim.local.engines.SnsEmulator;
 import kz.senim.local.engines.streams.DynamoDbStreamPoller;
+import kz.senim.people.RecordSignIn;
+import kz.senim.people.cognito.PostAuthenticationHandler;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,8 @@ public final class SenimLocal implements AutoCloseable {
     public static final String REGION = "eu-central-1";
     /** Topic names are this plus the organisation id, as in the template ({@code ${AWS::StackName}-alerts-}). */
     public static final String TOPIC_PREFIX = Deployment.STACK_NAME + "-alerts-";
+    /** Where the staff console is served; alerts and the acknowledgement page link to cases under it. */
+    public static final String CONSOLE_PATH = "/console/";
     private static final Logger LOG = LoggerFactory.getLogger(SenimLocal.class);
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
@@ -78,6 +85,7 @@ public final class SenimLocal implements AutoCloseable {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private Set<String> organisations = Set.of();
     private List<String> schedules = List.of();
+    private Deployment deployment;
 
     private SenimLocal(Options options, Clock clock, boolean timers) {
         this.options = options;
@@ -155,13 +163,13 @@ public final class SenimLocal implements AutoCloseable {
                 "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
                 "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", LocalSecrets.receiptKeys(options.dataDir())),
                 "CONTENT_KEY_ARN", Map.of("CONTENT_KEK", LocalSecrets.contentKek(options.dataDir())),
-                "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl())));
+                "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl()),
+                "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", publicUrl() + CONSOLE_PATH)));
         createTables(template, deployment);
         options.dataDir().ifPresent(OwnerOnly::filesIn);
         deployment = seedDirectory(template, deployment);
-        if (snsEndpoint == null) {
-            inbox = new OnCallInbox();
-        }
+        this.deployment = deployment;
+        inbox = new OnCallInbox(TOPIC_PREFIX);
 
         List<HttpRoute> routes = new ArrayList<>();
         Map<String, ScheduledFunction> scheduled = new LinkedHashMap<>();
@@ -176,13 +184,16 @@ public final class SenimLocal implements AutoCloseable {
                 for (SamTemplate.HttpRoute route : function.routes()) {
                     Optional<String> authorizer = template.authorizer(route);
                     authorizer.ifPresent(name -> requireJwtAuthorizer(template, name));
-                    routes.add(new HttpRoute(route.method(), route.path(), authorizer, http));
+                    Optional<RouteThrottle> throttle = options.throttle()
+                            ? template.throttle(route).map(limits -> new RouteThrottle(limits, clock))
+                            : Optional.empty();
+                    routes.add(new HttpRoute(route.method(), route.path(), authorizer, throttle, http));
                 }
             }
             List<DynamoDbEventSource> streams = DynamoDbEventSource.of(template, function.logicalId());
             if (!streams.isEmpty()) {
                 LambdaFunction<DynamodbEvent, StreamsEventResponse> consumer = new LambdaFunction<>(
-                        deployment, function.logicalId(), handlerClass, streamHandler(handlerClass), clock);
+                        deployment, function.logicalId(), handlerClass, handler(handlerClass), clock);
                 resources.push(consumer);
                 consumer.warmUp();
                 for (DynamoDbEventSource source : streams) {
@@ -194,7 +205,7 @@ public final class SenimLocal implements AutoCloseable {
             List<ScheduledFunction.Schedule> schedules = ScheduledFunction.schedulesOf(template, function.logicalId());
             if (!schedules.isEmpty()) {
                 LambdaFunction<ScheduledEvent, Object> timed = new LambdaFunction<>(deployment, function.logicalId(),
-                        handlerClass, LambdaFunction.byWiringConstructor(handlerClass), clock);
+                        handlerClass, handler(handlerClass), clock);
                 resources.push(timed);
                 timed.warmUp();
                 ScheduledFunction schedule = new ScheduledFunction(timed, schedules, deployment, clock);
@@ -207,6 +218,7 @@ public final class SenimLocal implements AutoCloseable {
         }
         this.schedules = List.copyOf(scheduled.keySet());
         People people = People.load().requireOrganisations(organisations);
+        recordPeople(template, deployment, people);
         LocalJwt jwt = routes.stream().anyMatch(r -> r.authorizer().isPresent())
                 ? new LocalJwt(LocalJwt.ISSUER, LocalSecrets.jwtSigningKey(options.dataDir()), clock) : null;
         gateway.start(routes, gateway.loopbackOnly() ? new LocalEndpoints(inbox, jwt, people, scheduled) : null, jwt);
@@ -242,16 +254,28 @@ public final class SenimLocal implements AutoCloseable {
         return "http://" + (local ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + gateway.port();
     }
 
-    /** The alert dispatcher publishes to the inbox when there is no SNS endpoint; everything else as deployed. */
-    private <I, O> Function<Wiring, RequestHandler<I, O>> streamHandler(String handlerClass) {
-        if (inbox != null && handlerClass.equals(AlertDispatcherHandler.class.getName())) {
-            OnCallInbox alerts = inbox;
-            @SuppressWarnings("unchecked")
-            Function<Wiring, RequestHandler<I, O>> toInbox =
-                    wiring -> (RequestHandler<I, O>) new AlertDispatcherHandler(wiring.dispatchAlerts(alerts));
-            return toInbox;
+    /**
+     * The alert dispatcher and the sweeper publish to the inbox when there is no SNS endpoint, and with one to SNS,
+     * keeping in the inbox what was sent; everything else as deployed.
+     */
+    private <I, O> Function<Wiring, RequestHandler<I, O>> handler(String handlerClass) {
+        OnCallInbox alerts = inbox;
+        boolean toSns = snsEndpoint != null;
+        Function<Wiring, AlertPublisher> publisher = wiring -> toSns ? alerts.recording(wiring.alertPublisher()) : alerts;
+        Function<Wiring, ?> toInbox = null;
+        if (handlerClass.equals(AlertDispatcherHandler.class.getName())) {
+            toInbox = wiring -> new AlertDispatcherHandler(wiring.dispatchAlerts(publisher.apply(wiring)));
+        } else if (handlerClass.equals(SweepAlertsHandler.class.getName())) {
+            toInbox = wiring -> new SweepAlertsHandler(wiring.sweepAlerts(publisher.apply(wiring)),
+                    new EmbeddedMetrics(wiring.metricsNamespace(), System.out, clock));
         }
-        return LambdaFunction.byWiringConstructor(handlerClass);
+        if (toInbox == null) {
+            return LambdaFunction.byWiringConstructor(handlerClass);
+        }
+        Function<Wiring, ?> made = toInbox;
+        @SuppressWarnings("unchecked")
+        Function<Wiring, RequestHandler<I, O>> typed = wiring -> (RequestHandler<I, O>) made.apply(wiring);
+        return typed;
     }
 
     /** The tables of the template (kept if they exist: a persisted engine is reopened), with their TTL. */
@@ -307,7 +331,7 @@ public final class SenimLocal implements AutoCloseable {
 
     /**
      * Seeds the directory as the deploy does (with the seed function's settings) and, with SNS, creates each
-     * organisation's topic; returns the deployment with the account id the SNS endpoint uses.
+     * organisation's topic, now or as soon as the endpoint answers ({@link AlertTopics}).
      */
     private Deployment seedDirectory(SamTemplate template, Deployment deployment) {
         String seedFunction = template.functions().stream()
@@ -324,13 +348,11 @@ public final class SenimLocal implements AutoCloseable {
             if (snsEndpoint == null) {
                 return deployment;
             }
-            String account = deployment.accountId();
-            for (Organisation organisation : organisations) {
-                String arn = setup.sns().createTopic(r -> r.name(TOPIC_PREFIX + organisation.id())).topicArn();
-                account = arn.split(":")[4];
-            }
-            LOG.info("{} alert topics at {} ({}<organisation id>)", organisations.size(), snsEndpoint, TOPIC_PREFIX);
-            return deployment.withAccountId(account);
+            // Local SNS engines (fauxqs, LocalStack) use the account id the runner's deployment has.
+            AlertTopics topics = AlertTopics.create(deployment.environment(seedFunction), organisations.stream()
+                    .map(Organisation::id).toList(), snsEndpoint);
+            resources.push(topics);
+            return deployment;
         } finally {
             LambdaFunction.closeQuietly(setup.dynamoDb());
             LambdaFunction.closeQuietly(setup.sns());
@@ -347,9 +369,9 @@ public final class SenimLocal implements AutoCloseable {
         return gateway.port();
     }
 
-    /** The inbox alerts go to, unless an SNS endpoint is configured. */
-    public Optional<OnCallInbox> inbox() {
-        return Optional.ofNullable(inbox);
+    /** The alerts published: to the inbox, or (with an SNS endpoint) what was sent to SNS. */
+    public OnCallInbox inbox() {
+        return inbox;
     }
 
     /** The SNS endpoint alerts are published to, if any. */
@@ -367,9 +389,44 @@ public final class SenimLocal implements AutoCloseable {
         return Map.copyOf(tables);
     }
 
+    /**
+     * The environment variables this runner gives a function of the template (resolved, local substitutes in place,
+     * {@code AWS_REGION} set): what a separate JVM running the function needs, besides the engines' endpoints.
+     */
+    public Map<String, String> environment(String functionLogicalId) {
+        return deployment.environment(functionLogicalId);
+    }
+
     /** Where the data lives, or empty when in memory. */
     public Optional<Path> dataDir() {
         return options.dataDir().map(Path::toAbsolutePath);
+    }
+
+    /**
+     * Puts the seeded people in the people directory, as the user pool's post-authentication trigger does in AWS when
+     * each of them signs in (with that function's settings), so that coordinators can assign cases to them at once.
+     */
+    private void recordPeople(SamTemplate template, Deployment deployment, People people) {
+        String trigger = template.functions().stream()
+                .filter(f -> f.handler().startsWith(PostAuthenticationHandler.class.getName() + "::"))
+                .map(SamTemplate.Function::logicalId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the template has no "
+                        + PostAuthenticationHandler.class.getName()));
+        Wiring setup = new Wiring(deployment.environment(trigger)::get, clock);
+        try {
+            RecordSignIn recordSignIn = setup.recordSignIn();
+            for (People.Person person : people.all()) {
+                RecordSignIn.Outcome outcome = recordSignIn.record(new RecordSignIn.SignIn(person.id(),
+                        person.organisationId(), person.role().code(), person.name()));
+                if (!(outcome instanceof RecordSignIn.Outcome.Recorded)) {
+                    throw new IllegalStateException(People.RESOURCE + ": " + person.id() + " not recorded: " + outcome);
+                }
+            }
+            LOG.info("people directory: {} people of {} recorded", people.all().size(), People.RESOURCE);
+        } finally {
+            LambdaFunction.closeQuietly(setup.dynamoDb());
+        }
     }
 
     /** What to tell the person who started Senim: where it listens, where data and alerts go, how to try it. */
@@ -378,7 +435,8 @@ public final class SenimLocal implements AutoCloseable {
         String url = local ? "http://localhost:" + port() : publicUrl();
         String data = dataDir().map(dir -> dir + " (DynamoDB Local; kept between runs)")
                 .orElse("in memory (gone when Senim stops)");
-        String alerts = inbox == null ? "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>"
+        String alerts = snsEndpoint != null ? "SNS at " + snsEndpoint + ", topics " + TOPIC_PREFIX + "<organisation id>"
+                + (local ? "; what was sent: GET " + url + HttpGateway.ALERTS_PATH : "")
                 : local ? "on-call inbox: GET " + url + HttpGateway.ALERTS_PATH + " (one log line per alert)"
                 : "one log line per alert (the on-call inbox at " + HttpGateway.ALERTS_PATH + " is closed)";
         List<String> open = gateway.routes().stream().filter(r -> r.authorizer().isEmpty()).map(HttpRoute::routeKey)
@@ -389,6 +447,7 @@ public final class SenimLocal implements AutoCloseable {
         banner.append("""
 
                 Senim is running at %1$s   (Ctrl-C to stop)
+                  console:       %1$s/console/   (staff: sign in as a seeded person)
                   open routes:   %2$s
                   data:          %3$s
                   tables:        %4$s at %5$s (region %6$s)
@@ -399,6 +458,9 @@ public final class SenimLocal implements AutoCloseable {
             banner.append("  staff routes:  %d need an ID token (%s, ...)%n".formatted(signedIn.size(),
                     signedIn.getFirst()));
         }
+        banner.append("  limits:        %s%n".formatted(options.throttle()
+                ? "the template's route throttles (429 + Retry-After beyond them; --no-throttle turns them off)"
+                : "none (--no-throttle)"));
         if (!schedules.isEmpty()) {
             banner.append("  schedules:     %s%s%n".formatted(String.join(", ", schedules), local
                     ? " (run now: curl -X POST " + url + LocalEndpoints.SCHEDULES + "<function>)" : ""));
@@ -408,7 +470,7 @@ public final class SenimLocal implements AutoCloseable {
                 Try it (the same report twice: same reference and receipt, header Idempotent-Replayed: true):
                   curl -i %1$s/v1/reports -H 'Content-Type: application/json' -H 'Idempotency-Key: try-senim-local-0001' -d '{"reporterRole":"victim","category":"forced_labour","region":"KZ-75","immediateDanger":true,"policeConsent":false,"childInvolved":false,"foreignNational":true,"narrative":"Забрали паспорт, не выпускают со стройки.","language":"ru"}'
                   curl -s %1$s%2$s
-                """.formatted(url, inbox != null && local ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
+                """.formatted(url, local ? HttpGateway.ALERTS_PATH : "/v1/regions?lang=ru"));
         if (!signedIn.isEmpty() && local) {
             banner.append("""
 

@@ -114,8 +114,35 @@ class AlertPathIT {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).as("in the Astana commission's language, Kazakh, linking to the case in the console")
+                .contains("<html lang=\"kk\">", "Хабарламаны растау", reference,
+                        "href=\"http://localhost:" + senim.port() + "/console/#/case/" + reference + "\"");
         assertThat(acknowledged.status()).isEqualTo(200);
         assertThat(acknowledged.body()).contains(reference);
+    }
+
+    @Test
+    void theInboxShowsEachAlertAsPublishedWithItsDefaultSmsAndEmailParts() {
+        String reference = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().toString()).json()
+                .path("reference").asText();
+
+        JsonNode alert = api.awaitAlerts(reference, 1).getFirst();
+
+        String link = alert.path("acknowledgeUrl").asText();
+        assertThat(link).matches("http://localhost:" + senim.port() + "/v1/ack/[0-9A-HJKMNP-TV-Z]{16}");
+        JsonNode published = alert.path("published");
+        assertThat(published.path("channel").asText()).isEqualTo("inbox");
+        assertThat(published.path("topic").asText()).isEqualTo("senim-alerts-kz-71-commission");
+        assertThat(published.path("messageStructure").asText()).isEqualTo("json");
+        JsonNode v1 = LocalApi.parse(published.path("message").path("default").asText());
+        assertThat(v1.path("reference").asText()).isEqualTo(reference);
+        assertThat(v1.path("acknowledgeUrl").asText()).isEqualTo(link);
+        assertThat(published.path("message").path("sms").asText())
+                .isEqualTo("Senim, шұғылдығы ОРТАША: Қайыршылыққа мәжбүрлеу, Астана, " + reference + ". Растау: " + link);
+        assertThat(published.path("message").path("email").asText()).contains("Санаты: Қайыршылыққа мәжбүрлеу",
+                "Өңір: Астана", reference, link, "http://localhost:" + senim.port() + "/console/#/case/" + reference);
+        assertThat(published.path("subject").asText())
+                .isEqualTo("Senim " + reference + ": шұғылдығы орташа, Қайыршылыққа мәжбүрлеу, Астана");
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the provider moves its referral on. The reporter's routes and the acknowledgement link need no token at all.
  *
  * <p>The case: a victim's report in Almaty (the commission and the Almaty shelter alerted), acknowledged by the
- * commission, referred to the shelter.
+ * commission, referred to the shelter. Tests that change what they look at make a case of their own.
  */
 class AuthorizationIT {
 
@@ -47,6 +47,9 @@ class AuthorizationIT {
     private static final String TIMUR = "timur.responder.police";
     private static final String DILNOZA = "dilnoza.responder.migrants";
     private static final String SAULE = "saule.national-coordinator.astana";
+    private static final String NODIRA = "nodira.coordinator.migrants";
+    /** An administrator's mistake: the national_coordinator role in Almaty's commission. */
+    private static final String ARMAN = "arman.national-role.almaty";
 
     private static final MutableClock clock = MutableClock.startingNow();
     private static final SamTemplate TEMPLATE = SamTemplate.load();
@@ -59,6 +62,10 @@ class AuthorizationIT {
 
     /** A request to one route of the template: no token yet. */
     record Call(String method, String path, Map<String, String> headers, String json) {
+    }
+
+    /** A case the calls are about, with one of its referrals. */
+    record Case(String reference, String referralId) {
     }
 
     @BeforeAll
@@ -179,6 +186,10 @@ class AuthorizationIT {
         expected.put("GET /v1/referrals", 200); // their own organisation's: none of this case
         expected.put("POST /v1/referrals/{referralId}/status", 404);
         expected.put("POST /v1/cases/{reference}/messages", 404);
+        expected.put("GET /v1/me", 200);
+        expected.put("GET /v1/people", 403); // Almaty's people
+        expected.put("GET /v1/providers", 200); // directory data
+        expected.put("GET /v1/overview", 403);
         assertThat(expected.keySet()).as("every staff route").containsExactlyInAnyOrderElementsOf(staffRoutes());
 
         expected.forEach((route, status) -> {
@@ -218,6 +229,10 @@ class AuthorizationIT {
         expected.put("GET /v1/referrals", 200);
         expected.put("POST /v1/referrals/{referralId}/status", 403); // accepting: only the provider
         expected.put("POST /v1/cases/{reference}/messages", 201);
+        expected.put("GET /v1/me", 200);
+        expected.put("GET /v1/people", 403); // coordinators choose assignees
+        expected.put("GET /v1/providers", 200);
+        expected.put("GET /v1/overview", 403);
         assertThat(expected.keySet()).as("every staff route").containsExactlyInAnyOrderElementsOf(staffRoutes());
 
         expected.forEach((route, status) -> {
@@ -258,6 +273,157 @@ class AuthorizationIT {
     }
 
     @Test
+    void aNationalCoordinatorRoleOutsideTheSecretariatIsACoordinatorOfItsOwnCommissionAndNoMore() {
+        Case almaty = referredToTheShelter(ReportBodies.victimInAlmaty());
+        JsonNode astanaReport = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().toString()).json();
+        Case astana = new Case(astanaReport.path("reference").asText(), almaty.referralId());
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("GET /v1/cases", 200);
+        expected.put("GET /v1/cases/{reference}", 200);
+        expected.put("PUT /v1/cases/{reference}/assignee", 409); // allowed: only the If-Match is stale
+        expected.put("POST /v1/cases/{reference}/transitions", 409); // likewise
+        expected.put("GET /v1/cases/{reference}/audit", 200);
+        expected.put("POST /v1/alerts/{alertId}/acknowledgement", 200);
+        expected.put("POST /v1/cases/{reference}/referrals", 201);
+        expected.put("GET /v1/referrals", 200);
+        expected.put("POST /v1/referrals/{referralId}/status", 403); // accepting: only the provider
+        expected.put("POST /v1/cases/{reference}/messages", 201);
+        expected.put("GET /v1/me", 200);
+        expected.put("GET /v1/people", 200); // his own commission's
+        expected.put("GET /v1/providers", 200);
+        expected.put("GET /v1/overview", 403);
+        assertThat(expected.keySet()).as("every staff route").containsExactlyInAnyOrderElementsOf(staffRoutes());
+
+        expected.forEach((route, status) -> assertThat(staff(ARMAN, staffCall(route, almaty)).status())
+                .as("Almaty's case: " + route).isEqualTo(status));
+        for (String route : List.of("GET /v1/cases/{reference}", "PUT /v1/cases/{reference}/assignee",
+                "POST /v1/cases/{reference}/transitions", "GET /v1/cases/{reference}/audit",
+                "POST /v1/cases/{reference}/referrals", "POST /v1/cases/{reference}/messages")) {
+            assertThat(staff(ARMAN, staffCall(route, astana)).status()).as("Astana's case: " + route).isEqualTo(404);
+        }
+        assertThat(staff(ARMAN, new Call("GET", "/v1/cases?region=KZ-71", Map.of(), null)).status()).isEqualTo(403);
+        assertThat(staff(ARMAN, new Call("GET", "/v1/people?organisationId=kz-71-commission", Map.of(), null))
+                .status()).isEqualTo(403);
+        assertThat(staff(ARMAN, new Call("POST", "/v1/alerts/" + astana.reference() + ".kz-71-commission"
+                + "/acknowledgement", Map.of(), null)).status()).isEqualTo(404);
+        assertThat(staff(ARMAN, staffCall("GET /v1/me")).json().path("national").asBoolean()).isFalse();
+        assertThat(staff(SAULE, staffCall("GET /v1/cases/{reference}", astana)).status())
+                .as("guard: the secretariat's national coordinator sees Astana's case").isEqualTo(200);
+        assertThat(staff(SAULE, staffCall("GET /v1/overview")).status()).isEqualTo(200);
+        assertThat(staff(SAULE, staffCall("GET /v1/me")).json().path("national").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aProviderOpensTheCaseWhileItsReferralIsOpenWithoutWorkingItAndNotOnceItIsClosed() {
+        JsonNode submitted = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAlmaty().toString()).json();
+        String tip = submitted.path("reference").asText();
+        api.awaitAlerts(tip, 1);
+        assertThat(api.send("POST", "/v1/alerts/" + tip + ".kz-75-commission/acknowledgement",
+                LocalApi.bearer(api.tokenFor(AIGERIM)), null).status()).isEqualTo(200);
+        assertThat(staff(DILNOZA, staffCall("GET /v1/cases/{reference}", new Case(tip, referralId))).status())
+                .as("not referred yet").isEqualTo(404);
+        LocalApi.Answer referred = staff(DANA, new Call("POST", "/v1/cases/" + tip + "/referrals", Map.of(),
+                LocalApi.JSON.createObjectNode().put("providerId", "ngo-foreign-nationals").put("service", "legal")
+                        .put("consentGiven", true).put("dueDate", LocalDate.ofInstant(clock.instant(),
+                                CaseReferrals.ReferralLine.CALENDAR).plusDays(5).toString()).toString()));
+        assertThat(referred.status()).isEqualTo(201);
+        Case legal = new Case(tip, referred.json().path("referralId").asText());
+
+        Map<String, Integer> whileOpen = new LinkedHashMap<>();
+        whileOpen.put("GET /v1/cases", 200);
+        whileOpen.put("GET /v1/cases/{reference}", 200);
+        whileOpen.put("PUT /v1/cases/{reference}/assignee", 403); // a provider does not work the case
+        whileOpen.put("POST /v1/cases/{reference}/transitions", 403);
+        whileOpen.put("GET /v1/cases/{reference}/audit", 403);
+        whileOpen.put("POST /v1/alerts/{alertId}/acknowledgement", 404); // the commission's alert
+        whileOpen.put("POST /v1/cases/{reference}/referrals", 403);
+        whileOpen.put("GET /v1/referrals", 200);
+        whileOpen.put("POST /v1/referrals/{referralId}/status", 200); // accepts its own
+        whileOpen.put("POST /v1/cases/{reference}/messages", 201);
+        whileOpen.put("GET /v1/me", 200);
+        whileOpen.put("GET /v1/people", 403); // Almaty's people
+        whileOpen.put("GET /v1/providers", 200);
+        whileOpen.put("GET /v1/overview", 403);
+        assertThat(whileOpen.keySet()).as("every staff route").containsExactlyInAnyOrderElementsOf(staffRoutes());
+        whileOpen.forEach((route, status) -> assertThat(staff(NODIRA, staffCall(route, legal)).status())
+                .as("open referral: " + route).isEqualTo(status));
+        assertThat(staff(NODIRA, staffCall("GET /v1/cases/{reference}", legal)).json().path("narrative").asText())
+                .isEqualTo(ReportBodies.witnessInAlmaty().path("narrative").asText());
+        assertThat(staff(DILNOZA, staffCall("GET /v1/cases", legal)).json().path("cases")
+                .findValuesAsText("reference")).contains(tip);
+        assertThat(staff(DILNOZA, staffCall("GET /v1/cases/{reference}", legal)).status()).isEqualTo(200);
+
+        String status = "/v1/referrals/" + legal.referralId() + "/status";
+        assertThat(staff(DILNOZA, new Call("POST", status, Map.of("If-Match", "\"2\""), "{\"to\":\"done\"}"))
+                .status()).isEqualTo(200);
+        assertThat(staff(DANA, new Call("POST", status, Map.of("If-Match", "\"3\""), "{\"to\":\"closed\"}"))
+                .status()).isEqualTo(200);
+
+        Map<String, Integer> onceClosed = new LinkedHashMap<>();
+        onceClosed.put("GET /v1/cases", 200); // without the case
+        onceClosed.put("GET /v1/cases/{reference}", 404);
+        onceClosed.put("PUT /v1/cases/{reference}/assignee", 404);
+        onceClosed.put("POST /v1/cases/{reference}/transitions", 404);
+        onceClosed.put("GET /v1/cases/{reference}/audit", 404);
+        onceClosed.put("POST /v1/alerts/{alertId}/acknowledgement", 404);
+        onceClosed.put("POST /v1/cases/{reference}/referrals", 404);
+        onceClosed.put("GET /v1/referrals", 200); // its own list keeps the closed referral
+        onceClosed.put("POST /v1/referrals/{referralId}/status", 409); // closed: it changes no more
+        onceClosed.put("POST /v1/cases/{reference}/messages", 404);
+        onceClosed.put("GET /v1/me", 200);
+        onceClosed.put("GET /v1/people", 403);
+        onceClosed.put("GET /v1/providers", 200);
+        onceClosed.put("GET /v1/overview", 403);
+        assertThat(onceClosed.keySet()).as("every staff route").containsExactlyInAnyOrderElementsOf(staffRoutes());
+        onceClosed.forEach((route, expected) -> assertThat(staff(NODIRA, staffCall(route, legal)).status())
+                .as("closed referral: " + route).isEqualTo(expected));
+        assertThat(staff(DILNOZA, staffCall("GET /v1/cases", legal)).json().path("cases")
+                .findValuesAsText("reference")).doesNotContain(tip);
+        assertThat(staff(DILNOZA, staffCall("GET /v1/referrals", legal)).json().path("referrals")
+                .findValuesAsText("referralId")).contains(legal.referralId());
+        assertThat(staff(DANA, staffCall("GET /v1/cases/{reference}", legal)).status())
+                .as("guard: the commission still works the case").isEqualTo(200);
+        assertThat(Tables.ofKind(Tables.caseItems(senim, tip), "AUDIT")).as("the provider's reads are audited")
+                .anySatisfy(entry -> {
+                    assertThat(entry.get("action").s()).isEqualTo("case_read");
+                    assertThat(entry.get("organisationId").s()).isEqualTo("ngo-foreign-nationals");
+                });
+    }
+
+    @Test
+    void aCoordinatorAssignsOnlyPeopleOfTheirOwnOrganisationAndRefersOnlyToProvidersOfTheRegion() {
+        Case almaty = referredToTheShelter(ReportBodies.victimInAlmaty());
+        String cases = "/v1/cases/" + almaty.reference();
+        String version = staff(DANA, staffCall("GET /v1/cases/{reference}", almaty)).header("ETag");
+
+        LocalApi.Answer stranger = staff(DANA, new Call("PUT", cases + "/assignee", Map.of("If-Match", version),
+                "{\"personId\":\"" + YERLAN + "\"}"));
+        assertThat(stranger.status()).isEqualTo(422);
+        assertThat(stranger.json().path("code").asText()).isEqualTo("assignee_not_in_organisation");
+        assertThat(staff(DANA, new Call("PUT", cases + "/assignee", Map.of("If-Match", version),
+                "{\"personId\":\"" + AIGERIM + "\"}")).status()).as("one of hers").isEqualTo(200);
+
+        LocalApi.Answer outside = staff(DANA, new Call("POST", cases + "/referrals", Map.of(),
+                referral().put("providerId", "ngo-shelter-astana").toString()));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().path("code").asText()).isEqualTo("provider_not_in_region");
+        assertThat(staff(DANA, staffCall("GET /v1/people")).json().path("people").findValuesAsText("personId"))
+                .contains(AIGERIM, DANA, ARMAN).doesNotContain(YERLAN);
+    }
+
+    /** A new report, acknowledged by the commission and referred by Dana to the Almaty shelter. */
+    private static Case referredToTheShelter(ObjectNode report) {
+        String newReference = api.submit(ReportBodies.newKey(), report.toString()).json().path("reference").asText();
+        api.awaitAlerts(newReference, 2);
+        assertThat(api.send("POST", "/v1/alerts/" + newReference + ".kz-75-commission/acknowledgement",
+                LocalApi.bearer(api.tokenFor(AIGERIM)), null).status()).isEqualTo(200);
+        LocalApi.Answer referred = api.sendJson("POST", "/v1/cases/" + newReference + "/referrals",
+                LocalApi.bearer(api.tokenFor(DANA)), referral().toString());
+        assertThat(referred.status()).isEqualTo(201);
+        return new Case(newReference, referred.json().path("referralId").asText());
+    }
+
+    @Test
     void theReportersRoutesAndTheAcknowledgementLinkNeedNoToken() {
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("POST /v1/reports", 201);
@@ -284,6 +450,12 @@ class AuthorizationIT {
 
     /** The request each staff route gets in these tests; a route the test does not know fails it. */
     private static Call staffCall(String route) {
+        return staffCall(route, new Case(reference, referralId));
+    }
+
+    private static Call staffCall(String route, Case about) {
+        String reference = about.reference();
+        String referralId = about.referralId();
         String cases = "/v1/cases/" + reference;
         Map<String, String> ifMatch = Map.of("If-Match", "\"1\"");
         return switch (route) {
@@ -303,6 +475,10 @@ class AuthorizationIT {
                     new Call("POST", "/v1/referrals/" + referralId + "/status", ifMatch, "{\"to\":\"accepted\"}");
             case "POST /v1/cases/{reference}/messages" -> new Call("POST", cases + "/messages", Map.of(),
                     "{\"kind\":\"update\",\"text\":\"Мы получили ваше сообщение и работаем.\"}");
+            case "GET /v1/me" -> new Call("GET", "/v1/me", Map.of(), null);
+            case "GET /v1/people" -> new Call("GET", "/v1/people?organisationId=kz-75-commission", Map.of(), null);
+            case "GET /v1/providers" -> new Call("GET", "/v1/providers?service=shelter&region=KZ-75", Map.of(), null);
+            case "GET /v1/overview" -> new Call("GET", "/v1/overview", Map.of(), null);
             default -> throw new AssertionError("a staff route this test does not know yet: add it to staffCall(), and"
                     + " to what each person may do with it: " + route);
         };

@@ -70,25 +70,29 @@ class DataDirectoryIT {
     }
 
     @Test
-    void aDataDirectoryMadeBeforeTheRetentionIndexGetsItAtStart(@TempDir Path parent) {
+    void aDataDirectoryMadeBeforeTheUnpublishedAlertsAndRetentionIndexesGetsThemAtStart(@TempDir Path parent) {
         Path dataDir = parent.resolve("older-senim-data");
         CreateTableRequest cases = SamTemplate.load().tables(logicalId -> Deployment.STACK_NAME + "-"
                         + (logicalId.equals("CasesTable") ? "cases" : "unused-" + logicalId)).stream()
                 .filter(table -> table.tableName().equals("senim-cases")).findFirst().orElseThrow();
         CreateTableRequest older = cases.toBuilder()
                 .globalSecondaryIndexes(cases.globalSecondaryIndexes().stream()
-                        .filter(index -> !index.indexName().equals("RetentionIndex")).toList())
+                        .filter(index -> !index.indexName().equals("RetentionIndex")
+                                && !index.indexName().equals("UnpublishedAlertsIndex")).toList())
                 .attributeDefinitions(cases.attributeDefinitions().stream()
-                        .filter(attribute -> !attribute.attributeName().startsWith("gsi4")).toList())
+                        .filter(attribute -> !attribute.attributeName().startsWith("gsi4")
+                                && !attribute.attributeName().startsWith("gsi5")).toList())
                 .build();
         try (EmbeddedDynamoDb engine = EmbeddedDynamoDb.inDirectory(dataDir)) {
             engine.createTables(List.of(older));
-            assertThat(indexes(engine, "senim-cases")).as("the guard: an older table").doesNotContain("RetentionIndex");
+            assertThat(indexes(engine, "senim-cases")).as("the guard: an older table")
+                    .contains("QueueIndex").doesNotContain("RetentionIndex", "UnpublishedAlertsIndex");
         }
 
         try (SenimLocal senim = SenimLocal.start(Options.forTests().withDataDir(dataDir))) {
             assertThat(indexes(senim.dynamoDb(), "senim-cases"))
-                    .contains("QueueIndex", "PendingAlertsIndex", "ProviderIndex", "RetentionIndex");
+                    .contains("QueueIndex", "PendingAlertsIndex", "ProviderIndex", "UnpublishedAlertsIndex",
+                            "RetentionIndex");
             assertThat(new LocalApi(senim).sendUnchecked("POST", LocalEndpoints.SCHEDULES + "EraseDueContentFunction",
                     Map.of(), null).status()).as("the retention run reads the index").isEqualTo(200);
         }

@@ -18,7 +18,8 @@ class DeploymentTest {
             "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", "a-local-key"),
             "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", "local-receipt-keys"),
             "CONTENT_KEY_ARN", Map.of("CONTENT_KEK", "a-local-kek"),
-            "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", "http://localhost:8080")));
+            "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", "http://localhost:8080"),
+            "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", "http://localhost:8080/console/")));
 
     @Test
     void eachFunctionGetsTheEnvironmentVariablesTheTemplateGivesItResolved() {
@@ -36,10 +37,13 @@ class DeploymentTest {
     @Test
     void whatExistsOnlyInAwsIsReplacedByItsLocalSubstitute() {
         Map<String, String> dispatcher = deployment.environment("AlertDispatcherFunction");
+        Map<String, String> linkHandler = deployment.environment("AcknowledgementLinkFunction");
 
-        assertThat(dispatcher).doesNotContainKey("ACK_LINK_SECRET_ARN")
+        assertThat(dispatcher).containsEntry("PUBLIC_BASE_URL", "http://localhost:8080")
+                .containsEntry("CONSOLE_BASE_URL", "http://localhost:8080/console/");
+        assertThat(linkHandler).doesNotContainKey("ACK_LINK_SECRET_ARN")
                 .containsEntry("ACK_LINK_SECRET", "a-local-key")
-                .containsEntry("PUBLIC_BASE_URL", "http://localhost:8080");
+                .containsEntry("CONSOLE_BASE_URL", "http://localhost:8080/console/");
         assertThat(deployment.environment("SubmitReportFunction"))
                 .doesNotContainKeys("RECEIPT_KEY_SECRET_ARN", "CONTENT_KEY_ARN")
                 .containsEntry("RECEIPT_KEYS", "local-receipt-keys")

@@ -109,4 +109,25 @@ class HttpApiEventsTest {
         assertThat(reply.status()).isEqualTo(500);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"Internal Server Error\"}");
     }
+    @Test
+    void theGatewaysOwnRefusalIsAProblemInTheLanguageTheFunctionsWouldChoose() {
+        HttpApiEvents.Reply byLang = HttpApiEvents.problem(kz.senim.http.Problem.tooManyRequests(),
+                request(List.of(Map.entry("Accept-Language", "ru")), "lang=kk", null), "req-2", NOW,
+                List.of(Map.entry("Retry-After", "3")));
+        HttpApiEvents.Reply byHeader = HttpApiEvents.problem(kz.senim.http.Problem.tooManyRequests(),
+                request(List.of(Map.entry("Accept-Language", "uz-Latn, ru;q=0.5")), null, null), "req-3", NOW,
+                List.of());
+        HttpApiEvents.Reply byDefault = HttpApiEvents.problem(kz.senim.http.Problem.bodyTooLarge(10),
+                request(List.of(), null, new byte[0]), "req-4", NOW, List.of());
+
+        assertThat(byLang.status()).isEqualTo(429);
+        assertThat(byLang.headers()).contains(Map.entry("Content-Language", "kk"), Map.entry("Retry-After", "3"),
+                Map.entry("Cache-Control", "no-store"), Map.entry("apigw-requestid", "req-2"));
+        assertThat(new String(byLang.body(), StandardCharsets.UTF_8)).contains("\"code\":\"too_many_requests\"");
+        assertThat(byHeader.headers()).contains(Map.entry("Content-Language", "uz"));
+        assertThat(byHeader.headers()).extracting(Map.Entry::getKey).doesNotContain("Retry-After");
+        assertThat(byDefault.status()).isEqualTo(413);
+        assertThat(byDefault.headers()).contains(Map.entry("Content-Language", "en"),
+                Map.entry("Content-Type", "application/problem+json; charset=utf-8"));
+    }
 }

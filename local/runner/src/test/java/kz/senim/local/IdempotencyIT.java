@@ -29,7 +29,8 @@ class IdempotencyIT {
 
     @BeforeAll
     static void startSenim() {
-        senim = SenimLocal.start(Options.forTests());
+        // A dozen submissions in quick succession: about retries, not the report route's throttle (LimitsIT).
+        senim = SenimLocal.start(Options.forTests().withoutThrottle());
         api = new LocalApi(senim);
     }
 

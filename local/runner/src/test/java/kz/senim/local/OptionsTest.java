@@ -25,6 +25,7 @@ class OptionsTest {
         assertThat(options.snsEndpoint()).isEmpty();
         assertThat(options.snsEmulator()).isFalse();
         assertThat(options.unsafeExpose()).isFalse();
+        assertThat(options.throttle()).isTrue();
     }
 
     @Test
@@ -55,6 +56,20 @@ class OptionsTest {
     }
 
     @Test
+    void routeThrottlesAreOnUnlessNoThrottleTurnsThemOff() {
+        Options options = parse("--port", "9090", "--no-throttle", "--in-memory");
+
+        assertThat(parse().throttle()).isTrue();
+        assertThat(Options.forTests().throttle()).isTrue();
+        assertThat(options.throttle()).isFalse();
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.inMemory()).isTrue();
+        assertThat(Options.forTests().withoutThrottle().throttle()).isFalse();
+        assertThat(Options.forTests().withoutThrottle().withPort(1).withHost("::1", false).throttle()).isFalse();
+        assertThat(Options.USAGE).contains("--no-throttle");
+    }
+
+    @Test
     void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
         Options options = parse("--port", "9090", "--data-dir=/tmp/senim", "--sns-endpoint=http://localhost:4566");
 
@@ -67,6 +82,19 @@ class OptionsTest {
     void inMemoryKeepsNothingOnDisk() {
         assertThat(parse("--in-memory").inMemory()).isTrue();
         assertThatThrownBy(() -> parse("--in-memory", "--data-dir", "x")).hasMessageContaining("exclude");
+    }
+
+    @Test
+    void noThrottleTurnsTheLocalRouteThrottlesOffAndKeepsTheOtherOptions() {
+        Options options = parse("--port", "9090", "--no-throttle", "--in-memory");
+
+        assertThat(options.throttle()).isFalse();
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.inMemory()).isTrue();
+        assertThat(Options.forTests().throttle()).isTrue();
+        assertThat(Options.forTests().withoutThrottle().throttle()).isFalse();
+        assertThat(Options.forTests().withoutThrottle().withPort(1).throttle()).isFalse();
+        assertThat(Options.USAGE).contains("--no-throttle");
     }
 
     @Test

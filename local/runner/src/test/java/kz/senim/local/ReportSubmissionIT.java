@@ -108,26 +108,29 @@ class ReportSubmissionIT {
     }
 
     @Test
-    void aRouteTheTemplateDoesNotDeclareIsNotFoundAsApiGatewaySaysIt() {
+    void aPathTheTemplateDoesNotDeclareIsNotFoundAsApiGatewaySaysIt() {
         LocalApi.Answer unknownPath = api.sendUnchecked("GET", "/v1/nowhere", Map.of(), null);
-        LocalApi.Answer unknownMethod = api.sendUnchecked("DELETE", "/v1/reports", Map.of(), null);
 
-        for (LocalApi.Answer answer : List.of(unknownPath, unknownMethod)) {
-            assertThat(answer.status()).isEqualTo(404);
-            assertThat(answer.json()).isEqualTo(LocalApi.JSON.createObjectNode().put("message", "Not Found"));
-        }
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.json()).isEqualTo(LocalApi.JSON.createObjectNode().put("message", "Not Found"));
     }
 
     @Test
-    void theGatewayRefusesABodyOverOneMebibyte() {
+    void theGatewayRefusesABodyOverOneMebibyteWithAProblemInTheCallersLanguage() {
         byte[] body = new byte[HttpGateway.MAX_BODY_BYTES + 1];
         Arrays.fill(body, (byte) 'a');
+        int itemsBefore = Tables.cases(senim).size();
 
-        LocalApi.Answer answer = api.sendUnchecked("POST", "/v1/reports",
-                Map.of("Content-Type", "application/json", "Idempotency-Key", ReportBodies.newKey()), body);
+        LocalApi.Answer answer = api.send("POST", "/v1/reports", Map.of("Content-Type", "application/json",
+                "Idempotency-Key", ReportBodies.newKey(), "Accept-Language", "uz"), body);
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.json().path("message").asText()).isEqualTo("Request Entity Too Large");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.header("Content-Language")).isEqualTo("uz");
+        assertThat(answer.json().path("code").asText()).isEqualTo("body_too_large");
+        assertThat(answer.json().path("field").asText()).isEqualTo("body");
+        assertThat(answer.json().path("detail").asText()).contains("bayt");
+        assertThat(Tables.cases(senim)).hasSize(itemsBefore);
     }
 
     @Test
@@ -138,8 +141,9 @@ class ReportSubmissionIT {
         LocalApi.Answer answer = api.submit(ReportBodies.newKey(), json);
 
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(HttpGateway.MAX_BODY_BYTES);
-        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.json().path("code").asText()).isEqualTo("body_too_large");
+        assertThat(answer.json().path("detail").asText()).contains("16");
     }
 
     private static JsonNode contact(JsonNode safety, String kind) {

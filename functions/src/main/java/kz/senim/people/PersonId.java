@@ -1,5 +1,6 @@
-package kz.senim.handling;
+package kz.senim.people;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.senim.cases.InvalidInput.Violation;
 import kz.senim.cases.InvalidInput;
@@ -22,6 +23,15 @@ public record PersonId(String value) {
         }
         if (!FORMAT.matcher(value).matches()) {
             throw new InvalidInput("personId", Violation.INVALID_TEXT);
+        }
+    }
+
+    /** The id if {@code value} is one; empty otherwise (a token's {@code sub} Senim could never have recorded). */
+    public static Optional<PersonId> parse(String value) {
+        try {
+            return Optional.of(new PersonId(value));
+        } catch (InvalidInput notAnId) {
+            return Optional.empty();
         }
     }
 
