@@ -122,7 +122,11 @@ class AlertMessageSchemaTest {
         assertThat(body.path("notice").asText()).isEqualTo("content_erasure_due");
         assertThat(body.path("erasureDueAt").asText()).isEqualTo(due.toString());
         assertThat(body.path("severity").asText()).as("news, not an emergency").isEqualTo("low");
-        assertThat(erasure.attributes()).containsEntry("notice", "content_erasure_due");
+        assertThat(body.path("kind").asText()).as("no page: a notice").isEqualTo("notice");
+        assertThat(erasure.attributes()).containsEntry("notice", "content_erasure_due").containsEntry("kind", "notice");
+        assertThat(JSON.readTree(new AlertMessage(Alert.of(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.LOW, CREATED)).toJson()).path("kind").asText())
+                .as("guard: an alert about a report").isEqualTo("alert");
         assertThat(JSON.readTree(revoked.toJson()).path("notice").asText()).isEqualTo("referrals_revoked");
         assertThat(JSON.readTree(revoked.toJson()).has("erasureDueAt")).isFalse();
         assertThat(kz.senim.acknowledgement.AlertAddress.parse(erasure.alert().alertId()))
