@@ -11,11 +11,11 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 
 /** The store as the retention index lists it, recording what the use cases ask of it. */
-class RecordingErasures implements CaseErasures {
+public class RecordingErasures implements CaseErasures {
     final List<DueCase> closed = new ArrayList<>();
     final List<DueCase> open = new ArrayList<>();
     final List<Reference> unfinished = new ArrayList<>();
-    final List<Commit> commits = new ArrayList<>();
+    public final List<Commit> commits = new ArrayList<>();
     final List<Warning> warnings = new ArrayList<>();
     final List<Reference> finished = new ArrayList<>();
     final List<String> asked = new ArrayList<>();
