@@ -445,6 +445,7 @@ class TemplateTest {
             "AlertDispatcherErrorsAlarm", List.of("AWS/Lambda", "Errors", "AlertDispatcherFunction"),
             "EscalateAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "EscalateAlertsFunction"),
             "SweepAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "SweepAlertsFunction"),
+            "EraseDueContentErrorsAlarm", List.of("AWS/Lambda", "Errors", "EraseDueContentFunction"),
             "SweepAlertsNotRunningAlarm", List.of("AWS/Lambda", "Invocations", "SweepAlertsFunction"),
             "UnpublishedAlertsAlarm", List.of("Senim/${AWS::StackName}", "UnpublishedAlertsOverFiveMinutes", ""));
 
@@ -471,7 +472,7 @@ class TemplateTest {
     @Test
     void the_alarms_fire_on_the_first_failure_and_when_the_sweeper_stops_running() {
         for (String alarm : List.of("AlertDeadLetterQueueNotEmptyAlarm", "AlertDispatcherErrorsAlarm",
-                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm")) {
+                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm", "EraseDueContentErrorsAlarm")) {
             JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
             assertThat(properties.path("ComparisonOperator").asText()).as(alarm).isEqualTo("GreaterThanThreshold");
             assertThat(properties.path("Threshold").asDouble()).as(alarm).isZero();

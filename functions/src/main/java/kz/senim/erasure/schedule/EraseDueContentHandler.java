@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kz.senim.cases.Failures;
 import kz.senim.erasure.EraseDueContent;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs retention on the EventBridge schedule (every hour): erasures due are made, erasures that stopped half-way are
  * finished, coordinators are warned 14 days ahead. Running twice, or two runs at once, erases nothing twice and warns
- * nobody twice. A run that cannot read the retention index fails, so the error shows in the function's metrics; a
- * failure with one case is counted and retried on the next run.
+ * nobody twice. A run that cannot read the retention index fails, logged by its class and Senim's frames, so the
+ * function's Errors alarm tells the operators; a failure with one case is counted and retried on the next run.
  */
 public final class EraseDueContentHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
 
@@ -36,7 +37,13 @@ public final class EraseDueContentHandler implements RequestHandler<ScheduledEve
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        EraseDueContent.Summary summary = eraseDueContent.run();
+        EraseDueContent.Summary summary;
+        try {
+            summary = eraseDueContent.run();
+        } catch (RuntimeException failure) {
+            LOG.error("retention run failed: {}", Failures.describe(failure));
+            throw failure; // the function's Errors alarm fires; the next run tries again
+        }
         LOG.info("retention run finished={} erased={} warned={} failed={}", summary.finished(), summary.erased(),
                 summary.warned(), summary.failed());
         Map<String, Integer> result = new LinkedHashMap<>();
