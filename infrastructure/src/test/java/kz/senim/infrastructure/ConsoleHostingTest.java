@@ -73,8 +73,9 @@ class ConsoleHostingTest {
         assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
                 "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "data:", " * ", "http:");
-        assertThat(directive(csp, "connect-src")).contains("'self'", ".execute-api.${AWS::Region}.",
-                "https://${ConsoleSignInDomain}.auth.${AWS::Region}.amazoncognito.com");
+        assertThat(directive(csp, "connect-src")).contains("'self'", "https://*.cloudfront.net",
+                "https://${ConsoleSignInDomain}.auth.${AWS::Region}.amazoncognito.com")
+                .as("never the API's own address, which is not behind the edge firewall").doesNotContain("execute-api");
         assertThat(headers.path("ContentSecurityPolicy").path("Override").asBoolean()).isTrue();
         assertThat(headers.path("StrictTransportSecurity").path("AccessControlMaxAgeSec").asInt())
                 .isGreaterThanOrEqualTo(31536000);
@@ -122,7 +123,8 @@ class ConsoleHostingTest {
         List<String> names = new ArrayList<>();
         config.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("ServiceToken", "Bucket", "ApiUrl", "CognitoDomain", "ClientId");
-        assertThat(config.path("ApiUrl").path("Fn::Sub").asText()).contains("${SenimHttpApi}");
+        assertThat(config.path("ApiUrl").path("Fn::Sub").asText()).as("the API behind the edge firewall")
+                .isEqualTo("https://${ApiDistribution.DomainName}");
         assertThat(config.path("ClientId").path("Ref").asText()).isEqualTo("ConsoleUserPoolClient");
 
         String code = TEMPLATE.resource("ConsoleConfigFunction").path("Properties").path("Code").path("ZipFile")

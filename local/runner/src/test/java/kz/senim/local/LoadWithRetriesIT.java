@@ -41,7 +41,7 @@ class LoadWithRetriesIT {
     @Test
     void nConcurrentReportsRetriedAtRandomAreNCasesAndOneAlertPerCaseAndOrganisationEverywhere() throws Exception {
         try (SnsEmulator sns = SnsEmulator.start();
-             SenimLocal senim = SenimLocal.start(Options.forTests().withSnsEndpoint(sns.endpoint()))) {
+             SenimLocal senim = SenimLocal.start(Options.forTests().withoutThrottle().withSnsEndpoint(sns.endpoint()))) {
             LocalApi api = new LocalApi(senim);
             String queue = SnsQueues.subscribe(sns, REGIONS.stream().map(LoadWithRetriesIT::commission).toList(),
                     "load-commissions");
