@@ -68,6 +68,9 @@ export function CaseView({ t, api, me, regions, reference }) {
   }
   if (!item) return html`<div class="case"><p>${t('case.loading')}</p></div>`;
   const closed = item.status === 'closed';
+  // withdrawn by the reporter: what was written is erased and the case changes no more
+  const withdrawn = item.status === 'withdrawn_by_reporter';
+  const ended = closed || withdrawn;
   return html`<div class="case">
     <p class="back"><a href="#/">${t('case.back')}</a></p>
     <h1 ref=${heading}>${t('case.title', { reference: item.reference })}</h1>
@@ -81,16 +84,17 @@ export function CaseView({ t, api, me, regions, reference }) {
         <${Acknowledge} ...${ctx} />
         <${StartWork} ...${ctx} />
         <${Section} title=${t('case.narrative')} id="narrative-title">
-          <${UserText} text=${item.narrative} className="narrative" />
+          ${item.narrative == null ? html`<p class="empty">${t('case.erased')}</p>`
+            : html`<${UserText} text=${item.narrative} className="narrative" />`}
         <//>
-        <${Conversation} ...${ctx} closed=${closed} />
+        <${Conversation} ...${ctx} closed=${ended} />
         <${Referrals} ...${ctx} />
-        ${coordinator && !closed ? html`<${Refer} ...${ctx} />` : null}
+        ${coordinator && !ended ? html`<${Refer} ...${ctx} />` : null}
       </div>
       <div class="col-side">
         <${Facts} ...${ctx} />
-        ${coordinator && !closed ? html`<${Assign} ...${ctx} />` : null}
-        ${coordinator ? html`<${CloseOrReopen} ...${ctx} closed=${closed} />` : null}
+        ${coordinator && !ended ? html`<${Assign} ...${ctx} />` : null}
+        ${coordinator && !withdrawn ? html`<${CloseOrReopen} ...${ctx} closed=${closed} />` : null}
         <${Alerts} ...${ctx} />
       </div>
     </div>
@@ -135,7 +139,8 @@ function Facts({ t, item, regions, names, me }) {
 /** The caller's organisation's alerts nobody acknowledged yet (any, for national coordinators). */
 function Acknowledge({ t, api, me, item, changed }) {
   const [run, busy, error] = useAction();
-  if (item.status === 'closed') return null; // a closed case pages nobody: nothing left to take
+  // a closed or withdrawn case pages nobody: nothing left to take
+  if (item.status === 'closed' || item.status === 'withdrawn_by_reporter') return null;
   const mine = (item.alerts || []).filter((alert) => alert.status === 'pending'
     && (me.national || alert.organisationId === me.organisationId));
   if (mine.length === 0) return null;
@@ -164,6 +169,7 @@ function ackBy(t, alert, names, me) {
   if (!by || typeof by !== 'object') return '';
   if (by.type === 'person') return t('ackBy.person', { name: personName(names, me, by.personId) });
   if (by.type === 'link') return t('ackBy.link');
+  if (by.type === 'reporter') return t('ackBy.reporter');
   return t('ackBy.system');
 }
 
@@ -176,7 +182,8 @@ function Alerts({ t, item, names, me }) {
       return html`<li class=${'alert alert-' + alert.status}>
         <p class="alert-head">
           ${page ? t('case.pageTo', { step: alert.escalationStep, organisation: orgName(me, alert.organisationId) })
-            : t('case.alertTo', { organisation: orgName(me, alert.organisationId) })}</p>
+            : t(alert.status === 'notice' ? 'case.noticeTo' : 'case.alertTo',
+              { organisation: orgName(me, alert.organisationId) })}</p>
         <p class="alert-meta">
           <span class=${'badge alert-' + alert.status}>${t('alertStatus.' + alert.status)}</span>
           <span>${t('case.raisedAt', { time: t.dateTime(alert.createdAt) })}</span>
@@ -235,7 +242,7 @@ function Conversation({ t, api, item, changed, closed, names, me }) {
         ${m.direction === 'to_reporter' && m.author ? html`<span><bdi>${personName(names, me, m.author)}</bdi></span>`
           : null}
       </p>
-      <${UserText} text=${m.text} />
+      ${m.text == null ? html`<p class="empty">${t('case.messageErased')}</p>` : html`<${UserText} text=${m.text} />`}
     </li>`)}</ol>`}
     ${closed ? null : html`<form class="compose" onSubmit=${send}>
       <h3>${t('message.compose')}</h3>

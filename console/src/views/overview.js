@@ -14,9 +14,19 @@ function stateOf(row) {
   return 'quiet';
 }
 
-/** A region's short name for a tile: without the word "Region" / "облысы" / "область". */
-function shortName(name) {
-  return name.replace(/\s+(Region|облысы|область)$/u, '');
+/**
+ * Each tile's label: the region's name without the word "Region" / "облысы" / "область", unless that would read like
+ * a city's name (Almaty Region beside the city of Almaty keeps its whole name).
+ */
+function tileLabels(name) {
+  const shortName = (code) => name(code).replace(/\s+(Region|облысы|область)$/u, '');
+  const cities = new Set(TILES.filter((tile) => tile.city).map((tile) => name(tile.code)));
+  const labels = {};
+  for (const tile of TILES) {
+    const short = shortName(tile.code);
+    labels[tile.code] = !tile.city && cities.has(short) ? name(tile.code) : short;
+  }
+  return labels;
 }
 
 /**
@@ -42,6 +52,7 @@ export function OverviewView({ t, api, regions }) {
   const name = (code) => (code === 'unknown' ? t('overview.unknownRegion') : regionName(regions, code));
   const tableRows = Object.values(rows).sort((a, b) => (b.unacknowledgedAlerts - a.unacknowledgedAlerts)
     || (b.openCases - a.openCases) || name(a.region).localeCompare(name(b.region)));
+  const labels = tileLabels(name);
   const cols = 7;
   const width = cols * W + (cols - 1) * GAP;
   const height = 4 * H + 3 * GAP;
@@ -61,7 +72,7 @@ export function OverviewView({ t, api, regions }) {
           const state = stateOf(row);
           const x = tile.col * (W + GAP);
           const y = tile.row * (H + GAP);
-          const label = shortName(name(tile.code));
+          const label = labels[tile.code];
           const fit = label.length > 13 ? { textLength: W - 12, lengthAdjust: 'spacingAndGlyphs' } : {};
           const summary = t('overview.tile', { region: name(tile.code), open: row ? row.openCases : 0,
             unack: row ? row.unacknowledgedAlerts : 0 });

@@ -29,7 +29,8 @@ async function regionCases(api, region, status) {
     cursor = answer.json.nextCursor;
     if (!cursor) break;
   }
-  return status === 'open' ? cases.filter((c) => c.status !== 'closed') : cases;
+  return status === 'open' ? cases.filter((c) => c.status !== 'closed' && c.status !== 'withdrawn_by_reporter')
+    : cases;
 }
 
 function byUrgency(a, b) {

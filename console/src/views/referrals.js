@@ -11,6 +11,9 @@ export function ReferralsView({ t, api, me }) {
   const [list, setList] = useState(null);
   const [error, setError] = useState(null);
   const [notice, setNotice] = useState('');
+  // A reason is kept sealed and never listed (only an opened case shows it); the answer to a change echoes the one
+  // just given, which is shown beside that referral until it changes again.
+  const [echoed, setEchoed] = useState({});
   const load = async () => {
     try {
       const referrals = [];
@@ -29,9 +32,17 @@ export function ReferralsView({ t, api, me }) {
   };
   useEffect(() => { setList(null); load(); }, [status]);
   const changed = async (action) => {
-    await action();
+    const answer = await action();
+    const given = answer && answer.json;
+    if (given && given.referralId && given.reason) {
+      setEchoed((before) => ({ ...before, [given.referralId]: { version: given.version, reason: given.reason } }));
+    }
     setNotice(t('case.changed'));
     await load();
+  };
+  const withEcho = (r) => {
+    const echo = echoed[r.referralId];
+    return !r.reason && echo && echo.version === r.version ? { ...r, reason: echo.reason } : r;
   };
   return html`<div class="provider">
     <h1>${t('provider.title')}</h1>
@@ -48,6 +59,6 @@ export function ReferralsView({ t, api, me }) {
     ${list === null ? html`<p>${t('app.loading')}</p>` : list.length === 0
       ? html`<p class="empty">${t('provider.empty')}</p>` : html`
       <ul class="referrals">${list.map((r) => html`<${ReferralItem} key=${r.referralId + r.version} t=${t} api=${api}
-          me=${me} referral=${r} changed=${changed} showCase=${true} />`)}</ul>`}
+          me=${me} referral=${withEcho(r)} changed=${changed} showCase=${true} />`)}</ul>`}
   </div>`;
 }

@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ColdStarts implements AutoCloseable {
 
     /** The first call a function makes to AWS, which its bare JVM makes too. */
-    enum FirstCall { NONE, GET_REPORT, QUERY_QUEUE, QUERY_PROVIDER, QUERY_PENDING, QUERY_UNPUBLISHED, QUERY_DIRECTORY,
-        QUERY_PEOPLE, TRANSACT_REPORT, CLAIM_AND_PUBLISH }
+    enum FirstCall { NONE, GET_REPORT, QUERY_QUEUE, QUERY_PROVIDER, QUERY_PENDING, QUERY_UNPUBLISHED, QUERY_RETENTION,
+        QUERY_DIRECTORY, QUERY_PEOPLE, TRANSACT_REPORT, CLAIM_AND_PUBLISH }
 
     /** How to start a function: its event fixture and its first call. */
     record Scenario(String logicalId, String fixture, FirstCall firstCall) {
@@ -76,11 +76,14 @@ final class ColdStarts implements AutoCloseable {
             new Scenario("CaseAuditFunction", "apigw-v2-case-audit.json", FirstCall.GET_REPORT),
             new Scenario("EscalateAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_PENDING),
             new Scenario("SweepAlertsFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_UNPUBLISHED),
-            new Scenario("PostAuthenticationFunction", "cognito-post-authentication.json", FirstCall.QUERY_DIRECTORY),
             new Scenario("MeFunction", "apigw-v2-me.json", FirstCall.QUERY_DIRECTORY),
             new Scenario("PeopleFunction", "apigw-v2-people.json", FirstCall.QUERY_PEOPLE),
             new Scenario("ProvidersFunction", "apigw-v2-providers.json", FirstCall.QUERY_DIRECTORY),
-            new Scenario("OverviewFunction", "apigw-v2-overview.json", FirstCall.QUERY_QUEUE));
+            new Scenario("OverviewFunction", "apigw-v2-overview.json", FirstCall.QUERY_QUEUE),
+            new Scenario("PostAuthenticationFunction", "cognito-post-authentication.json", FirstCall.QUERY_DIRECTORY),
+            // the reporter withdraws the case last: nothing can be done with it afterwards
+            new Scenario("WithdrawReportFunction", "apigw-v2-withdraw-report.json", FirstCall.GET_REPORT),
+            new Scenario("EraseDueContentFunction", "eventbridge-escalate-alerts.json", FirstCall.QUERY_RETENTION));
 
     /** The organisation the acknowledgement fixture acknowledges for (its caller's organisation). */
     private static final String FIXTURE_ORGANISATION = "kz-75-commission";
@@ -380,6 +383,7 @@ final class ColdStarts implements AutoCloseable {
             case QUERY_PROVIDER -> query(call, cases, "ProviderIndex", "gsi3pk", "PROVIDER#ngo-foreign-nationals");
             case QUERY_PENDING -> query(call, cases, "PendingAlertsIndex", "gsi2pk", "PENDING");
             case QUERY_UNPUBLISHED -> query(call, cases, "UnpublishedAlertsIndex", "gsi4pk", "UNPUBLISHED");
+            case QUERY_RETENTION -> query(call, cases, "RetentionIndex", "gsi5pk", "RETAIN#CLOSED");
             case QUERY_DIRECTORY -> query(call, environment.get(Wiring.DIRECTORY_TABLE), null, "pk", "DIRECTORY");
             case QUERY_PEOPLE -> query(call, environment.get(Wiring.DIRECTORY_TABLE), null, "pk",
                     "PEOPLE#" + FIXTURE_ORGANISATION);

@@ -37,5 +37,8 @@ class ScenariosTest {
         assertThat(ordered.indexOf("AcknowledgeAlertFunction")).isLessThan(ordered.indexOf("ChangeCaseStatusFunction"));
         assertThat(ordered.indexOf("ReferToServiceFunction")).isLessThan(ordered.indexOf("ChangeReferralStatusFunction"));
         assertThat(ordered).hasSameSizeAs(template.functions());
+        assertThat(ordered.subList(ordered.indexOf("WithdrawReportFunction") + 1, ordered.size()))
+                .as("after the withdrawal only what needs no case: the case's content is gone")
+                .containsExactly("EraseDueContentFunction");
     }
 }

@@ -17,7 +17,9 @@ import kz.senim.regions.RegionCatalogue;
  * documented in {@code alert-message.v1.schema.json}; people get {@link #texts()}: an SMS and an e-mail in the
  * organisation's language. It names the case and how urgent it is, and never carries the narrative or anything about
  * the reporter: the details stay behind authentication. New fields may be added within version 1; none may be
- * removed or renamed. A {@code digest} stands for a flood of reports to one organisation in one window.
+ * removed or renamed. A {@code digest} stands for a flood of reports to one organisation in one window. A notice (an
+ * erasure coming, referrals revoked) is of kind {@code notice} and carries {@code notice} and, for an erasure,
+ * {@code erasureDueAt}.
  */
 public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optional<Digest> digest, AlertTexts texts) {
 
@@ -25,6 +27,8 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optiona
     /** {@code kind} of a page about one report, and of the one page per window that stands for a flood of them. */
     public static final String KIND_ALERT = "alert";
     public static final String KIND_DIGEST = "digest";
+    /** {@code kind} of a notice about a case the organisation already knows ({@link Alert.Notice}): no page. */
+    public static final String KIND_NOTICE = "notice";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message without an acknowledgement link, its texts in English. */
@@ -49,7 +53,7 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optiona
     }
 
     public String kind() {
-        return digest.isPresent() ? KIND_DIGEST : KIND_ALERT;
+        return alert.isNotice() ? KIND_NOTICE : digest.isPresent() ? KIND_DIGEST : KIND_ALERT;
     }
 
     public String topicSuffix() {
@@ -74,6 +78,10 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optiona
             ArrayNode regions = body.putArray("regions");
             d.regions().forEach(regions::add);
             body.put("windowStart", d.windowStart().toString());
+        });
+        alert.notice().ifPresent(notice -> {
+            body.put("notice", notice.kind().code());
+            notice.dueAt().ifPresent(due -> body.put("erasureDueAt", due.toString()));
         });
         return write(body);
     }
@@ -102,11 +110,17 @@ public record AlertMessage(Alert alert, Optional<String> acknowledgeUrl, Optiona
         attributes.put("severity", alert.severity().code());
         attributes.put("alertId", alert.alertId());
         attributes.put("kind", kind());
+        alert.notice().ifPresent(notice -> attributes.put("notice", notice.kind().code()));
         return attributes;
     }
 
     /** One line for a log: what, where, how urgent; nothing else. */
     public String summary() {
+        if (alert.notice().isPresent()) {
+            Alert.Notice notice = alert.notice().get();
+            return "Senim notice " + notice.kind().code() + " " + alert.reference() + " region " + alert.region()
+                    + notice.dueAt().map(due -> " erasure due " + due).orElse("");
+        }
         return "Senim " + alert.severity().code() + " alert " + alert.reference() + " region " + alert.region()
                 + " category " + alert.category().code();
     }

@@ -19,7 +19,8 @@ import kz.senim.regions.RegionCatalogue;
 /**
  * How an alert reads for a person on call, in the organisation's language: the SMS, the e-mail, and the words the
  * acknowledgement page uses (urgency, category, region, the case in the console). Texts are in the message bundles
- * ({@code alert.*}, {@code category.*}); region names in {@code kz-regions.json}.
+ * ({@code alert.*}, {@code category.*}); region names in {@code kz-regions.json}. Notices (an erasure due, referrals
+ * revoked) have texts of their own ({@code alert.notice.*}), which ask for nothing to be acknowledged.
  *
  * <p>An SMS is at most {@value #SMS_LIMIT} UTF-16 units: two UCS-2 segments of 67, which Kazakh and Russian letters
  * need. It says as much as fits, from the first form that does: all facts and a label for the link; without the
@@ -43,6 +44,8 @@ public final class AlertWording {
     private static final DateTimeFormatter REPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx",
             Locale.ROOT);
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    /** The day a notice's erasure is due, in Kazakhstan: numeric, so it reads alike in every language. */
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
     private final RegionCatalogue regions;
     private final Optional<String> consoleBaseUrl;
@@ -54,14 +57,23 @@ public final class AlertWording {
                 .map(base -> base.replaceAll("/+$", "") + "/");
     }
 
-    /** What a message tells people about: one case, or a window's digest of a flood of reports. */
+    /**
+     * What a message tells people about: one case, a window's digest of a flood of reports, or a notice about a case
+     * the organisation knows (never a digest: notices are not counted in windows).
+     */
     public sealed interface Subject {
         record OneCase(Alert alert) implements Subject { }
 
         /** The alert that carries the digest (its link acknowledges it, which ends the storm) and the digest. */
         record Digest(Alert alert, PagingWindows.Decision.Digest digest) implements Subject { }
 
+        /** A notice: the case's content is due for erasure, or its referrals were revoked. Nothing to acknowledge. */
+        record Notice(Alert alert, Alert.Notice notice) implements Subject { }
+
         static Subject of(Alert alert, Optional<PagingWindows.Decision.Digest> digest) {
+            if (alert.notice().isPresent()) {
+                return new Notice(alert, alert.notice().get());
+            }
             return digest.<Subject>map(d -> new Digest(alert, d)).orElseGet(() -> new OneCase(alert));
         }
     }
@@ -76,6 +88,7 @@ public final class AlertWording {
         return switch (subject) {
             case Subject.OneCase one -> oneCase(one.alert(), language, acknowledgeUrl, organisationName);
             case Subject.Digest digest -> digest(digest, language, acknowledgeUrl, organisationName);
+            case Subject.Notice notice -> notice(notice, language, organisationName);
         };
     }
 
@@ -161,6 +174,38 @@ public final class AlertWording {
         body.add("");
         body.add(Messages.text(language, "alert.email.confidential"));
         String emailSubject = Messages.text(language, "alert.digest.email.subject", count, since);
+        return new AlertTexts(sms, fit(emailSubject, SUBJECT_LIMIT - 1), String.join("\n", body));
+    }
+
+    /**
+     * A notice: which case, what happens to it (its content erased on a day unless someone works it; its referrals
+     * revoked because the reporter withdrew it), and that nothing needs acknowledging. It carries no link that acts:
+     * the e-mail of an erasure notice links to the case in the console, where working the case keeps its content.
+     */
+    private AlertTexts notice(Subject.Notice subject, Language language, String organisationName) {
+        Alert alert = subject.alert();
+        String kind = "alert.notice." + subject.notice().kind().code();
+        String reference = alert.reference().value();
+        String due = subject.notice().dueAt().map(at -> DUE.format(at.atZone(KAZAKHSTAN))).orElse("");
+        String region = regionShort(alert.region(), language);
+        List<String> forms = List.of(Messages.text(language, kind + ".sms", reference, region, due),
+                Messages.text(language, kind + ".sms.short", reference, region, due));
+        String sms = forms.stream().filter(form -> form.length() <= SMS_LIMIT).findFirst()
+                .orElseGet(() -> fit(forms.getLast(), SMS_LIMIT));
+        List<String> body = new ArrayList<>();
+        body.add(Messages.text(language, "alert.notice.email.intro", organisationName));
+        body.add("");
+        body.add(Messages.text(language, kind + ".email", reference, due));
+        body.add("");
+        body.add(Messages.text(language, "alert.email.category", category(alert.category(), language)));
+        body.add(Messages.text(language, "alert.email.region", region(alert.region(), language)));
+        body.add(Messages.text(language, "alert.email.reference", reference));
+        if (subject.notice().kind() == Alert.Notice.Kind.CONTENT_ERASURE_DUE) {
+            caseUrl(alert.reference()).ifPresent(url -> body.add(Messages.text(language, "alert.email.case", url)));
+        }
+        body.add("");
+        body.add(Messages.text(language, "alert.notice.email.no_action"));
+        String emailSubject = Messages.text(language, kind + ".email.subject", reference, due);
         return new AlertTexts(sms, fit(emailSubject, SUBJECT_LIMIT - 1), String.join("\n", body));
     }
 

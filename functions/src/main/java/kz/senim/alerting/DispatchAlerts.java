@@ -20,6 +20,11 @@ import kz.senim.directory.PagingLimit;
  * Publishes alerts from the outbox exactly once as far as Senim can tell: claim, publish, mark. The alerts of a batch
  * are claimed together and marked together. Each claimed alert is a page of its own, or, once its organisation was
  * paged its limit of times within its window, the window's digest or counted in it ({@link PagingWindows}).
+ *
+ * <p>A notice ({@link Alert#isNotice()}: an erasure due, referrals revoked) is no page: it is never counted in a
+ * window nor coalesced into a digest, whose text counts new reports and would swallow it unsaid. It goes out as a
+ * message of its own, at low severity (a subscription's filter policy may send it to e-mail only), without an
+ * acknowledgement link.
  */
 public final class DispatchAlerts {
 
@@ -189,17 +194,25 @@ public final class DispatchAlerts {
      * organisation paged too often is better than one not paged.
      */
     private List<Decision> decide(List<Alert> alerts, Instant now) {
-        if (alerts.isEmpty()) {
-            return List.of();
-        }
+        List<Alert> pages = alerts.stream().filter(alert -> !alert.isNotice()).toList();
+        List<Decision> decided;
         try {
-            return paging.decideAll(alerts, limits, now);
+            decided = pages.isEmpty() ? List.of() : paging.decideAll(pages, limits, now);
         } catch (RuntimeException unknown) {
-            return alerts.stream().map(alert -> (Decision) new Decision.Page(now)).toList();
+            decided = pages.stream().map(alert -> (Decision) new Decision.Page(now)).toList();
         }
+        List<Decision> decisions = new ArrayList<>();
+        int page = 0;
+        for (Alert alert : alerts) {
+            decisions.add(alert.isNotice() ? new Decision.Page(now) : decided.get(page++));
+        }
+        return decisions;
     }
 
     private void undo(Alert alert, Decision decision) {
+        if (alert.isNotice()) {
+            return; // nothing was counted for it
+        }
         try {
             paging.undo(alert, decision);
         } catch (RuntimeException ignored) {
@@ -231,8 +244,14 @@ public final class DispatchAlerts {
         }
     }
 
-    /** The link is a convenience: when it cannot be made (its key is out of reach), the alert goes out without it. */
+    /**
+     * The link is a convenience: when it cannot be made (its key is out of reach), the alert goes out without it. A
+     * notice has none.
+     */
     private Optional<String> acknowledgeUrl(Alert alert) {
+        if (alert.isNotice()) {
+            return Optional.empty(); // nothing to acknowledge
+        }
         try {
             return acknowledgeUrls.forAlert(alert);
         } catch (RuntimeException linkNotMade) {

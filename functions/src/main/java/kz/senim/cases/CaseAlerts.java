@@ -54,7 +54,8 @@ public interface CaseAlerts {
 
     /**
      * Who acknowledged an alert: a signed-in {@code person} (with their id), the holder of the alert's {@code link},
-     * or Senim itself ({@code system}); always on behalf of {@code organisationId}.
+     * Senim itself ({@code system}), or the {@code reporter} whose withdrawal of the report stopped the paging; always
+     * on behalf of {@code organisationId}.
      */
     record Acknowledger(String type, Optional<String> personId, String organisationId) {
 
@@ -63,13 +64,16 @@ public interface CaseAlerts {
             Objects.requireNonNull(organisationId, "organisationId");
         }
 
-        /** The acknowledger an audit actor stands for ({@code system} acknowledges for the alerted organisation). */
+        /**
+         * The acknowledger an audit actor stands for ({@code system} and the withdrawing {@code reporter} acknowledge
+         * for the alerted organisation).
+         */
         public static Acknowledger of(Actor actor, String organisationId) {
             return switch (actor) {
                 case Actor.Person person -> new Acknowledger("person", Optional.of(person.personId()),
                         person.organisationId());
                 case Actor.LinkHolder link -> new Acknowledger("link", Optional.empty(), link.organisationId());
-                case Actor.Reporter reporter -> throw new IllegalArgumentException("a reporter acknowledges nothing");
+                case Actor.Reporter reporter -> new Acknowledger("reporter", Optional.empty(), organisationId);
                 case Actor.System system -> new Acknowledger("system", Optional.empty(), organisationId);
             };
         }

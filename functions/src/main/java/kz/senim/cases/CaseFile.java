@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A case as responders work it: the report, where it stands, who took it and who is assigned, which organisations
@@ -14,6 +15,7 @@ import java.util.Set;
  * returns a new file with the version moved on; stores accept it only over the version it was made from.
  *
  * <p>received → acknowledged → in_progress → closed; a closed case can be reopened (to in_progress) with a reason.
+ * Whatever it stands at, its reporter may withdraw it: {@code withdrawn_by_reporter}, for good.
  *
  * <p>{@code openReferrals} (by referral id) are the referrals not closed yet. A new referral moves the version on like
  * any change of the case; the provider's later steps change the entry only, never the version, so that a provider
@@ -29,10 +31,13 @@ public record CaseFile(
         Optional<String> assignee,
         Set<String> involvedOrganisations,
         Optional<ClosingOutcome> outcome,
-        Optional<String> statusReason,
+        Optional<CaseText> statusReason,
         Instant submittedAt,
         Instant updatedAt,
         Map<String, OpenReferral> openReferrals) {
+
+    /** Why a change of a withdrawn case is refused. */
+    public static final String WITHDRAWN = "case_withdrawn";
 
     public CaseFile {
         involvedOrganisations = Set.copyOf(involvedOrganisations);
@@ -42,7 +47,7 @@ public record CaseFile(
     /** A case without open referrals. */
     public CaseFile(Reference reference, ReportSubmission submission, Severity severity, CaseStatus status,
             long version, Optional<String> takenBy, Optional<String> assignee, Set<String> involvedOrganisations,
-            Optional<ClosingOutcome> outcome, Optional<String> statusReason, Instant submittedAt, Instant updatedAt) {
+            Optional<ClosingOutcome> outcome, Optional<CaseText> statusReason, Instant submittedAt, Instant updatedAt) {
         this(reference, submission, severity, status, version, takenBy, assignee, involvedOrganisations, outcome,
                 statusReason, submittedAt, updatedAt, Map.of());
     }
@@ -67,11 +72,15 @@ public record CaseFile(
             case IN_PROGRESS -> new Change.Unchanged();
             case RECEIVED -> new Change.Illegal("case_not_acknowledged");
             case CLOSED -> new Change.Illegal("case_closed");
+            case WITHDRAWN_BY_REPORTER -> new Change.Illegal(WITHDRAWN);
         };
     }
 
     /** Closing needs an outcome and every referral closed first. */
     public Change close(ClosingOutcome closing, boolean openReferrals, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status == CaseStatus.CLOSED) {
             return new Change.Illegal("case_closed");
         }
@@ -86,14 +95,20 @@ public record CaseFile(
     }
 
     public Change reopen(String reason, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status != CaseStatus.CLOSED) {
             return new Change.Illegal("case_not_closed");
         }
         return new Change.Changed(next(CaseStatus.IN_PROGRESS, takenBy, assignee, Optional.empty(),
-                Optional.of(reason), involvedOrganisations, at));
+                Optional.of(CaseText.plain(reason)), involvedOrganisations, at));
     }
 
     public Change assign(String personId, Instant at) {
+        if (status == CaseStatus.WITHDRAWN_BY_REPORTER) {
+            return new Change.Illegal(WITHDRAWN);
+        }
         if (status == CaseStatus.CLOSED) {
             return new Change.Illegal("case_closed");
         }
@@ -143,9 +158,15 @@ public record CaseFile(
     }
 
     private CaseFile next(CaseStatus newStatus, Optional<String> newTakenBy, Optional<String> newAssignee,
-            Optional<ClosingOutcome> newOutcome, Optional<String> newReason, Set<String> involved, Instant at) {
+            Optional<ClosingOutcome> newOutcome, Optional<CaseText> newReason, Set<String> involved, Instant at) {
         return new CaseFile(reference, submission, severity, newStatus, version + 1, newTakenBy, newAssignee,
                 involved, newOutcome, newReason, submittedAt, at, openReferrals);
+    }
+
+    /** The same case with its texts (narrative, locality, reason) changed by {@code change}: opened, say. */
+    public CaseFile withTexts(UnaryOperator<CaseText> change) {
+        return new CaseFile(reference, submission.withTexts(change), severity, status, version, takenBy, assignee,
+                involvedOrganisations, outcome, statusReason.map(change), submittedAt, updatedAt, openReferrals);
     }
 
     /** What a requested change came to. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The referrals of a case as case work needs them: to show them with the case, and to keep a case open while any of
@@ -28,7 +29,7 @@ public interface CaseReferrals {
      * @param closedAt when a coordinator closed it; open until then
      */
     record ReferralLine(String referralId, Reference reference, String providerId, String service, String status,
-            LocalDate dueDate, Instant consentRecordedAt, Optional<String> reason, long version, Instant createdAt,
+            LocalDate dueDate, Instant consentRecordedAt, Optional<CaseText> reason, long version, Instant createdAt,
             Instant updatedAt, Optional<Instant> closedAt) {
 
         /** Due dates are calendar days in Kazakhstan (one time zone, UTC+5, since 2024). */
@@ -43,6 +44,12 @@ public interface CaseReferrals {
 
         public boolean isOpen() {
             return closedAt.isEmpty();
+        }
+
+        /** The same line with its reason changed by {@code change}: opened, say. */
+        public ReferralLine withReason(UnaryOperator<CaseText> change) {
+            return new ReferralLine(referralId, reference, providerId, service, status, dueDate, consentRecordedAt,
+                    reason.map(change), version, createdAt, updatedAt, closedAt);
         }
 
         /** Past its due date and the provider has not finished (nor refused, nor was it revoked). */

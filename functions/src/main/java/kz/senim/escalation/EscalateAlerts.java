@@ -139,6 +139,11 @@ public final class EscalateAlerts {
                 pendingAlerts.stop(pending);
                 return new Outcome.Stopped("case_closed");
             }
+            if (file.get().status() == CaseStatus.WITHDRAWN_BY_REPORTER) {
+                // even a critical alert: the reporter withdrew the report, nobody is paged about it any more
+                pendingAlerts.stop(pending);
+                return new Outcome.Stopped("case_withdrawn");
+            }
             if (file.get().status() != CaseStatus.RECEIVED && !mattersAfterTaken(alert, file.get())) {
                 // someone has taken the case: from now on the system is silent about it
                 pendingAlerts.stop(pending);

@@ -12,6 +12,7 @@ import kz.senim.audit.AuditTrail;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseAlerts;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages;
@@ -22,9 +23,10 @@ import kz.senim.cases.Reference;
 
 /**
  * Opens a case: the report with its narrative, its alerts, referrals and conversation. Every opening is audited
- * before anything is shown; if the audit line cannot be written, the case is not shown. The provider of an open
- * referral sees what it needs for the service: the case, its narrative and conversation, and of the alerts and
- * referrals only its own.
+ * before anything is shown; if the audit line cannot be written, the case is not shown. This is one of the two paths
+ * that open what people typed (sealed in the store, {@link CaseContent}), after the caller's scope was checked. The
+ * provider of an open referral sees what it needs for the service: the case, its narrative and conversation, and of
+ * the alerts and referrals only its own.
  */
 public final class ReadCase {
 
@@ -36,16 +38,18 @@ public final class ReadCase {
     private final CaseReferrals referrals;
     private final CaseMessages messages;
     private final AuditTrail audit;
+    private final CaseContent content;
     private final Clock clock;
 
     public ReadCase(Cases cases, CaseAccess access, CaseAlerts alerts, CaseReferrals referrals, CaseMessages messages,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, CaseContent content, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.alerts = alerts;
         this.referrals = referrals;
         this.messages = messages;
         this.audit = audit;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -66,7 +70,10 @@ public final class ReadCase {
             alertLines = alertLines.stream().filter(alert -> alert.organisationId().equals(own)).toList();
             referralLines = referralLines.stream().filter(referral -> referral.providerId().equals(own)).toList();
         }
-        return new Outcome.Found(new CaseDetails(file, alertLines, referralLines, messages.of(reference),
+        CaseContent.Opening opening = content.opening(reference);
+        return new Outcome.Found(new CaseDetails(file.withTexts(opening::open), alertLines,
+                referralLines.stream().map(line -> line.withReason(opening::open)).toList(),
+                messages.of(reference).stream().map(line -> line.withText(opening::open)).toList(),
                 LocalDate.ofInstant(now, ReferralLine.CALENDAR)));
     }
 

@@ -8,7 +8,7 @@ import kz.senim.cases.CrockfordBase32;
 
 /**
  * The reporter's secret for coming back: 100 random bits, e.g. {@code 7KQ2-M9XD-4TPA-WZ3H-0B8C}. Shown once; Senim
- * keeps only a slow salted hash of it (see {@link ReceiptHasher}).
+ * keeps only a keyed hash of it (see {@link HmacReceiptHasher}).
  */
 public record Receipt(String value) {
 

@@ -1,6 +1,7 @@
 package kz.senim.intake;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -18,7 +19,7 @@ import kz.senim.cases.IdempotencyKey;
  */
 public final class ReceiptSeal {
 
-    private static final byte[] CONTEXT = ReceiptHasher.utf8("senim/receipt-seal/v1");
+    private static final byte[] CONTEXT = "senim/receipt-seal/v1".getBytes(StandardCharsets.UTF_8);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -34,7 +35,7 @@ public final class ReceiptSeal {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keyFrom(key), new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(ReceiptHasher.utf8(receipt.value()));
+            byte[] sealed = cipher.doFinal(receipt.value().getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -48,7 +49,7 @@ public final class ReceiptSeal {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, keyFrom(key), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-            return Receipt.parse(new String(plain, java.nio.charset.StandardCharsets.UTF_8));
+            return Receipt.parse(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -56,7 +57,7 @@ public final class ReceiptSeal {
 
     private static SecretKeySpec keyFrom(IdempotencyKey key) throws GeneralSecurityException {
         Mac hmac = Mac.getInstance("HmacSHA256");
-        hmac.init(new SecretKeySpec(ReceiptHasher.utf8(key.value()), "HmacSHA256"));
+        hmac.init(new SecretKeySpec(key.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return new SecretKeySpec(hmac.doFinal(CONTEXT), "AES");
     }
 }

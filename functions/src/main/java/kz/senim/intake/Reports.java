@@ -15,6 +15,7 @@ public interface Reports {
 
     Optional<IdempotencyRecord> idempotencyRecord(String keyHash);
 
+    /** The report, while its reporter can come back to it: none once its receipt was erased. */
     Optional<Report> find(Reference reference);
 
     sealed interface SaveOutcome {

@@ -1,5 +1,6 @@
 package kz.senim.intake;
 
+import kz.senim.cases.CaseText;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Sha256;
 
@@ -13,10 +14,15 @@ final class RequestFingerprint {
 
     static String of(ReportSubmission s) {
         String canonical = String.join(String.valueOf(SEPARATOR),
-                s.reporterRole().code(), s.category().code(), s.region().value(), s.locality().orElse(""),
+                s.reporterRole().code(), s.category().code(), s.region().value(), s.locality().map(RequestFingerprint::typed).orElse(""),
                 Boolean.toString(s.immediateDanger()), Boolean.toString(s.policeConsent()),
-                Boolean.toString(s.childInvolved()), Boolean.toString(s.foreignNational()), s.narrative(),
+                Boolean.toString(s.childInvolved()), Boolean.toString(s.foreignNational()), typed(s.narrative()),
                 s.language().code());
         return Sha256.hex(canonical);
+    }
+
+    /** A submission is fingerprinted as sent, before anything of it is sealed. */
+    private static String typed(CaseText text) {
+        return text.readable().orElseThrow(() -> new IllegalArgumentException("a submission is fingerprinted as sent"));
     }
 }

@@ -5,12 +5,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import kz.senim.cases.Actor;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 
 /**
  * One message of a case's conversation with its anonymous reporter. Responders see the author; the reporter sees
- * only "a responder" or "you". {@code at} has millisecond precision, so stored order is the order of writing.
+ * only "a responder" or "you". {@code at} has millisecond precision, so stored order is the order of writing. The
+ * text is plain as written, sealed as stored.
  */
 public record CaseMessage(
         Reference reference,
@@ -19,7 +22,7 @@ public record CaseMessage(
         Direction direction,
         MessageKind kind,
         Actor author,
-        String text) {
+        CaseText text) {
 
     private static final DateTimeFormatter FIXED_WIDTH =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -40,12 +43,17 @@ public record CaseMessage(
 
     public static CaseMessage toReporter(Reference reference, MessageId id, Instant at, MessageKind kind,
             Actor.Person author, MessageText text) {
-        return new CaseMessage(reference, id, at, Direction.TO_REPORTER, kind, author, text.value());
+        return new CaseMessage(reference, id, at, Direction.TO_REPORTER, kind, author, CaseText.plain(text.value()));
     }
 
     public static CaseMessage fromReporter(Reference reference, MessageId id, Instant at, MessageText text) {
         return new CaseMessage(reference, id, at, Direction.FROM_REPORTER, MessageKind.REPLY, new Actor.Reporter(),
-                text.value());
+                CaseText.plain(text.value()));
+    }
+
+    /** The same message with its text changed by {@code change}: opened, say. */
+    public CaseMessage withText(UnaryOperator<CaseText> change) {
+        return new CaseMessage(reference, messageId, at, direction, kind, author, change.apply(text));
     }
 
     public boolean isFromReporter() {

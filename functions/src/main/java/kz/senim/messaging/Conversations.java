@@ -13,8 +13,9 @@ public interface Conversations {
     int MAX_SHOWN = 200;
 
     /**
-     * Stores a responder's message and its audit entry together, only while the case exists and is not closed (a
-     * case closed between reading it and posting gets {@link PostOutcome.CaseClosed}, and nothing is written).
+     * Stores a responder's message and its audit entry together, only while the case exists, is neither closed nor
+     * withdrawn, and is not being erased (a case closed between reading it and posting gets
+     * {@link PostOutcome.CaseClosed}, and nothing is written).
      */
     PostOutcome post(CaseMessage message, AuditEntry entry);
 
@@ -29,7 +30,8 @@ public interface Conversations {
 
     /**
      * Stores a reporter's reply, the record of its idempotency key and its audit entry together, or none of them.
-     * The case may be closed: a reporter may write again after closure.
+     * The case may be closed: a reporter may write again after closure; not once its receipt was erased
+     * ({@link ReplyStoreOutcome.CaseMissing}).
      */
     ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry);
 

@@ -10,7 +10,6 @@ import kz.senim.access.CaseAccess;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
-import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Cases;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
@@ -66,7 +65,7 @@ public final class PostCaseMessage {
                 return replay(earlier.get(), requestHash, reference, kind, author, text);
             }
         }
-        if (file.get().status() == CaseStatus.CLOSED) {
+        if (file.get().status().ended()) {
             return new Outcome.CaseClosed();
         }
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import java.util.Map;
 import kz.senim.audit.AuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.i18n.Language;
@@ -15,7 +16,9 @@ import kz.senim.intake.StatusOutcome;
 /**
  * The reporter comes back with reference and receipt and reads where the case stands and what responders wrote.
  * The receipt is checked exactly as for the status ({@link ReporterAccess}): an unknown reference and a wrong
- * receipt answer alike and take as long. Each read is audited as "the reporter", with nothing that identifies.
+ * receipt answer alike and take as long. Each read is audited as "the reporter", with nothing that identifies. With
+ * the case view, this is the only path that opens sealed texts ({@link CaseContent}): the messages, once the
+ * receipt matched.
  */
 public final class ReadReporterMessages {
 
@@ -24,13 +27,15 @@ public final class ReadReporterMessages {
     private final ReporterAccess reporterAccess;
     private final Conversations conversations;
     private final AuditTrail auditTrail;
+    private final CaseContent content;
     private final Clock clock;
 
     public ReadReporterMessages(ReporterAccess reporterAccess, Conversations conversations,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, CaseContent content, Clock clock) {
         this.reporterAccess = reporterAccess;
         this.conversations = conversations;
         this.auditTrail = auditTrail;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -41,7 +46,9 @@ public final class ReadReporterMessages {
                 List<CaseMessage> messages = conversations.forCase(found.reference());
                 auditTrail.record(new AuditEntry(found.reference(), clock.instant(), new Actor.Reporter(),
                         AUDIT_ACTION, Map.of("messages", Integer.toString(messages.size()))));
-                yield new Outcome.Found(found.reference(), found.status(), found.reportLanguage(), messages);
+                CaseContent.Opening opening = content.opening(found.reference());
+                yield new Outcome.Found(found.reference(), found.status(), found.reportLanguage(),
+                        messages.stream().map(message -> message.withText(opening::open)).toList());
             }
         };
     }

@@ -12,7 +12,6 @@ import kz.senim.access.CaseAccess;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseReferrals.ReferralLine;
-import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Cases;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
@@ -95,7 +94,7 @@ public final class ReferToService {
                 return new Outcome.DueDateOutOfRange(today, today.plusYears(1));
             }
             CaseFile file = found.get();
-            if (file.status() == CaseStatus.CLOSED) {
+            if (file.status().ended()) {
                 return new Outcome.CaseClosed();
             }
             ReferralId id = keyHash == null ? ReferralId.random(file.reference(), random)

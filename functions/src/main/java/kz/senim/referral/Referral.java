@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.OpenReferral;
 import kz.senim.cases.Reference;
 import kz.senim.directory.ServiceType;
@@ -12,7 +13,8 @@ import kz.senim.directory.ServiceType;
 /**
  * A person referred to a service provider of the directory (shelter, legal aid, …) with the reporter's consent, to be
  * served by {@code dueDate}. Every change returns a new referral with the version moved on; stores accept it only
- * over the version it was made from.
+ * over the version it was made from. A rejection's or revocation's reason is free text: plain as typed, sealed as
+ * stored.
  *
  * <p>in_progress → accepted | rejected; accepted → done; in_progress | accepted → revoked; done | rejected | revoked →
  * closed (by a coordinator). A closed referral changes no more.
@@ -24,7 +26,7 @@ public record Referral(
         ReferralStatus status,
         LocalDate dueDate,
         Instant consentRecordedAt,
-        Optional<String> reason,
+        Optional<CaseText> reason,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -60,20 +62,22 @@ public record Referral(
         }
         return switch (to) {
             case ACCEPTED -> from(ReferralStatus.IN_PROGRESS, ReferralStatus.ACCEPTED, reason, at);
-            case REJECTED -> from(ReferralStatus.IN_PROGRESS, ReferralStatus.REJECTED, newReason, at);
+            case REJECTED -> from(ReferralStatus.IN_PROGRESS, ReferralStatus.REJECTED,
+                    newReason.map(CaseText::plain), at);
             case DONE -> from(ReferralStatus.ACCEPTED, ReferralStatus.DONE, reason, at);
             case REVOKED -> status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ACCEPTED
-                    ? changed(ReferralStatus.REVOKED, newReason, Optional.empty(), at) : new Change.Illegal();
+                    ? changed(ReferralStatus.REVOKED, newReason.map(CaseText::plain), Optional.empty(), at)
+                    : new Change.Illegal();
             case CLOSED -> status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ACCEPTED
                     ? new Change.Illegal() : changed(status, reason, Optional.of(at), at);
         };
     }
 
-    private Change from(ReferralStatus required, ReferralStatus next, Optional<String> nextReason, Instant at) {
+    private Change from(ReferralStatus required, ReferralStatus next, Optional<CaseText> nextReason, Instant at) {
         return status == required ? changed(next, nextReason, Optional.empty(), at) : new Change.Illegal();
     }
 
-    private Change changed(ReferralStatus next, Optional<String> nextReason, Optional<Instant> closing, Instant at) {
+    private Change changed(ReferralStatus next, Optional<CaseText> nextReason, Optional<Instant> closing, Instant at) {
         return new Change.Changed(new Referral(id, providerId, service, next, dueDate, consentRecordedAt, nextReason,
                 version + 1, createdAt, at, closing));
     }

@@ -11,13 +11,16 @@ import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseReferrals.ReferralLine;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.http.HttpResponses;
 
 /**
  * The JSON of cases for responders and coordinators. A summary (queue, changes) never holds the narrative nor the
- * locality; the details of an opened case do. Absent optional values are left out.
+ * locality; the details of an opened case do. Free text is shown only where it is readable: as just typed (a change
+ * answers with its own reason), or opened on the path that shows a case; stored, it is sealed and left out. Erased
+ * text is marked {@code erased}. Absent optional values are left out.
  */
 public final class CaseJson {
 
@@ -50,7 +53,7 @@ public final class CaseJson {
         file.takenBy().ifPresent(v -> json.put("takenBy", v));
         file.assignee().ifPresent(v -> json.put("assignee", v));
         file.outcome().map(ClosingOutcome::code).ifPresent(v -> json.put("outcome", v));
-        file.statusReason().ifPresent(v -> json.put("statusReason", v));
+        file.statusReason().flatMap(CaseText::readable).ifPresent(v -> json.put("statusReason", v));
         ArrayNode involved = json.putArray("involvedOrganisations");
         new TreeSet<>(file.involvedOrganisations()).stream().limit(MAX_INVOLVED).forEach(involved::add);
         json.put("openReferrals", file.openReferralCount());
@@ -63,8 +66,11 @@ public final class CaseJson {
     public static ObjectNode details(CaseDetails details) {
         ReportSubmission s = details.file().submission();
         ObjectNode json = summary(details.file());
-        s.locality().ifPresent(v -> json.put("locality", v));
-        json.put("narrative", s.narrative());
+        s.locality().flatMap(CaseText::readable).ifPresent(v -> json.put("locality", v));
+        s.narrative().readable().ifPresent(v -> json.put("narrative", v));
+        if (s.narrative() instanceof CaseText.Erased) {
+            json.put("erased", true);
+        }
         ArrayNode alerts = json.putArray("alerts");
         latest(details.alerts(), MAX_ALERTS).forEach(alert -> alerts.add(alert(alert)));
         ArrayNode referrals = json.putArray("referrals");
@@ -116,7 +122,7 @@ public final class CaseJson {
                 .put("consentRecordedAt", referral.consentRecordedAt().toString())
                 .put("createdAt", referral.createdAt().toString())
                 .put("updatedAt", referral.updatedAt().toString());
-        referral.reason().ifPresent(v -> json.put("reason", v));
+        referral.reason().flatMap(CaseText::readable).ifPresent(v -> json.put("reason", v));
         referral.closedAt().ifPresent(at -> json.put("closedAt", at.toString()));
         json.put("version", referral.version());
         return json;
@@ -129,7 +135,10 @@ public final class CaseJson {
                 .put("direction", message.direction())
                 .put("kind", message.kind());
         Optional.ofNullable(message.author()).ifPresent(v -> json.put("author", v));
-        json.put("text", message.text());
+        message.text().readable().ifPresent(v -> json.put("text", v));
+        if (message.text() instanceof CaseText.Erased) {
+            json.put("erased", true);
+        }
         return json;
     }
 }

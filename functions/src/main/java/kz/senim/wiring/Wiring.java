@@ -27,15 +27,26 @@ import kz.senim.alerting.dynamodb.DynamoDbUnpublishedAlerts;
 import kz.senim.alerting.sns.SnsAlertPublisher;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.Cases;
+import kz.senim.cases.KeyEncryptionKey;
+import kz.senim.cases.LocalKeyEncryptionKey;
+import kz.senim.cases.dynamodb.CaseKeysTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
+import kz.senim.cases.kms.KmsKeyEncryptionKey;
 import kz.senim.directory.CachedDirectory;
 import kz.senim.directory.Directory;
 import kz.senim.directory.Organisation;
 import kz.senim.directory.PagingLimit;
 import kz.senim.directory.dynamodb.DirectorySeeder;
 import kz.senim.directory.dynamodb.DynamoDbDirectory;
+import kz.senim.erasure.EraseContent;
+import kz.senim.erasure.EraseDueContent;
+import kz.senim.erasure.RetentionPolicy;
+import kz.senim.erasure.WithdrawReport;
+import kz.senim.erasure.dynamodb.DynamoDbCaseErasures;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
 import kz.senim.handling.AssignCase;
@@ -43,7 +54,9 @@ import kz.senim.handling.ChangeCaseStatus;
 import kz.senim.handling.ListQueue;
 import kz.senim.handling.ReadCase;
 import kz.senim.handling.ReadCaseAudit;
+import kz.senim.intake.HmacReceiptHasher;
 import kz.senim.intake.ReceiptHasher;
+import kz.senim.intake.ReceiptKeys;
 import kz.senim.intake.ReporterAccess;
 import kz.senim.intake.Reports;
 import kz.senim.intake.SafetyAdvice;
@@ -74,6 +87,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -99,6 +113,20 @@ public final class Wiring {
      * {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}, or a short custom domain mapped to it.
      */
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    /** Secrets Manager secret whose SecretString holds the receipt keys by version ({@code {"v1": "..."}}); AWS. */
+    public static final String RECEIPT_KEY_SECRET_ARN = "RECEIPT_KEY_SECRET_ARN";
+    /** The receipt keys themselves, as that secret holds them; only where there is no Secrets Manager. */
+    public static final String RECEIPT_KEYS = "RECEIPT_KEYS";
+    /** The table of the wrapped data keys of case content (no backups: forgetting a key erases every copy). */
+    public static final String CASE_KEYS_TABLE = "CASE_KEYS_TABLE";
+    /** The customer-managed KMS key that wraps the data keys of case content; AWS. */
+    public static final String CONTENT_KEY_ARN = "CONTENT_KEY_ARN";
+    /** That key-encryption key itself, base64 (32 bytes); only where there is no KMS. */
+    public static final String CONTENT_KEK = "CONTENT_KEK";
+    /** Days after closure before a case's content is erased (default 180); the stack's configuration. */
+    public static final String RETENTION_DAYS_AFTER_CLOSURE = "RETENTION_DAYS_AFTER_CLOSURE";
+    /** Days without a change before the content of a case never closed is erased (default 365). */
+    public static final String INACTIVE_ERASURE_DAYS = "INACTIVE_ERASURE_DAYS";
     /** The staff console, e.g. {@code https://console.senim.kz/}: alerts and pages link to a case there. */
     public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
     /** CloudWatch namespace of the sweeper's metrics, e.g. {@code Senim/<stack>}. */
@@ -116,6 +144,8 @@ public final class Wiring {
     private RegionCatalogue regions;
     private ReceiptHasher receiptHasher;
     private SecretsManagerReader secrets;
+    private KmsClient kms;
+    private CaseContent caseContent;
     private AcknowledgementLinks acknowledgementLinks;
     private AlertWording alertWording;
 
@@ -131,9 +161,10 @@ public final class Wiring {
         return wiring;
     }
 
+    /** Intake seals the narrative and the locality: it makes data keys. */
     public SubmitReport submitReport() {
-        return new SubmitReport(reports(), new Triage(directory()), new SafetyAdvice(regions(), directory()),
-                receiptHasher(), random, clock);
+        return new SubmitReport(reports(contentWrites()), new Triage(directory()),
+                new SafetyAdvice(regions(), directory()), receiptHasher(), random, clock);
     }
 
     public ShowReportStatus showReportStatus() {
@@ -142,29 +173,36 @@ public final class Wiring {
     }
 
     public ReporterAccess reporterAccess() {
-        return new ReporterAccess(reports(), receiptHasher());
+        return new ReporterAccess(reports(ContentWrites.none()), receiptHasher());
     }
 
-    /** Responders and coordinators write to a case's reporter. */
+    /** Responders and coordinators write to a case's reporter: the message is sealed. */
     public PostCaseMessage postCaseMessage() {
         return new PostCaseMessage(cases(), caseAccess(),
-                conversations(), random, clock);
+                conversations(contentWrites()), random, clock);
     }
 
-    /** The reporter reads status and messages with the receipt. */
+    /** The reporter reads status and messages with the receipt: one of the two paths that open sealed texts. */
     public ReadReporterMessages readReporterMessages() {
         return new ReadReporterMessages(reporterAccess(), conversations(),
-                auditTrail(), clock);
+                auditTrail(), caseContent(), clock);
     }
 
-    /** The reporter answers with the receipt. */
+    /** The reporter answers with the receipt: the reply is sealed. */
     public ReplyAsReporter replyAsReporter() {
-        return new ReplyAsReporter(reporterAccess(), conversations(), clock);
+        return new ReplyAsReporter(reporterAccess(), conversations(contentWrites()), clock);
     }
 
-    /** A case's conversation with its reporter ({@link Conversations#forCase} for the responders' case view). */
+    /**
+     * A case's conversation with its reporter, to read ({@link Conversations#forCase} for the responders' case view);
+     * its texts come sealed.
+     */
     public Conversations conversations() {
-        return new DynamoDbConversations(dynamoDb(), required(CASES_TABLE));
+        return conversations(ContentWrites.none());
+    }
+
+    private Conversations conversations(ContentWrites content) {
+        return new DynamoDbConversations(dynamoDb(), required(CASES_TABLE), content);
     }
 
     /** A region's queue for responders and coordinators. */
@@ -172,20 +210,24 @@ public final class Wiring {
         return new ListQueue(cases(), caseAccess());
     }
 
-    /** A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. */
+    /**
+     * A case opened by a responder or coordinator, with its alerts, referrals and conversation; audited. One of the
+     * two paths that open sealed texts.
+     */
     public ReadCase readCase() {
         return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
                 referrals(), new ConversationLines(conversations()),
-                auditTrail(), clock);
+                auditTrail(), caseContent(), clock);
     }
 
     public AssignCase assignCase() {
         return new AssignCase(cases(), caseAccess(), people(), clock);
     }
 
+    /** Reopening gives the case a reason, which is sealed. */
     public ChangeCaseStatus changeCaseStatus() {
-        return new ChangeCaseStatus(cases(),
+        return new ChangeCaseStatus(cases(contentWrites()),
                 referrals(), caseAccess(), clock);
     }
 
@@ -200,8 +242,9 @@ public final class Wiring {
                 random, clock);
     }
 
+    /** A rejection or revocation gives the referral a reason, which is sealed. */
     public ChangeReferralStatus changeReferralStatus() {
-        return new ChangeReferralStatus(referrals(),
+        return new ChangeReferralStatus(referrals(contentWrites()),
                 cases(), caseAccess(), clock);
     }
 
@@ -311,6 +354,31 @@ public final class Wiring {
                 cases(), directory(), clock);
     }
 
+    /** The reporter withdraws the report with the receipt: content and receipt erased at once, the case stopped. */
+    public WithdrawReport withdrawReport() {
+        return new WithdrawReport(reporterAccess(), cases(), eraseContent());
+    }
+
+    /** The scheduled retention run: erasures due, erasures left half-way, warnings 14 days ahead. */
+    public EraseDueContent eraseDueContent() {
+        RetentionPolicy policy = RetentionPolicy.ofDays(
+                days(RETENTION_DAYS_AFTER_CLOSURE, RetentionPolicy.DEFAULT.afterClosure().toDays()),
+                days(INACTIVE_ERASURE_DAYS, RetentionPolicy.DEFAULT.inactivity().toDays()));
+        return new EraseDueContent(new DynamoDbCaseErasures(dynamoDb(), required(CASES_TABLE)), eraseContent(),
+                directory(), policy, clock);
+    }
+
+    /** Erasing content needs no KMS at all: the case's data keys are deleted, never unwrapped. */
+    private EraseContent eraseContent() {
+        return new EraseContent(new DynamoDbCaseErasures(dynamoDb(), required(CASES_TABLE)),
+                new CaseKeysTable(dynamoDb(), required(CASE_KEYS_TABLE)), cases(), referrals(), clock);
+    }
+
+    private long days(String setting, long otherwise) {
+        String value = settings.apply(setting);
+        return value == null || value.isBlank() ? otherwise : Long.parseLong(value.strip());
+    }
+
     /** Gives out and resolves short acknowledgement links, kept in the cases table as hashes. */
     public synchronized AcknowledgementLinks acknowledgementLinks() {
         if (acknowledgementLinks == null) {
@@ -358,8 +426,13 @@ public final class Wiring {
         return directory;
     }
 
+    /** Cases, as every function but those that write a reason needs them: stored texts stay sealed. */
     private Cases cases() {
-        return new DynamoDbCases(dynamoDb(), required(CASES_TABLE));
+        return cases(ContentWrites.none());
+    }
+
+    private Cases cases(ContentWrites content) {
+        return new DynamoDbCases(dynamoDb(), required(CASES_TABLE), content);
     }
 
     private AuditTrail auditTrail() {
@@ -367,7 +440,11 @@ public final class Wiring {
     }
 
     private DynamoDbReferrals referrals() {
-        return new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE));
+        return referrals(ContentWrites.none());
+    }
+
+    private DynamoDbReferrals referrals(ContentWrites content) {
+        return new DynamoDbReferrals(dynamoDb(), required(CASES_TABLE), content);
     }
 
     private DynamoDbAcknowledgements acknowledgements() {
@@ -382,13 +459,43 @@ public final class Wiring {
         return new CaseAccess(directory());
     }
 
-    private Reports reports() {
-        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock);
+    private Reports reports(ContentWrites content) {
+        return new DynamoDbReports(dynamoDb(), required(CASES_TABLE), clock, content);
     }
 
+    /** Writes that seal typed text under new data keys of the case, each key stored with its write. */
+    private ContentWrites contentWrites() {
+        return new ContentWrites(caseContent(), required(CASE_KEYS_TABLE));
+    }
+
+    /**
+     * Seals and opens case content. Which KEK is settled here (KMS in AWS, a local key where there is none); keys
+     * are made and unwrapped only on use, never while a function initialises.
+     */
+    private synchronized CaseContent caseContent() {
+        if (caseContent == null) {
+            String keyArn = settings.apply(CONTENT_KEY_ARN);
+            KeyEncryptionKey kek = keyArn != null && !keyArn.isBlank() ? new KmsKeyEncryptionKey(kms(), keyArn)
+                    : new LocalKeyEncryptionKey(LocalKeyEncryptionKey.fixedKey(required(CONTENT_KEK)), random);
+            caseContent = new CaseContent(kek, new CaseKeysTable(dynamoDb(), required(CASE_KEYS_TABLE)), random,
+                    clock);
+        }
+        return caseContent;
+    }
+
+    /**
+     * Receipts as HMAC-SHA256 under the server-held keys. Which keys is settled here; the keys themselves are read on
+     * first use (from Secrets Manager in AWS), so they never end up in a SnapStart snapshot.
+     */
     private synchronized ReceiptHasher receiptHasher() {
         if (receiptHasher == null) {
-            receiptHasher = new ReceiptHasher(ReceiptHasher.DEFAULT_ITERATIONS, random);
+            String secretArn = settings.apply(RECEIPT_KEY_SECRET_ARN);
+            if (secretArn != null && !secretArn.isBlank()) {
+                receiptHasher = new HmacReceiptHasher(() -> ReceiptKeys.parse(secrets().secretString(secretArn)));
+            } else {
+                String keys = required(RECEIPT_KEYS);
+                receiptHasher = new HmacReceiptHasher(() -> ReceiptKeys.parse(keys));
+            }
         }
         return receiptHasher;
     }
@@ -412,6 +519,16 @@ public final class Wiring {
                     .build();
         }
         return sns;
+    }
+
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = KmsClient.builder()
+                    .region(region())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return kms;
     }
 
     /** Secrets Manager's secrets, read with one signed call each (see {@link SecretsManagerReader}), on first use. */

@@ -22,7 +22,6 @@ import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
 import kz.senim.cases.dynamodb.AlertItems;
-import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.SubmissionOutcome.Accepted;
 import kz.senim.intake.SubmitReport;
@@ -37,6 +36,8 @@ import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.MarksThatNeverLand;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,8 +80,9 @@ class AlertFaultsIT {
         topicArnPrefix = sns.topicArnPrefix() + topicPrefix;
         tables = TestTables.create(db);
         FixedDirectory directory = FixedDirectory.seeded();
-        submitReport = new SubmitReport(new DynamoDbReports(db.client(), tables.cases(), clock), new Triage(directory),
-                new SafetyAdvice(RegionCatalogue.load(), directory), new ReceiptHasher(1_000, RANDOM), RANDOM, clock);
+        submitReport = new SubmitReport(new DynamoDbReports(db.client(), tables.cases(), clock,
+                TestContent.writes(db.client(), tables.caseKeys())), new Triage(directory),
+                new SafetyAdvice(RegionCatalogue.load(), directory), TestReceipts.hasher(), RANDOM, clock);
         claims = new DynamoDbAlertClaims(db.client(), tables.cases());
         queues = new AlertQueues(sns, topicPrefix);
         publisher = new SnsAlertPublisher(sns.sns(), topicArnPrefix);

@@ -108,6 +108,33 @@ class AlertMessageSchemaTest {
         assertThat(AlertMessageSchema.violations(json)).as(json).isEmpty();
     }
 
+    @Test
+    void noticesAreValidCarryTheirKindAsAFilterAttributeAndAreNoAlertToAcknowledge() throws IOException {
+        Instant due = Instant.parse("2027-11-24T12:00:00Z");
+        AlertMessage erasure = new AlertMessage(Alert.notice(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Alert.Notice.erasureDue(due), CREATED));
+        AlertMessage revoked = new AlertMessage(Alert.notice(REFERENCE, "ngo-shelter-almaty",
+                new RegionCode("KZ-75"), Category.FORCED_LABOUR, Alert.Notice.referralsRevoked(), CREATED));
+
+        assertThat(AlertMessageSchema.violations(erasure.toJson())).as(erasure.toJson()).isEmpty();
+        assertThat(AlertMessageSchema.violations(revoked.toJson())).as(revoked.toJson()).isEmpty();
+        JsonNode body = JSON.readTree(erasure.toJson());
+        assertThat(body.path("notice").asText()).isEqualTo("content_erasure_due");
+        assertThat(body.path("erasureDueAt").asText()).isEqualTo(due.toString());
+        assertThat(body.path("severity").asText()).as("news, not an emergency").isEqualTo("low");
+        assertThat(body.path("kind").asText()).as("no page: a notice").isEqualTo("notice");
+        assertThat(erasure.attributes()).containsEntry("notice", "content_erasure_due").containsEntry("kind", "notice");
+        assertThat(JSON.readTree(new AlertMessage(Alert.of(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Severity.LOW, CREATED)).toJson()).path("kind").asText())
+                .as("guard: an alert about a report").isEqualTo("alert");
+        assertThat(JSON.readTree(revoked.toJson()).path("notice").asText()).isEqualTo("referrals_revoked");
+        assertThat(JSON.readTree(revoked.toJson()).has("erasureDueAt")).isFalse();
+        assertThat(kz.senim.acknowledgement.AlertAddress.parse(erasure.alert().alertId()))
+                .as("a notice's id is no alert that can be acknowledged").isEmpty();
+        assertThat(AlertMessageSchema.violations(validMessage().put("notice", "something_else").toString()))
+                .isNotEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"javascript:alert(1)", "ftp://senim.example/ack", "not a link", ""})
     void anAcknowledgementLinkThatIsNotHttpIsRejected(String link) throws IOException {

@@ -16,7 +16,6 @@ import kz.senim.cases.Severity;
 import kz.senim.directory.DirectoryData;
 import kz.senim.directory.Organisation;
 import kz.senim.i18n.Language;
-import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
 import kz.senim.intake.SubmissionOutcome;
 import kz.senim.intake.SubmitReport;
@@ -24,6 +23,7 @@ import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.UrgencyWords;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,14 +41,14 @@ class AlertTextsCarryNothingOfTheReportTest {
     private final InMemoryReports reports = new InMemoryReports(clock);
     private final FixedDirectory seeded = FixedDirectory.seeded();
     private final SubmitReport submitReport = new SubmitReport(reports, new Triage(seeded),
-            new SafetyAdvice(RegionCatalogue.load(), seeded), new ReceiptHasher(1_000, random), random, clock);
+            new SafetyAdvice(RegionCatalogue.load(), seeded), TestReceipts.hasher(), random, clock);
 
     @ParameterizedTest
     @EnumSource(Language.class)
     void no_part_of_any_alert_carries_the_narrative_the_locality_or_the_receipt(Language language) {
         String narrative = "narrative-" + UUID.randomUUID();
         String locality = "locality-" + UUID.randomUUID();
-        ReportSubmission everything = new ReportSubmission(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
+        ReportSubmission everything = ReportSubmission.of(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
                 new RegionCode("KZ-75"), Optional.of(locality), true, true, true, true,
                 "They hold us in a basement: " + narrative, Language.UZ);
         SubmissionOutcome.Accepted accepted = (SubmissionOutcome.Accepted) submitReport.submit(

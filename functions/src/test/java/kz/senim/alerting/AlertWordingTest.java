@@ -29,6 +29,8 @@ class AlertWordingTest {
     private static final RegionCatalogue REGIONS = RegionCatalogue.load();
     private static final Reference REFERENCE = new Reference("SN-7Q2K-9M4D-XW3P");
     private static final Instant CREATED = Instant.parse("2026-11-23T12:04:00Z");
+    /** When a notice says the case's content will be erased: the 8th already in Kazakhstan (UTC+5). */
+    private static final Instant DUE = Instant.parse("2026-12-07T20:00:00Z");
     private static final String ID = "7Q2K9M4DXW3PHN7C";
     /** The local runner's link. */
     private static final String LOCAL_LINK = "http://localhost:8080/v1/ack/" + ID;
@@ -215,6 +217,67 @@ class AlertWordingTest {
         assertThat(many.emailBody()).as("every region named in the e-mail")
                 .contains(REGIONS.region(new RegionCode("KZ-10")).orElseThrow().name(language))
                 .contains(REGIONS.region(new RegionCode("KZ-79")).orElseThrow().name(language));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void a_notice_fits_two_segments_names_the_case_and_what_happens_to_it_and_asks_for_no_acknowledgement(
+            Language language) {
+        SoftAssertions softly = new SoftAssertions();
+        for (RegionCode region : everyRegion()) {
+            for (Alert.Notice notice : List.of(Alert.Notice.erasureDue(DUE), Alert.Notice.referralsRevoked())) {
+                Alert alert = Alert.notice(REFERENCE, "kz-75-commission", region, Category.FORCED_LABOUR, notice,
+                        CREATED);
+                AlertTexts texts = wording.texts(AlertWording.Subject.of(alert, Optional.empty()), language,
+                        Optional.empty(), "Commission");
+                String what = region.value() + " " + notice.kind().code();
+                softly.assertThat(texts.sms()).as(what).hasSizeLessThanOrEqualTo(AlertWording.SMS_LIMIT)
+                        .contains(REFERENCE.value()).doesNotContain("/v1/ack/");
+                softly.assertThat(texts.emailSubject()).as(what).contains(REFERENCE.value());
+                softly.assertThat(texts.emailBody()).as(what).contains(REFERENCE.value())
+                        .contains(wording.category(Category.FORCED_LABOUR, language))
+                        .contains(wording.region(region, language)).doesNotContain("/v1/ack/");
+                if (notice.kind() == Alert.Notice.Kind.CONTENT_ERASURE_DUE) {
+                    // 20:00 UTC on the 7th is past midnight in Kazakhstan: the 8th there
+                    softly.assertThat(texts.sms()).as(what).contains("2026-12-08");
+                    softly.assertThat(texts.emailBody()).as(what)
+                            .contains("2026-12-08", "https://console.senim.example/#/case/" + REFERENCE.value());
+                } else {
+                    softly.assertThat(texts.emailBody()).as(what).doesNotContain("console.senim.example");
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void a_notice_reads_in_each_language_in_its_own_words() {
+        Alert due = Alert.notice(REFERENCE, "kz-75-commission", new RegionCode("KZ-75"), Category.FORCED_LABOUR,
+                Alert.Notice.erasureDue(DUE), CREATED);
+        Alert revoked = Alert.notice(REFERENCE, "ngo-shelter-almaty", new RegionCode("KZ-75"),
+                Category.FORCED_LABOUR, Alert.Notice.referralsRevoked(), CREATED);
+
+        assertThat(noticeSms(due, Language.KK)).isEqualTo(
+                "Senim: іспен жұмыс істелмесе, SN-7Q2K-9M4D-XW3P (Алматы) ісіндегі жазылғандар 2026-12-08 күні өшіріледі.");
+        assertThat(noticeSms(due, Language.RU)).isEqualTo(
+                "Senim: написанное в деле SN-7Q2K-9M4D-XW3P (Алматы) будет удалено 2026-12-08, если дело не возьмут в работу.");
+        assertThat(noticeSms(due, Language.EN)).isEqualTo(
+                "Senim: what was written in case SN-7Q2K-9M4D-XW3P (Almaty) will be erased on 2026-12-08 unless the case is worked before.");
+        assertThat(noticeSms(due, Language.UZ)).isEqualTo(
+                "Senim: ish bilan shug‘ullanilmasa, SN-7Q2K-9M4D-XW3P (Olmaota) ishidagi yozilganlar 2026-12-08 kuni o‘chiriladi.");
+        assertThat(noticeSms(revoked, Language.KK)).isEqualTo(
+                "Senim: хабарлаушы SN-7Q2K-9M4D-XW3P (Алматы) ісін кері қайтарып алды; жолдамаларыңыз кері қайтарылды, жазылғандар өшірілді.");
+        assertThat(noticeSms(revoked, Language.RU)).isEqualTo(
+                "Senim: сообщивший отозвал дело SN-7Q2K-9M4D-XW3P (Алматы). Направления вашей организации по нему отозваны, написанное удалено.");
+        assertThat(noticeSms(revoked, Language.EN)).isEqualTo(
+                "Senim: the reporter withdrew case SN-7Q2K-9M4D-XW3P (Almaty); your referrals for it are revoked and what was written is erased.");
+        assertThat(noticeSms(revoked, Language.UZ)).isEqualTo(
+                "Senim: xabar beruvchi SN-7Q2K-9M4D-XW3P (Olmaota) ishini qaytarib oldi; yo‘llanmalaringiz bekor qilindi, yozilganlar o‘chirildi.");
+    }
+
+    private String noticeSms(Alert notice, Language language) {
+        return wording.texts(AlertWording.Subject.of(notice, Optional.empty()), language, Optional.empty(),
+                "Commission").sms();
     }
 
     private AlertTexts digest(Alert carrier, int count, java.util.SortedSet<String> regions, Instant windowStart,

@@ -242,6 +242,57 @@ class DispatchAlertsTest {
         assertThat(coalescing.dispatch(digest)).isEqualTo(new Outcome.PublishedAsDigest("message-2", 3));
     }
 
+    @Test
+    void a_notice_goes_out_as_a_message_of_its_own_without_a_link_even_in_a_storm_and_counts_in_no_window() {
+        InMemoryPagingWindows windows = new InMemoryPagingWindows();
+        DispatchAlerts coalescing = new DispatchAlerts(claims, publisher, windows,
+                organisation -> new PagingLimit(1, Duration.ofMinutes(10)), clock,
+                a -> Optional.of("https://ack.senim.example/a/" + a.alertId()));
+        coalescing.dispatch(another());
+        coalescing.dispatch(another());
+        assertThat(coalescing.dispatch(another())).as("guard: the organisation is in a storm")
+                .isInstanceOf(Outcome.Coalesced.class);
+        Alert notice = claims.add(Alert.notice(Reference.random(new java.security.SecureRandom()),
+                "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING,
+                Alert.Notice.erasureDue(clock.instant().plus(Duration.ofDays(14))), clock.instant()));
+        Alert revoked = claims.add(Alert.notice(Reference.random(new java.security.SecureRandom()),
+                "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING, Alert.Notice.referralsRevoked(),
+                clock.instant()));
+
+        List<Dispatched> dispatched = coalescing.dispatchAll(List.of(notice, another(), revoked));
+
+        assertThat(dispatched.get(0).outcome()).isInstanceOf(Outcome.Published.class);
+        assertThat(dispatched.get(1).outcome()).as("a report beside them is coalesced as before")
+                .isInstanceOf(Outcome.Coalesced.class);
+        assertThat(dispatched.get(2).outcome()).isInstanceOf(Outcome.Published.class);
+        List<AlertMessage> notices = publisher.published().stream().filter(m -> m.alert().isNotice()).toList();
+        assertThat(notices).extracting(AlertMessage::kind).containsExactly("notice", "notice");
+        assertThat(notices).allSatisfy(m -> {
+            assertThat(m.acknowledgeUrl()).isEmpty();
+            assertThat(m.digest()).isEmpty();
+        });
+        assertThat(publisher.published()).filteredOn(m -> !m.alert().isNotice())
+                .as("guard: a page gets its link").allSatisfy(m -> assertThat(m.acknowledgeUrl()).isPresent());
+    }
+
+    @Test
+    void notices_take_no_place_among_the_pages_an_organisation_gets_in_its_window() {
+        InMemoryPagingWindows windows = new InMemoryPagingWindows();
+        DispatchAlerts coalescing = new DispatchAlerts(claims, publisher, windows,
+                organisation -> new PagingLimit(2, Duration.ofMinutes(10)), clock, a -> Optional.empty());
+        for (int i = 0; i < 3; i++) {
+            assertThat(coalescing.dispatch(claims.add(Alert.notice(Reference.random(new java.security.SecureRandom()),
+                    "kz-75-commission", new RegionCode("KZ-75"), Category.BEGGING, Alert.Notice.referralsRevoked(),
+                    clock.instant())))).isInstanceOf(Outcome.Published.class);
+        }
+
+        assertThat(coalescing.dispatch(another())).isInstanceOf(Outcome.Published.class);
+        assertThat(coalescing.dispatch(another())).isInstanceOf(Outcome.Published.class);
+        assertThat(coalescing.dispatch(another())).as("the window's third report is its digest")
+                .isInstanceOf(Outcome.PublishedAsDigest.class);
+        assertThat(windows.inStorm("kz-75-commission")).isTrue();
+    }
+
     private Alert another() {
         return claims.add(Alert.of(Reference.random(new java.security.SecureRandom()), "kz-75-commission",
                 new RegionCode("KZ-75"), Category.BEGGING, Severity.HIGH, clock.instant()));

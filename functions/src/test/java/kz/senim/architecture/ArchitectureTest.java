@@ -1,10 +1,10 @@
 package kz.senim.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -41,8 +41,8 @@ import software.amazon.awssdk.core.SdkClient;
 class ArchitectureTest {
 
     /** Role packages of a feature: the adapters and handlers around its domain. */
-    private static final String[] ROLES = {"api", "dynamodb", "sns", "stream", "seed", "schedule", "secretsmanager",
-            "cognito"};
+    private static final String[] ROLES = {"api", "dynamodb", "sns", "stream", "seed", "schedule",
+            "kms", "cognito"};
     private static final String[] ADAPTERS_AND_HANDLERS = Arrays.stream(ROLES).map(r -> "kz.senim.." + r + "..")
             .toArray(String[]::new);
     private static final String HTTP_EDGE = "kz.senim.http..";
@@ -171,7 +171,8 @@ class ArchitectureTest {
                 "kz.senim.audit", "kz.senim.access", "kz.senim.people", "kz.senim.overview");
         assertThat(domainPackages).noneMatch(p -> p.endsWith(".api") || p.endsWith(".dynamodb")
                 || p.endsWith(".sns") || p.endsWith(".stream") || p.endsWith(".seed") || p.endsWith(".schedule")
-                || p.endsWith(".secretsmanager") || p.endsWith(".cognito") || p.equals("kz.senim.wiring") || p.equals("kz.senim.http")
+                || p.endsWith(".kms") || p.endsWith(".cognito")
+                || p.equals("kz.senim.wiring") || p.equals("kz.senim.http")
                 || p.equals("kz.senim.staff"));
     }
 

@@ -143,6 +143,9 @@ class DeploymentDriftTest {
         if (name.equals(Wiring.AWS_REGION)) {
             return "eu-central-1";
         }
+        if (name.contains("_DAYS")) {
+            return "200";
+        }
         if (name.endsWith("_ARN_PREFIX")) {
             return "arn:aws:sns:eu-central-1:123456789012:senim-alerts-";
         }

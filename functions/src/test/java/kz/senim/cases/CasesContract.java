@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * What every {@link Cases} store does, run against the in-memory fake ({@code InMemoryCasesContractTest}) and the
  * DynamoDB adapter on DynamoDB Local ({@code DynamoDbCasesContractIT}): a case is found as stored; a region's queue
  * is oldest first, filtered, paged by cursors that belong to their queue; a change is stored with its audit entry
- * only over the version it was made from, and otherwise nothing is written.
+ * only over the version it was made from, and otherwise nothing is written. What people typed (narrative, locality,
+ * a reason) comes back as typed once opened ({@link CaseContent}; the adapter keeps it sealed, the fake as written),
+ * and a text erased stays erased.
  */
 public abstract class CasesContract {
 
@@ -52,32 +54,68 @@ public abstract class CasesContract {
         table().store(file);
     }
 
+    /** The case as found, its texts opened as the paths that show a case open them (the adapter keeps them sealed). */
+    private Optional<CaseFile> found(Reference reference) {
+        return cases().find(reference).map(this::opened);
+    }
+
+    /** A page of the queue, its cases' texts opened. */
+    private QueuePage queue(QueueQuery query) {
+        QueuePage page = cases().queue(query);
+        return new QueuePage(page.cases().stream().map(this::opened).toList(), page.nextCursor());
+    }
+
+    private CaseFile opened(CaseFile file) {
+        return file.withTexts(table().content().opening(file.reference())::open);
+    }
+
     // --- find -------------------------------------------------------------------------------------------------------
 
     @Test
     void a_case_is_found_as_stored_with_every_field() {
-        ReportSubmission everything = new ReportSubmission(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
+        ReportSubmission everything = ReportSubmission.of(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
                 new RegionCode("KZ-79"), Optional.of("Шымкент, рынок «Айна» — 2-й ряд"), true, true, true, true,
                 "Мені сатып жіберді. They keep 6 of us;\nпаспорт забрали.\t\"quotes\"", Language.KK);
         CaseFile full = stored(new CaseFile(Reference.random(RANDOM), everything, Severity.CRITICAL,
                 CaseStatus.CLOSED, 7, Optional.of("kz-79-commission"), Optional.of("person-aigerim"),
                 Set.of("kz-79-commission", "ngo-children", "police-att-liaison"),
-                Optional.of(ClosingOutcome.REFERRED_TO_POLICE_WITH_CONSENT), Optional.of("Причина"),
+                Optional.of(ClosingOutcome.REFERRED_TO_POLICE_WITH_CONSENT), Optional.of(CaseText.plain("Причина")),
                 NOON.minusSeconds(3600), NOON));
         CaseFile bare = stored(new CaseFile(Reference.random(RANDOM),
                 Submissions.witnessTip(RegionCode.UNKNOWN, Category.OTHER), Severity.LOW, CaseStatus.RECEIVED, 1,
                 Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), NOON, NOON));
 
-        assertThat(cases().find(full.reference())).contains(full);
-        assertThat(cases().find(bare.reference())).contains(bare);
+        assertThat(found(full.reference())).contains(full);
+        assertThat(found(bare.reference())).contains(bare);
     }
 
     @Test
     void an_unknown_case_is_not_found() {
         CaseFile known = almaty(NOON, CaseStatus.RECEIVED, Severity.MEDIUM, Category.FORCED_LABOUR);
 
-        assertThat(cases().find(known.reference())).contains(known);
-        assertThat(cases().find(Reference.random(RANDOM))).isEmpty();
+        assertThat(found(known.reference())).contains(known);
+        assertThat(found(Reference.random(RANDOM))).isEmpty();
+    }
+
+    @Test
+    void texts_erased_with_the_cases_content_come_back_erased_and_the_facts_stay() {
+        ReportSubmission tip = Submissions.witnessTip(ALMATY, Category.FORCED_LABOUR);
+        ReportSubmission erased = new ReportSubmission(tip.reporterRole(), tip.category(), tip.region(),
+                Optional.empty(), tip.immediateDanger(), tip.policeConsent(), tip.childInvolved(),
+                tip.foreignNational(), new CaseText.Erased(), tip.language());
+        CaseFile withdrawn = stored(new CaseFile(Reference.random(RANDOM), erased, Severity.HIGH,
+                CaseStatus.WITHDRAWN_BY_REPORTER, 3, Optional.of("kz-75-commission"), Optional.empty(),
+                Set.of("kz-75-commission"), Optional.empty(), Optional.empty(), NOON.minusSeconds(60), NOON));
+        CaseFile typed = almaty(NOON, CaseStatus.RECEIVED, Severity.MEDIUM, Category.FORCED_LABOUR);
+
+        CaseFile found = cases().find(withdrawn.reference()).orElseThrow();
+        assertThat(found.submission().narrative()).isEqualTo(new CaseText.Erased());
+        assertThat(found.submission().locality()).isEmpty();
+        assertThat(found.status()).isEqualTo(CaseStatus.WITHDRAWN_BY_REPORTER);
+        assertThat(found.severity()).isEqualTo(Severity.HIGH);
+        assertThat(found.submission().category()).isEqualTo(Category.FORCED_LABOUR);
+        assertThat(found(typed.reference()).orElseThrow().submission().narrative()).as("guard: a typed one reads")
+                .isEqualTo(typed.submission().narrative());
     }
 
     // --- queue ------------------------------------------------------------------------------------------------------
@@ -105,8 +143,8 @@ public abstract class CasesContract {
         CaseFile first = almaty(NOON, CaseStatus.RECEIVED, Severity.MEDIUM, Category.FORCED_LABOUR);
         CaseFile second = almaty(NOON.plusSeconds(1), CaseStatus.ACKNOWLEDGED, Severity.HIGH, Category.BEGGING);
 
-        QueuePage page = cases().queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 3));
-        QueuePage empty = cases().queue(query(ASTANA, Optional.empty(), Optional.empty(), Optional.empty(), 3));
+        QueuePage page = queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 3));
+        QueuePage empty = queue(query(ASTANA, Optional.empty(), Optional.empty(), Optional.empty(), 3));
 
         assertThat(page.cases()).containsExactly(first, second);
         assertThat(page.nextCursor()).isEmpty();
@@ -120,8 +158,8 @@ public abstract class CasesContract {
         CaseFile first = almaty(NOON, CaseStatus.RECEIVED, Severity.MEDIUM, Category.FORCED_LABOUR);
         CaseFile second = almaty(NOON.plusSeconds(1), CaseStatus.RECEIVED, Severity.MEDIUM, Category.FORCED_LABOUR);
 
-        QueuePage full = cases().queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 2));
-        QueuePage after = cases().queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(),
+        QueuePage full = queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 2));
+        QueuePage after = queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(),
                 2, full.nextCursor()));
 
         assertThat(full.cases()).containsExactly(first, second);
@@ -159,17 +197,17 @@ public abstract class CasesContract {
         }
         astana(NOON);
         astana(NOON.plusSeconds(1));
-        String cursor = cases().queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 1))
+        String cursor = queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 1))
                 .nextCursor().orElseThrow();
 
-        assertThat(cases().queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 1,
+        assertThat(queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 1,
                 Optional.of(cursor))).cases()).hasSize(1);
-        assertThatThrownBy(() -> cases().queue(new QueueQuery(ASTANA, Optional.empty(), Optional.empty(),
+        assertThatThrownBy(() -> queue(new QueueQuery(ASTANA, Optional.empty(), Optional.empty(),
                 Optional.empty(), 1, Optional.of(cursor)))).isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.field()).isEqualTo("cursor"));
         for (String garbage : List.of("not-base64!", "e30", cursor.substring(0, cursor.length() - 4),
                 "x".repeat(2000))) {
-            assertThatThrownBy(() -> cases().queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(),
+            assertThatThrownBy(() -> queue(new QueueQuery(ALMATY, Optional.empty(), Optional.empty(),
                     Optional.empty(), 1, Optional.of(garbage)))).as(garbage)
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
         }
@@ -182,9 +220,9 @@ public abstract class CasesContract {
 
         assertThat(cases().save(working, entry(working, "case_work_started"))).isEqualTo(new SaveOutcome.Saved());
 
-        assertThat(cases().queue(query(ALMATY, Optional.of(CaseStatus.IN_PROGRESS), Optional.empty(),
+        assertThat(queue(query(ALMATY, Optional.of(CaseStatus.IN_PROGRESS), Optional.empty(),
                 Optional.empty(), 5)).cases()).containsExactly(working);
-        assertThat(cases().queue(query(ALMATY, Optional.of(CaseStatus.ACKNOWLEDGED), Optional.empty(),
+        assertThat(queue(query(ALMATY, Optional.of(CaseStatus.ACKNOWLEDGED), Optional.empty(),
                 Optional.empty(), 5)).cases()).isEmpty();
     }
 
@@ -199,7 +237,7 @@ public abstract class CasesContract {
         assertThat(cases().save(assigned, entry(assigned, "case_assigned"))).isEqualTo(new SaveOutcome.Saved());
         assertThat(cases().save(working, entry(working, "case_work_started"))).isEqualTo(new SaveOutcome.Saved());
 
-        assertThat(cases().find(file.reference())).contains(working);
+        assertThat(found(file.reference())).contains(working);
         assertThat(audit().entries(file.reference())).containsExactly(entry(assigned, "case_assigned"),
                 entry(working, "case_work_started"));
     }
@@ -217,7 +255,7 @@ public abstract class CasesContract {
         assertThat(cases().save(skipping, entry(skipping, "case_assigned")))
                 .isEqualTo(new SaveOutcome.VersionConflict());
 
-        assertThat(cases().find(file.reference())).contains(assigned);
+        assertThat(found(file.reference())).contains(assigned);
         assertThat(audit().entries(file.reference())).containsExactly(entry(assigned, "case_assigned"));
     }
 
@@ -232,9 +270,9 @@ public abstract class CasesContract {
         assertThat(cases().save(neverAssigned, entry(neverAssigned, "case_assigned")))
                 .isEqualTo(new SaveOutcome.VersionConflict());
 
-        assertThat(cases().find(never.reference())).isEmpty();
+        assertThat(found(never.reference())).isEmpty();
         assertThat(audit().entries(never.reference())).isEmpty();
-        assertThat(cases().queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 5)).cases())
+        assertThat(queue(query(ALMATY, Optional.empty(), Optional.empty(), Optional.empty(), 5)).cases())
                 .containsExactly(stored);
         CaseFile storedAssigned = changed(stored.assign("person-aigerim", NOON.plusSeconds(1)));
         assertThat(cases().save(storedAssigned, entry(storedAssigned, "case_assigned")))
@@ -253,14 +291,14 @@ public abstract class CasesContract {
 
         for (CaseFile step : List.of(involving, assigned, closed, reopened)) {
             assertThat(cases().save(step, entry(step, "step"))).isEqualTo(new SaveOutcome.Saved());
-            assertThat(cases().find(file.reference())).contains(step);
+            assertThat(found(file.reference())).contains(step);
         }
 
-        CaseFile found = cases().find(file.reference()).orElseThrow();
+        CaseFile found = found(file.reference()).orElseThrow();
         assertThat(found.version()).isEqualTo(5);
         assertThat(found.outcome()).isEmpty();
         assertThat(found.assignee()).contains("person-aigerim");
-        assertThat(found.statusReason()).contains("Новые сведения от сообщившего");
+        assertThat(found.statusReason()).contains(CaseText.plain("Новые сведения от сообщившего"));
         assertThat(found.involvedOrganisations()).containsExactlyInAnyOrder("kz-75-commission",
                 "ngo-foreign-nationals");
     }
@@ -281,7 +319,7 @@ public abstract class CasesContract {
             assertThat(outcomes).as("round " + round).containsExactlyInAnyOrder(new SaveOutcome.Saved(),
                     new SaveOutcome.VersionConflict());
             CaseFile winner = outcomes.get(0) instanceof SaveOutcome.Saved ? assigned : working;
-            assertThat(cases().find(file.reference())).contains(winner);
+            assertThat(found(file.reference())).contains(winner);
             assertThat(audit().entries(file.reference())).extracting(AuditEntry::action)
                     .containsExactly(winner == assigned ? "case_assigned" : "case_work_started");
         }
@@ -319,7 +357,7 @@ public abstract class CasesContract {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            QueuePage page = cases().queue(new QueueQuery(first.region(), first.status(), first.severity(),
+            QueuePage page = queue(new QueueQuery(first.region(), first.status(), first.severity(),
                     first.category(), first.limit(), cursor));
             assertThat(page.cases()).hasSizeLessThanOrEqualTo(first.limit());
             seen.addAll(page.cases());

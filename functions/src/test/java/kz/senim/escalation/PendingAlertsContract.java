@@ -281,8 +281,10 @@ public abstract class PendingAlertsContract {
         return current(file.reference());
     }
 
+    /** The case as it is now, its texts opened (the adapter keeps them sealed). */
     private CaseFile current(Reference reference) {
-        return table().cases().find(reference).orElseThrow();
+        return table().cases().find(reference).orElseThrow()
+                .withTexts(table().content().opening(reference)::open);
     }
 
     private static AlertAddress address(Alert alert) {

@@ -19,6 +19,7 @@ import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.InvalidInput;
 import kz.senim.people.PersonId;
@@ -150,7 +151,7 @@ class ChangeCaseStatusTest {
 
         assertThat(outcome).isInstanceOfSatisfying(CaseChangeOutcome.Changed.class, changed -> {
             assertThat(changed.file().status()).isEqualTo(CaseStatus.IN_PROGRESS);
-            assertThat(changed.file().statusReason()).contains(reason);
+            assertThat(changed.file().statusReason()).contains(CaseText.plain(reason));
             assertThat(changed.file().outcome()).isEmpty();
         });
         assertThat(world.audit.entries(file.reference())).singleElement().satisfies(entry -> {

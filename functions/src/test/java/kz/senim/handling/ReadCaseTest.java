@@ -23,6 +23,8 @@ import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseMessages;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.directory.ServiceType;
@@ -30,6 +32,7 @@ import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralRequest;
 import kz.senim.testing.CaseWorld;
+import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
 
 class ReadCaseTest {
@@ -44,7 +47,7 @@ class ReadCaseTest {
         world.alerts.add(file.reference(), alert);
         Referral referral = world.shelterReferral(file);
         MessageLine message = new MessageLine("M0123456789ABCDEF", Instant.parse("2026-11-23T12:05:00Z"),
-                "to_reporter", "question", "person-aigerim", "Are you safe?");
+                "to_reporter", "question", "person-aigerim", CaseText.plain("Are you safe?"));
         world.messages = reference -> reference.equals(file.reference()) ? List.of(message) : List.of();
 
         ReadCase.Outcome outcome = world.readCase().read(ALMATY_RESPONDER, file.reference().value());
@@ -52,12 +55,47 @@ class ReadCaseTest {
         assertThat(outcome).isInstanceOfSatisfying(ReadCase.Outcome.Found.class, found -> {
             CaseDetails details = found.details();
             assertThat(details.file()).isEqualTo(file);
-            assertThat(details.file().submission().narrative()).isNotBlank();
+            assertThat(details.file().submission().narrative().readable()).hasValueSatisfying(n -> assertThat(n).isNotBlank());
             assertThat(details.alerts()).containsExactly(alert);
             assertThat(details.referrals()).containsExactly(referral.line());
             assertThat(details.messages()).containsExactly(message);
             assertThat(details.today()).isEqualTo(world.today());
         });
+    }
+
+    @Test
+    void texts_kept_sealed_are_opened_for_someone_in_scope_and_erased_once_their_keys_are_forgotten() {
+        CaseFile typed = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+        CaseContent.Sealing sealing = world.content.sealing(typed.reference());
+        CaseFile stored = typed.withTexts(text -> CaseText.stored(sealing.stored(text).orElseThrow()));
+        world.keys.keep(sealing.newKey().orElseThrow());
+        world.cases.add(stored);
+        CaseContent.Sealing messageSealing = world.content.sealing(typed.reference());
+        MessageLine message = new MessageLine("M0123456789ABCDEF", Instant.parse("2026-11-23T12:05:00Z"),
+                "to_reporter", "question", "person-aigerim",
+                CaseText.stored(messageSealing.stored(CaseText.plain("Are you safe?")).orElseThrow()));
+        world.keys.keep(messageSealing.newKey().orElseThrow());
+        world.messages = reference -> List.of(message);
+
+        ReadCase.Outcome.Found opened = found(world.readCase().read(ALMATY_RESPONDER, typed.reference().value()));
+
+        assertThat(stored.submission().narrative()).isInstanceOf(CaseText.Sealed.class);
+        assertThat(opened.details().file()).isEqualTo(typed);
+        assertThat(opened.details().messages()).singleElement().extracting(MessageLine::text)
+                .isEqualTo(CaseText.plain("Are you safe?"));
+
+        world.keys.forget(typed.reference());
+        ReadCase.Outcome.Found erased = found(world.readCase().read(ALMATY_RESPONDER, typed.reference().value()));
+
+        assertThat(erased.details().file().submission().narrative()).isEqualTo(new CaseText.Erased());
+        assertThat(erased.details().file().submission().locality()).contains(new CaseText.Erased());
+        assertThat(erased.details().messages()).singleElement().extracting(MessageLine::text)
+                .isEqualTo(new CaseText.Erased());
+    }
+
+    private static ReadCase.Outcome.Found found(ReadCase.Outcome outcome) {
+        assertThat(outcome).isInstanceOf(ReadCase.Outcome.Found.class);
+        return (ReadCase.Outcome.Found) outcome;
     }
 
     @Test
@@ -69,7 +107,7 @@ class ReadCaseTest {
         ReferToService.Outcome legal = world.referToService().refer(ALMATY_COORDINATOR, file.reference().value(),
                 new ReferralRequest("ngo-foreign-nationals", ServiceType.LEGAL, true, world.today().plusDays(4)));
         MessageLine message = new MessageLine("M0123456789ABCDEF", Instant.parse("2026-11-23T12:05:00Z"),
-                "from_reporter", "reply", "reporter", "I am at the bus station.");
+                "from_reporter", "reply", "reporter", CaseText.plain("I am at the bus station."));
         world.messages = reference -> reference.equals(file.reference()) ? List.of(message) : List.of();
 
         ReadCase.Outcome outcome = world.readCase().read(MIGRANT_NGO_RESPONDER, file.reference().value());
@@ -103,10 +141,10 @@ class ReadCaseTest {
             assertThat(entry.action()).isEqualTo("case_read");
             assertThat(entry.at()).isEqualTo(when);
             assertThat(entry.actor()).isEqualTo(new Actor.Person("person-saule", "ngo-shelter-almaty", "responder"));
-            assertThat(entry.details().values()).noneMatch(v -> file.submission().narrative().contains(v)
-                    || v.contains(file.submission().narrative()));
-            assertThat(entry.toString()).contains("case_read").doesNotContain(file.submission().narrative())
-                    .doesNotContain(file.submission().locality().orElseThrow());
+            String narrative = Submissions.narrative(file.submission());
+            assertThat(entry.details().values()).noneMatch(v -> narrative.contains(v) || v.contains(narrative));
+            assertThat(entry.toString()).contains("case_read").doesNotContain(narrative)
+                    .doesNotContain(Submissions.locality(file.submission()));
         });
     }
 
@@ -171,7 +209,7 @@ class ReadCaseTest {
             }
         };
         ReadCase readCase = new ReadCase(world.cases, world.access, world.alerts, world.referrals,
-                CaseMessages.NONE, failing, world.clock);
+                CaseMessages.NONE, failing, world.content, world.clock);
 
         assertThatThrownBy(() -> readCase.read(ALMATY_RESPONDER, file.reference().value()))
                 .isInstanceOf(StorageUnavailable.class);

@@ -1,6 +1,10 @@
 package kz.senim.intake;
 
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.Reference;
+import kz.senim.testing.InMemoryCaseKeys;
 import kz.senim.testing.InMemoryReports;
+import kz.senim.testing.TestContent;
 
 /** {@link ReportsContract} against the in-memory fake the unit tests use. */
 class InMemoryReportsContractTest extends ReportsContract {
@@ -10,5 +14,15 @@ class InMemoryReportsContractTest extends ReportsContract {
     @Override
     protected Reports reports() {
         return reports;
+    }
+
+    @Override
+    protected CaseContent content() {
+        return TestContent.content(new InMemoryCaseKeys());
+    }
+
+    @Override
+    protected void eraseReceipt(Reference reference) {
+        reports.eraseReceipt(reference);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Category;
 import kz.senim.cases.Reference;
 import kz.senim.cases.RegionCode;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link Reports} store does, run against the in-memory fake ({@code InMemoryReportsContractTest}) and the
  * DynamoDB adapter on DynamoDB Local ({@code DynamoDbReportsContractIT}): a report and its idempotency record are
  * stored together or not at all; a key is taken while its record lives (judged by the store's clock, in whole
- * seconds), a reference once; what was stored is found as it was.
+ * seconds), a reference once; what was stored is found as it was (what the reporter typed once opened: the
+ * adapter keeps it sealed), and no more once its receipt was erased.
  */
 public abstract class ReportsContract {
 
@@ -41,6 +44,42 @@ public abstract class ReportsContract {
     /** The store under test, on {@link #clock}. */
     protected abstract Reports reports();
 
+    /** Opens what the store gives back of what the reporter typed (sealed by the adapter, as typed by the fake). */
+    protected abstract CaseContent content();
+
+    /** Erases the report's receipt as an erasure does (retention, withdrawal): its reporter cannot come back. */
+    protected abstract void eraseReceipt(Reference reference);
+
+    @Test
+    void what_the_reporter_typed_comes_back_as_typed_once_opened() {
+        Report report = report(Submissions.victimInAlmaty());
+        reports().saveNew(report, alerts(report, "kz-75-commission"), record(newKeyHash(), report,
+                Duration.ofHours(24)));
+
+        Report stored = reports().find(report.reference()).orElseThrow();
+
+        assertThat(stored.submission().withTexts(content().opening(report.reference())::open).narrative())
+                .isEqualTo(CaseText.plain(Submissions.narrative(report.submission())));
+        assertThat(stored.submission().withTexts(content().opening(report.reference())::open).locality())
+                .contains(CaseText.plain(Submissions.locality(report.submission())));
+    }
+
+    @Test
+    void a_report_whose_receipt_was_erased_is_found_no_more_for_its_reporter() {
+        Report report = report(Submissions.victimInAlmaty());
+        Report other = report(Submissions.victimInAlmaty());
+        for (Report each : List.of(report, other)) {
+            reports().saveNew(each, alerts(each, "kz-75-commission"), record(newKeyHash(), each,
+                    Duration.ofHours(24)));
+        }
+        assertThat(found(report.reference())).as("guard: found while its receipt is there").contains(report);
+
+        eraseReceipt(report.reference());
+
+        assertThat(reports().find(report.reference())).isEmpty();
+        assertThat(found(other.reference())).contains(other);
+    }
+
     @Test
     void a_report_and_its_idempotency_record_are_stored_together() {
         Report report = report(Submissions.victimInAlmaty());
@@ -49,7 +88,7 @@ public abstract class ReportsContract {
         assertThat(reports().saveNew(report, alerts(report, "kz-75-commission", "ngo-shelter-almaty"), record))
                 .isEqualTo(new SaveOutcome.Saved());
 
-        assertThat(reports().find(report.reference())).contains(report);
+        assertThat(found(report.reference())).contains(report);
         assertThat(reports().idempotencyRecord(record.keyHash())).contains(record);
     }
 
@@ -66,8 +105,8 @@ public abstract class ReportsContract {
                 record(keyHash, second, Duration.ofHours(24)));
 
         assertThat(outcome).isEqualTo(new SaveOutcome.KeyTaken());
-        assertThat(reports().find(second.reference())).isEmpty();
-        assertThat(reports().find(first.reference())).contains(first);
+        assertThat(found(second.reference())).isEmpty();
+        assertThat(found(first.reference())).contains(first);
         assertThat(reports().idempotencyRecord(keyHash)).contains(firstRecord);
     }
 
@@ -86,7 +125,7 @@ public abstract class ReportsContract {
         assertThat(outcome).isEqualTo(new SaveOutcome.ReferenceTaken());
         assertThat(reports().idempotencyRecord(clashKey)).isEmpty();
         assertThat(reports().idempotencyRecord(firstRecord.keyHash())).contains(firstRecord);
-        assertThat(reports().find(first.reference())).contains(first);
+        assertThat(found(first.reference())).contains(first);
     }
 
     @Test
@@ -118,8 +157,8 @@ public abstract class ReportsContract {
         assertThat(reports().saveNew(later, alerts(later, "kz-75-commission"), laterRecord))
                 .isEqualTo(new SaveOutcome.Saved());
         assertThat(reports().idempotencyRecord(keyHash)).contains(laterRecord);
-        assertThat(reports().find(first.reference())).contains(first);
-        assertThat(reports().find(later.reference())).contains(later);
+        assertThat(found(first.reference())).contains(first);
+        assertThat(found(later.reference())).contains(later);
     }
 
     @Test
@@ -154,11 +193,11 @@ public abstract class ReportsContract {
 
     @Test
     void every_field_of_a_report_comes_back_with_and_without_a_locality() {
-        ReportSubmission full = new ReportSubmission(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
+        ReportSubmission full = ReportSubmission.of(ReporterRole.VICTIM, Category.SEXUAL_EXPLOITATION,
                 new RegionCode("KZ-79"), Optional.of("Шымкент, рынок «Айна» — 2-й ряд"), true, false, true, false,
                 "Мені сатып жіберді. They keep 6 of us; паспорт забрали.\nSecond line\ttab \"quotes\"",
                 Language.KK);
-        ReportSubmission bare = new ReportSubmission(ReporterRole.WITNESS, Category.FORCED_CRIMINALITY,
+        ReportSubmission bare = ReportSubmission.of(ReporterRole.WITNESS, Category.FORCED_CRIMINALITY,
                 RegionCode.UNKNOWN, Optional.empty(), false, true, false, true,
                 "Men ko‘rdim: bolalarni olib ketishdi.", Language.UZ);
         Report withLocality = new Report(Reference.random(RANDOM), full, Severity.CRITICAL, CaseStatus.IN_PROGRESS,
@@ -170,7 +209,7 @@ public abstract class ReportsContract {
         for (Report report : List.of(withLocality, withoutLocality)) {
             reports().saveNew(report, alerts(report, "national-secretariat"),
                     record(newKeyHash(), report, Duration.ofHours(24)));
-            assertThat(reports().find(report.reference())).contains(report);
+            assertThat(found(report.reference())).contains(report);
         }
     }
 
@@ -180,9 +219,9 @@ public abstract class ReportsContract {
         IdempotencyRecord record = record(newKeyHash(), report, Duration.ofHours(24));
         reports().saveNew(report, List.of(), record);
 
-        assertThat(reports().find(report.reference())).contains(report);
+        assertThat(found(report.reference())).contains(report);
         assertThat(reports().idempotencyRecord(record.keyHash())).contains(record);
-        assertThat(reports().find(Reference.random(RANDOM))).isEmpty();
+        assertThat(found(Reference.random(RANDOM))).isEmpty();
         assertThat(reports().idempotencyRecord(newKeyHash())).isEmpty();
     }
 
@@ -200,12 +239,19 @@ public abstract class ReportsContract {
         assertThat(outcomes).filteredOn(o -> o instanceof SaveOutcome.Saved).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof SaveOutcome.KeyTaken).hasSize(5);
         Report winner = attempts.get(outcomes.indexOf(new SaveOutcome.Saved()));
-        assertThat(attempts).filteredOn(report -> reports().find(report.reference()).isPresent())
+        assertThat(attempts).filteredOn(report -> found(report.reference()).isPresent())
                 .containsExactly(winner);
         assertThat(reports().idempotencyRecord(keyHash).orElseThrow().reference()).isEqualTo(winner.reference());
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** The report as found, what the reporter typed opened as the paths that show a case open it. */
+    protected final java.util.Optional<Report> found(Reference reference) {
+        return reports().find(reference).map(found -> new Report(found.reference(),
+                found.submission().withTexts(content().opening(reference)::open), found.severity(), found.status(),
+                found.receiptHash(), found.submittedAt(), found.updatedAt()));
+    }
 
     protected final Report report(ReportSubmission submission) {
         return new Report(Reference.random(RANDOM), submission, Severity.MEDIUM, CaseStatus.RECEIVED,

@@ -16,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
+import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.directory.DirectoryData;
 import kz.senim.intake.SubmissionOutcome.Accepted;
@@ -26,6 +29,7 @@ import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.LocalWiring;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,14 +137,19 @@ class SubmitReportIT {
         Map<String, AttributeValue> report = scan().stream()
                 .filter(item -> "REPORT".equals(item.get("kind").s()))
                 .findFirst().orElseThrow();
-        assertThat(report.get("narrative").s()).isEqualTo(submission.narrative());
-        assertThat(report.get("locality").s()).isEqualTo(submission.locality().orElseThrow());
+        CaseContent.Opening opening = TestContent.content(dynamoDb, tables.caseKeys()).opening(accepted.reference());
+        assertThat(report.get("narrative").s()).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(opening.open(CaseText.stored(report.get("narrative").s()))).isEqualTo(submission.narrative());
+        assertThat(opening.open(CaseText.stored(report.get("locality").s())))
+                .isEqualTo(submission.locality().orElseThrow());
         String everythingStored = scan().toString();
         assertThat(everythingStored)
                 .doesNotContain(key.value())
                 .doesNotContain(accepted.receipt().value())
-                .doesNotContain(accepted.receipt().value().replace("-", ""));
-        assertThat(report.get("receiptHash").s()).startsWith("pbkdf2-sha512$" + ReceiptHasher.DEFAULT_ITERATIONS + "$");
+                .doesNotContain(accepted.receipt().value().replace("-", ""))
+                .doesNotContain(Submissions.narrative(submission))
+                .doesNotContain(Submissions.locality(submission));
+        assertThat(report.get("receiptHash").s()).startsWith("hmac-sha256$v1$");
     }
 
     @Test
@@ -180,7 +189,9 @@ class SubmitReportIT {
         List<Map<String, AttributeValue>> items = scan();
         Map<String, AttributeValue> report = items.stream().filter(item -> "REPORT".equals(item.get("kind").s()))
                 .findFirst().orElseThrow();
-        assertThat(report.get("narrative").s()).contains("I work on a building site without pay");
+        assertThat(TestContent.content(dynamoDb, tables.caseKeys()).opening(new Reference(report.get("reference").s()))
+                .open(CaseText.stored(report.get("narrative").s())).readable())
+                .hasValueSatisfying(narrative -> assertThat(narrative).contains("I work on a building site without pay"));
         String everythingStored = items.toString();
         assertThat(everythingStored).doesNotContain(key, "203.0.113.77", "SenimApp", "SM-UNIQUE-DEVICE",
                 "device-4f1c2a9e", "cookie-secret-value", "uz-UZ");
@@ -230,7 +241,8 @@ class SubmitReportIT {
     private Wiring newWiring() {
         return LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory()), clock);
+                Wiring.DIRECTORY_TABLE, tables.directory(),
+                Wiring.CASE_KEYS_TABLE, tables.caseKeys()), clock);
     }
 
     private List<Map<String, AttributeValue>> scan() {

@@ -5,17 +5,21 @@ import java.time.Instant;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseStatus;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.ReporterAccess;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.InMemoryAuditTrail;
+import kz.senim.testing.InMemoryCaseKeys;
 import kz.senim.testing.InMemoryCases;
 import kz.senim.testing.InMemoryConversations;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import kz.senim.testing.ReportedCases;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 
 /** The three messaging use cases over in-memory fakes that share one set of cases, reports and audit trail. */
 public final class ConversationFixture {
@@ -33,12 +37,15 @@ public final class ConversationFixture {
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     public final InMemoryCases cases = new InMemoryCases(audit);
     public final InMemoryConversations conversations = new InMemoryConversations(cases, audit);
-    public final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
+    public final ReceiptHasher hasher = TestReceipts.hasher();
     public final ReporterAccess reporterAccess = new ReporterAccess(reports, hasher);
     public final PostCaseMessage postCaseMessage = new PostCaseMessage(cases,
             new CaseAccess(FixedDirectory.seeded()), conversations, random, clock);
+    /** The case keys and the content sealed and opened with them. */
+    public final InMemoryCaseKeys keys = new InMemoryCaseKeys();
+    public final CaseContent content = TestContent.content(keys);
     public final ReadReporterMessages readReporterMessages =
-            new ReadReporterMessages(reporterAccess, conversations, audit, clock);
+            new ReadReporterMessages(reporterAccess, conversations, audit, content, clock);
     public final ReplyAsReporter replyAsReporter = new ReplyAsReporter(reporterAccess, conversations, clock);
     private final ReportedCases reported = new ReportedCases(reports, cases, hasher, random);
 

@@ -12,6 +12,7 @@ import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StaffKey;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * ({@code InMemoryConversationsContractTest}) and the DynamoDB adapter on DynamoDB Local ({@code DynamoDbConversationsContractIT}): a responder's message only to
  * an open case, a reporter's reply to any case that exists, each with its audit entry and its key, all or nothing;
  * a key is taken once; the conversation is oldest first and bounded to the latest {@link Conversations#MAX_SHOWN}.
+ * A case its reporter withdrew takes no responder's message, as a closed one; texts come back as typed once opened
+ * (the adapter keeps them sealed).
  */
 public abstract class ConversationsContract {
 
@@ -49,6 +52,12 @@ public abstract class ConversationsContract {
         table().store(file);
     }
 
+    /** The case's conversation, its texts opened as the case view opens them (the adapter keeps them sealed). */
+    private List<CaseMessage> conversation(Reference reference) {
+        return conversations().forCase(reference).stream()
+                .map(message -> message.withText(table().content().opening(reference)::open)).toList();
+    }
+
     // --- a responder's message ------------------------------------------------------------------------------------
 
     @Test
@@ -58,7 +67,7 @@ public abstract class ConversationsContract {
 
         assertThat(conversations().post(question, posted(question))).isEqualTo(new PostOutcome.Stored());
 
-        assertThat(conversations().forCase(reference)).containsExactly(question);
+        assertThat(conversation(reference)).containsExactly(question);
         assertThat(audit().entries(reference)).containsExactly(posted(question));
     }
 
@@ -72,14 +81,35 @@ public abstract class ConversationsContract {
         assertThat(conversations().post(keyed, posted(keyed), staffKey("staff-key", keyed)))
                 .isEqualTo(new PostOutcome.CaseClosed());
 
-        assertThat(conversations().forCase(reference)).isEmpty();
+        assertThat(conversation(reference)).isEmpty();
         assertThat(audit().entries(reference)).isEmpty();
         assertThat(conversations().staffKey(reference, "staff-key")).isEmpty();
         CaseMessage reply = reply(reference, NOON.plusSeconds(2), "They came back.");
         assertThat(conversations().reply(reply, replyKey("reply-key", reply), replied(reply)))
                 .as("the case is there: the reporter may still write").isEqualTo(new ReplyStoreOutcome.Stored());
-        assertThat(conversations().forCase(reference)).containsExactly(reply);
+        assertThat(conversation(reference)).containsExactly(reply);
         assertThat(audit().entries(reference)).containsExactly(replied(reply));
+    }
+
+    @Test
+    void a_case_its_reporter_withdrew_takes_no_responders_message_and_nothing_is_written() {
+        CaseFile open = CaseFiles.receivedInAlmaty(Reference.random(RANDOM).value(), NOON.minusSeconds(3600));
+        store(withdrawn(open));
+        CaseMessage late = question(open.reference(), NOON, "Are you there?");
+        CaseMessage keyed = question(open.reference(), NOON.plusSeconds(1), "Are you there, keyed?");
+        Reference stillOpen = openCase();
+        CaseMessage there = question(stillOpen, NOON, "Are you there?");
+
+        assertThat(conversations().post(late, posted(late))).isEqualTo(new PostOutcome.CaseClosed());
+        assertThat(conversations().post(keyed, posted(keyed), staffKey("staff-key", keyed)))
+                .isEqualTo(new PostOutcome.CaseClosed());
+        assertThat(conversations().post(there, posted(there))).as("guard: an open case").isEqualTo(
+                new PostOutcome.Stored());
+
+        assertThat(conversation(open.reference())).isEmpty();
+        assertThat(audit().entries(open.reference())).isEmpty();
+        assertThat(conversations().staffKey(open.reference(), "staff-key")).isEmpty();
+        assertThat(conversation(stillOpen)).containsExactly(there);
     }
 
     @Test
@@ -94,7 +124,7 @@ public abstract class ConversationsContract {
         assertThat(conversations().reply(reply, replyKey("reply-key", reply), replied(reply)))
                 .isEqualTo(new ReplyStoreOutcome.CaseMissing());
 
-        assertThat(conversations().forCase(missing)).isEmpty();
+        assertThat(conversation(missing)).isEmpty();
         assertThat(audit().entries(missing)).isEmpty();
         assertThat(conversations().staffKey(missing, "staff-key")).isEmpty();
         assertThat(conversations().replyKey(missing, "reply-key")).isEmpty();
@@ -117,7 +147,7 @@ public abstract class ConversationsContract {
                 .isEqualTo(new PostOutcome.KeyTaken());
 
         assertThat(conversations().staffKey(reference, "staff-key")).contains(key);
-        assertThat(conversations().forCase(reference)).containsExactly(first);
+        assertThat(conversation(reference)).containsExactly(first);
         assertThat(audit().entries(reference)).containsExactly(posted(first));
     }
 
@@ -132,7 +162,7 @@ public abstract class ConversationsContract {
 
         assertThat(conversations().post(retry, posted(retry), staffKey("staff-key", retry)))
                 .isEqualTo(new PostOutcome.KeyTaken());
-        assertThat(conversations().forCase(open.reference())).containsExactly(first);
+        assertThat(conversation(open.reference())).containsExactly(first);
     }
 
     // --- a reporter's reply ---------------------------------------------------------------------------------------
@@ -149,7 +179,7 @@ public abstract class ConversationsContract {
                 .isEqualTo(new ReplyStoreOutcome.KeyTaken());
 
         assertThat(conversations().replyKey(reference, "reply-key")).contains(key);
-        assertThat(conversations().forCase(reference)).containsExactly(reply);
+        assertThat(conversation(reference)).containsExactly(reply);
         assertThat(audit().entries(reference)).containsExactly(replied(reply));
     }
 
@@ -197,7 +227,7 @@ public abstract class ConversationsContract {
         assertThat(replies).filteredOn(o -> o instanceof ReplyStoreOutcome.KeyTaken).hasSize(5);
         assertThat(posts).filteredOn(o -> o instanceof PostOutcome.Stored).hasSize(1);
         assertThat(posts).filteredOn(o -> o instanceof PostOutcome.KeyTaken).hasSize(5);
-        assertThat(conversations().forCase(reference)).containsExactly(reply, question);
+        assertThat(conversation(reference)).containsExactly(reply, question);
         assertThat(audit().entries(reference)).containsExactly(replied(reply), posted(question));
     }
 
@@ -217,8 +247,8 @@ public abstract class ConversationsContract {
         }
         conversations().reply(reply, replyKey("reply-key", reply), replied(reply));
 
-        assertThat(conversations().forCase(reference)).containsExactly(first, soon, reply, later);
-        assertThat(conversations().forCase(other)).containsExactly(elsewhere);
+        assertThat(conversation(reference)).containsExactly(first, soon, reply, later);
+        assertThat(conversation(other)).containsExactly(elsewhere);
     }
 
     @Test
@@ -231,7 +261,7 @@ public abstract class ConversationsContract {
             all.add(message);
         }
 
-        assertThat(conversations().forCase(reference))
+        assertThat(conversation(reference))
                 .containsExactlyElementsOf(all.subList(3, Conversations.MAX_SHOWN + 3));
     }
 
@@ -253,6 +283,14 @@ public abstract class ConversationsContract {
         return new CaseFile(file.reference(), file.submission(), file.severity(), CaseStatus.CLOSED,
                 file.version() + 1, Optional.of("kz-75-commission"), file.assignee(), file.involvedOrganisations(),
                 Optional.of(ClosingOutcome.ASSISTED), Optional.empty(), file.submittedAt(), NOON.minusSeconds(60));
+    }
+
+    /** The case as a withdrawal leaves it: withdrawn by its reporter, what was typed erased. */
+    private static CaseFile withdrawn(CaseFile file) {
+        return new CaseFile(file.reference(), file.submission().withTexts(text -> new CaseText.Erased()),
+                file.severity(), CaseStatus.WITHDRAWN_BY_REPORTER, file.version() + 1, file.takenBy(),
+                file.assignee(), file.involvedOrganisations(), file.outcome(), Optional.empty(), file.submittedAt(),
+                NOON.minusSeconds(60));
     }
 
     private static CaseMessage question(Reference reference, Instant at, String text) {

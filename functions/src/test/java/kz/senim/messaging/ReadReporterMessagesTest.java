@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import kz.senim.cases.Actor;
+import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.CaseStatus;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.i18n.Language;
@@ -36,6 +39,25 @@ class ReadReporterMessagesTest {
         assertThat(found.messages()).extracting(CaseMessage::kind)
                 .containsExactly(MessageKind.QUESTION, MessageKind.REPLY, MessageKind.UPDATE);
         assertThat(found.messages()).extracting(CaseMessage::isFromReporter).containsExactly(false, true, false);
+    }
+
+    @Test
+    void messages_kept_sealed_are_opened_for_the_reporter_once_the_receipt_matched() {
+        CaseContent.Sealing sealing = world.content.sealing(reported.reference());
+        CaseText sealed = CaseText.stored(sealing.stored(CaseText.plain("Where are you now?")).orElseThrow());
+        world.keys.keep(sealing.newKey().orElseThrow());
+        CaseMessage message = CaseMessage.toReporter(reported.reference(), MessageId.random(world.random),
+                world.clock.instant(), MessageKind.QUESTION, ALMATY_RESPONDER.actor(), new MessageText("unused"))
+                .withText(typed -> sealed);
+        world.conversations.post(message, AuditEntry.of(reported.reference(), world.clock.instant(),
+                ALMATY_RESPONDER.actor(), "message_posted"));
+
+        var found = (ReadReporterMessages.Outcome.Found) world.readReporterMessages.read(
+                reported.reference().value(), reported.receipt().value());
+
+        assertThat(world.conversations.all()).singleElement().extracting(CaseMessage::text).isEqualTo(sealed);
+        assertThat(found.messages()).singleElement().extracting(CaseMessage::text)
+                .isEqualTo(CaseText.plain("Where are you now?"));
     }
 
     @Test

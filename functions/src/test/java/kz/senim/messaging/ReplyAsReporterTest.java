@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.senim.cases.Actor;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.testing.ReportedCases.ReportedCase;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ReplyAsReporterTest {
             assertThat(message.direction()).isEqualTo(Direction.FROM_REPORTER);
             assertThat(message.kind()).isEqualTo(MessageKind.REPLY);
             assertThat(message.author()).isEqualTo(new Actor.Reporter());
-            assertThat(message.text()).isEqualTo(ANSWER);
+            assertThat(message.text()).isEqualTo(CaseText.plain(ANSWER));
         });
     }
 
@@ -135,7 +136,7 @@ class ReplyAsReporterTest {
         assertThat(reply("reply-key-0000000006", "They came back for me. Please help."))
                 .isInstanceOf(ReplyAsReporter.Outcome.Accepted.class);
         assertThat(world.conversations.forCase(reported.reference())).singleElement()
-                .extracting(CaseMessage::text).isEqualTo("They came back for me. Please help.");
+                .extracting(CaseMessage::text).isEqualTo(CaseText.plain("They came back for me. Please help."));
     }
 
     @Test

@@ -15,6 +15,7 @@ import kz.senim.access.Caller;
 import kz.senim.access.Forbidden;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.InvalidInput;
 import kz.senim.directory.ServiceType;
@@ -82,7 +83,7 @@ class ChangeReferralStatusTest {
                 ReferralStatusChange.to(ReferralTransition.REJECTED, reason)));
 
         assertThat(rejected.status()).isEqualTo(ReferralStatus.REJECTED);
-        assertThat(rejected.reason()).contains(reason);
+        assertThat(rejected.reason()).contains(CaseText.plain(reason));
         assertThat(world.audit.entries(file.reference()).getLast().details().values())
                 .noneMatch(value -> value.contains("places"));
     }

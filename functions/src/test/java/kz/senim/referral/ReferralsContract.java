@@ -15,6 +15,7 @@ import kz.senim.audit.AuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Cases;
 import kz.senim.cases.InvalidInput;
 import kz.senim.cases.Reference;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link Referrals} store does, run against the in-memory fake ({@code InMemoryReferralsContractTest}) and
  * the DynamoDB adapter on DynamoDB Local ({@code DynamoDbReferralsContractIT}): a new referral only with its case
  * change (over the case's version), its audit entry and its key, all or nothing; a change only over the referral's
- * version; a case's referrals oldest first; a provider's soonest due first, paged by cursors of that provider.
+ * version; a case's referrals oldest first; a provider's soonest due first, paged by cursors of that provider. A
+ * reason (rejection, revocation) comes back as typed once opened; the adapter keeps it sealed.
  */
 public abstract class ReferralsContract {
 
@@ -63,6 +65,28 @@ public abstract class ReferralsContract {
         table().store(file);
     }
 
+    /** The referral as found, its reason opened as the case view opens it (the adapter keeps it sealed). */
+    private Optional<Referral> found(ReferralId id) {
+        return referrals().find(id).map(this::opened);
+    }
+
+    /** The case's referrals, their reasons opened. */
+    private List<Referral> listed(Reference reference) {
+        return referrals().of(reference).stream().map(this::opened).toList();
+    }
+
+    /** The case as found, its texts opened. */
+    private Optional<CaseFile> foundCase(Reference reference) {
+        return cases().find(reference).map(file -> file.withTexts(table().content().opening(reference)::open));
+    }
+
+    private Referral opened(Referral referral) {
+        return new Referral(referral.id(), referral.providerId(), referral.service(), referral.status(),
+                referral.dueDate(), referral.consentRecordedAt(),
+                referral.reason().map(table().content().opening(referral.reference())::open), referral.version(),
+                referral.createdAt(), referral.updatedAt(), referral.closedAt());
+    }
+
     /** The case as a referral changes it (what ReferToService stores with it): the next version, the referral open. */
     private static CaseFile referredTo(CaseFile file, Referral referral) {
         return file.referred(referral.onCase().orElseThrow(), NOON);
@@ -78,11 +102,11 @@ public abstract class ReferralsContract {
 
         assertThat(referrals().create(referral, involving, created(referral))).isEqualTo(new CreateOutcome.Created());
 
-        assertThat(referrals().find(referral.id())).contains(referral);
-        assertThat(referrals().of(file.reference())).containsExactly(referral);
+        assertThat(found(referral.id())).contains(referral);
+        assertThat(listed(file.reference())).containsExactly(referral);
         assertThat(referrals().ofCase(file.reference())).containsExactly(referral.line());
         assertThat(referrals().openCount(file.reference())).isEqualTo(1);
-        assertThat(cases().find(file.reference())).contains(involving);
+        assertThat(foundCase(file.reference())).contains(involving);
         assertThat(audit().entries(file.reference())).containsExactly(created(referral));
     }
 
@@ -100,13 +124,13 @@ public abstract class ReferralsContract {
         assertThat(referrals().create(nowhere, referredTo(missing, nowhere), created(nowhere)))
                 .isEqualTo(new CreateOutcome.CaseChanged());
 
-        assertThat(referrals().find(stale.id())).isEmpty();
-        assertThat(referrals().find(nowhere.id())).isEmpty();
-        assertThat(cases().find(file.reference())).contains(movedOn);
-        assertThat(cases().find(missing.reference())).isEmpty();
+        assertThat(found(stale.id())).isEmpty();
+        assertThat(found(nowhere.id())).isEmpty();
+        assertThat(foundCase(file.reference())).contains(movedOn);
+        assertThat(foundCase(missing.reference())).isEmpty();
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
         assertThat(audit().entries(missing.reference())).isEmpty();
-        assertThat(referrals().find(createdIn(file, MIGRANTS, TODAY).id())).as("over the case as it is").isPresent();
+        assertThat(found(createdIn(file, MIGRANTS, TODAY).id())).as("over the case as it is").isPresent();
     }
 
     @Test
@@ -122,8 +146,8 @@ public abstract class ReferralsContract {
         assertThat(referrals().create(clash, referredTo(file, clash), created(clash)))
                 .isEqualTo(new CreateOutcome.IdTaken());
 
-        assertThat(referrals().find(first.id())).contains(first);
-        assertThat(cases().find(file.reference())).contains(involving);
+        assertThat(found(first.id())).contains(first);
+        assertThat(foundCase(file.reference())).contains(involving);
         assertThat(audit().entries(file.reference())).containsExactly(created(first));
     }
 
@@ -145,8 +169,8 @@ public abstract class ReferralsContract {
         assertThat(referrals().staffKey(file.reference(), "h1")).contains(key);
         assertThat(referrals().staffKey(file.reference(), "h2")).isEmpty();
         assertThat(referrals().staffKey(aCase().reference(), "h1")).isEmpty();
-        assertThat(referrals().of(file.reference())).containsExactly(referral);
-        assertThat(cases().find(file.reference())).contains(involving);
+        assertThat(listed(file.reference())).containsExactly(referral);
+        assertThat(foundCase(file.reference())).contains(involving);
         assertThat(audit().entries(file.reference())).containsExactly(created(referral));
     }
 
@@ -160,7 +184,7 @@ public abstract class ReferralsContract {
         assertThat(referrals().create(referral, referredTo(file, referral), created(referral),
                 new StaffKey("h3", "r3", referral.id().value(), NOON))).isEqualTo(new CreateOutcome.CaseChanged());
 
-        assertThat(referrals().find(referral.id())).isEmpty();
+        assertThat(found(referral.id())).isEmpty();
         assertThat(referrals().staffKey(file.reference(), "h3")).isEmpty();
         assertThat(audit().entries(file.reference())).extracting(AuditEntry::action).containsExactly("case_touched");
         CaseFile current = cases().find(file.reference()).orElseThrow();
@@ -182,8 +206,8 @@ public abstract class ReferralsContract {
 
         assertThat(outcomes).filteredOn(o -> o instanceof CreateOutcome.Created).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof CreateOutcome.KeyTaken).hasSize(5);
-        assertThat(referrals().of(file.reference())).containsExactly(referral);
-        assertThat(cases().find(file.reference())).contains(involving);
+        assertThat(listed(file.reference())).containsExactly(referral);
+        assertThat(foundCase(file.reference())).contains(involving);
         assertThat(audit().entries(file.reference())).containsExactly(created(referral));
     }
 
@@ -202,7 +226,7 @@ public abstract class ReferralsContract {
         assertThat(referrals().save(rejected, entry(rejected, "referral_rejected")))
                 .isEqualTo(new SaveOutcome.VersionConflict());
 
-        assertThat(referrals().find(referral.id())).contains(accepted);
+        assertThat(found(referral.id())).contains(accepted);
         assertThat(audit().entries(referral.reference())).extracting(AuditEntry::action)
                 .containsExactly("referral_created", "referral_accepted");
     }
@@ -216,11 +240,11 @@ public abstract class ReferralsContract {
         assertThat(referrals().save(accepted, entry(accepted, "referral_accepted")))
                 .isEqualTo(new SaveOutcome.VersionConflict());
 
-        assertThat(referrals().find(never.id())).isEmpty();
-        assertThat(referrals().of(file.reference())).isEmpty();
+        assertThat(found(never.id())).isEmpty();
+        assertThat(listed(file.reference())).isEmpty();
         assertThat(audit().entries(file.reference())).isEmpty();
         Referral stored = createdIn(file, MIGRANTS, TODAY);
-        assertThat(referrals().of(file.reference())).as("a stored one").containsExactly(stored);
+        assertThat(listed(file.reference())).as("a stored one").containsExactly(stored);
     }
 
     @Test
@@ -235,10 +259,10 @@ public abstract class ReferralsContract {
 
         assertThat(referrals().save(closed, entry(closed, "referral_closed"))).isEqualTo(new SaveOutcome.Saved());
 
-        Referral found = referrals().find(referral.id()).orElseThrow();
+        Referral found = found(referral.id()).orElseThrow();
         assertThat(found).isEqualTo(closed);
         assertThat(found.status()).isEqualTo(ReferralStatus.REJECTED);
-        assertThat(found.reason()).contains("Нет мест");
+        assertThat(found.reason()).contains(CaseText.plain("Нет мест"));
         assertThat(found.closedAt()).contains(NOON.plusSeconds(120));
         assertThat(referrals().openCount(referral.reference())).isZero();
     }
@@ -253,9 +277,9 @@ public abstract class ReferralsContract {
         Referral first = createdIn(file, SHELTER, TODAY.plusDays(9), NOON);
         Referral elsewhere = createdIn(other, SHELTER, TODAY, NOON.minusSeconds(60));
 
-        assertThat(referrals().of(file.reference())).containsExactly(first, later);
-        assertThat(referrals().of(other.reference())).containsExactly(elsewhere);
-        assertThat(referrals().of(Reference.random(RANDOM))).isEmpty();
+        assertThat(listed(file.reference())).containsExactly(first, later);
+        assertThat(listed(other.reference())).containsExactly(elsewhere);
+        assertThat(listed(Reference.random(RANDOM))).isEmpty();
     }
 
     @Test
@@ -349,7 +373,7 @@ public abstract class ReferralsContract {
         do {
             ProviderPage page = referrals().forProvider(new ProviderQuery(provider, status, limit, cursor));
             assertThat(page.referrals()).hasSizeLessThanOrEqualTo(limit);
-            seen.addAll(page.referrals());
+            page.referrals().stream().map(this::opened).forEach(seen::add);
             cursor = page.nextCursor();
             assertThat(++pages).as("pages").isLessThan(50);
         } while (cursor.isPresent());

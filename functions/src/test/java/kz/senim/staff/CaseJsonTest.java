@@ -15,6 +15,7 @@ import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
+import kz.senim.cases.CaseText;
 import kz.senim.testing.CaseFiles;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class CaseJsonTest {
 
     private static MessageLine message(int n) {
         return new MessageLine("M" + String.format("%016d", n), AT.plusSeconds(n), "to_reporter", "question",
-                "person-dana", "question " + n);
+                "person-dana", CaseText.plain("question " + n));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import kz.senim.access.Caller;
 import kz.senim.access.CaseAccess;
 import kz.senim.access.Role;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages;
 import kz.senim.cases.CaseStatus;
@@ -68,13 +69,17 @@ public final class CaseWorld {
             SHELTER_COORDINATOR, ASTANA_COORDINATOR, MIGRANT_NGO_RESPONDER, MIGRANT_NGO_COORDINATOR,
             NATIONAL_COORDINATOR, ALMATY_NATIONAL_ROLE);
     public CaseMessages messages = CaseMessages.NONE;
+    /** The case keys table, and sealing and opening with it (as {@code Wiring} does with a local KEK). */
+    public final InMemoryCaseKeys keys = new InMemoryCaseKeys();
+    public final CaseContent content = TestContent.content(keys);
 
     public ListQueue listQueue() {
         return new ListQueue(cases, access);
     }
 
     public ReadCase readCase() {
-        return new ReadCase(cases, access, alerts, referrals, reference -> messages.of(reference), audit, clock);
+        return new ReadCase(cases, access, alerts, referrals, reference -> messages.of(reference), audit, content,
+                clock);
     }
 
     public AssignCase assignCase() {

@@ -5,8 +5,10 @@ import kz.senim.acknowledgement.dynamodb.DynamoDbAcknowledgements;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.PendingAlerts;
 import kz.senim.escalation.dynamodb.DynamoDbPendingAlerts;
@@ -17,15 +19,27 @@ import kz.senim.referral.Referrals;
 import kz.senim.referral.dynamodb.DynamoDbReferrals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@link CasesTableFixture} on a fresh cases table on DynamoDB Local, through the DynamoDB adapters. */
+/**
+ * {@link CasesTableFixture} on a fresh cases table (and its case keys table) on DynamoDB Local, through the DynamoDB
+ * adapters, which seal what people typed as deployed (a test KEK).
+ */
 public final class DynamoDbCasesTableFixture implements CasesTableFixture {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final CaseContent content;
+    private final ContentWrites writes;
 
     public DynamoDbCasesTableFixture(DynamoDbEngine engine) {
         this.dynamoDb = engine.client();
         this.table = LocalCasesTable.create(engine);
+        this.content = TestContent.content(dynamoDb, keysTable());
+        this.writes = new ContentWrites(content, keysTable());
+    }
+
+    /** The case keys table made with {@link #table()}. */
+    public String keysTable() {
+        return LocalCasesTable.keysOf(table);
     }
 
     public DynamoDbClient dynamoDb() {
@@ -38,7 +52,7 @@ public final class DynamoDbCasesTableFixture implements CasesTableFixture {
 
     @Override
     public Cases cases() {
-        return new DynamoDbCases(dynamoDb, table);
+        return new DynamoDbCases(dynamoDb, table, writes);
     }
 
     @Override
@@ -58,12 +72,17 @@ public final class DynamoDbCasesTableFixture implements CasesTableFixture {
 
     @Override
     public Conversations conversations() {
-        return new DynamoDbConversations(dynamoDb, table);
+        return new DynamoDbConversations(dynamoDb, table, writes);
     }
 
     @Override
     public Referrals referrals() {
-        return new DynamoDbReferrals(dynamoDb, table);
+        return new DynamoDbReferrals(dynamoDb, table, writes);
+    }
+
+    @Override
+    public CaseContent content() {
+        return content;
     }
 
     @Override

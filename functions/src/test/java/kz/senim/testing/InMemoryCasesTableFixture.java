@@ -3,6 +3,7 @@ package kz.senim.testing;
 import kz.senim.acknowledgement.Acknowledgements;
 import kz.senim.audit.AuditTrail;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
 import kz.senim.escalation.PendingAlerts;
@@ -17,6 +18,8 @@ public final class InMemoryCasesTableFixture implements CasesTableFixture {
     private final InMemoryAlerts alerts = new InMemoryAlerts(cases, audit);
     private final InMemoryConversations conversations = new InMemoryConversations(cases, audit);
     private final InMemoryReferrals referrals = new InMemoryReferrals(cases, audit);
+    /** The fakes keep texts as written: opening them changes nothing, as for a text the adapters sealed. */
+    private final CaseContent content = TestContent.content(new InMemoryCaseKeys());
 
     @Override
     public Cases cases() {
@@ -46,6 +49,11 @@ public final class InMemoryCasesTableFixture implements CasesTableFixture {
     @Override
     public Referrals referrals() {
         return referrals;
+    }
+
+    @Override
+    public CaseContent content() {
+        return content;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
-import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
@@ -43,7 +42,7 @@ public final class InMemoryConversations implements Conversations {
         if (file.isEmpty()) {
             return new PostOutcome.CaseMissing();
         }
-        if (file.get().status() == CaseStatus.CLOSED) {
+        if (file.get().status().ended()) {
             return new PostOutcome.CaseClosed();
         }
         messages.add(message);

@@ -16,13 +16,15 @@ import kz.senim.intake.Reports;
 
 /**
  * Reports in memory, all-or-nothing like the DynamoDB transaction ({@code ReportsContract}): an idempotency record is
- * kept in whole seconds and taken over once it has expired by the given clock; can be told to be unavailable.
+ * kept in whole seconds and taken over once it has expired by the given clock; a report whose receipt was erased is
+ * found no more; can be told to be unavailable.
  */
 public final class InMemoryReports implements Reports {
 
     private final Clock clock;
 
     private final Map<Reference, Report> reports = new HashMap<>();
+    private final java.util.Set<Reference> receiptsErased = new java.util.HashSet<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private boolean unavailable;
@@ -58,7 +60,12 @@ public final class InMemoryReports implements Reports {
     @Override
     public synchronized Optional<Report> find(Reference reference) {
         failIfUnavailable();
-        return Optional.ofNullable(reports.get(reference));
+        return Optional.ofNullable(reports.get(reference)).filter(report -> !receiptsErased.contains(reference));
+    }
+
+    /** The report's receipt is erased, as an erasure erases it: its reporter cannot find it any more. */
+    public synchronized void eraseReceipt(Reference reference) {
+        receiptsErased.add(reference);
     }
 
     public synchronized List<Report> reports() {

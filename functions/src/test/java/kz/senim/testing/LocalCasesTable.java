@@ -14,6 +14,7 @@ import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.AuditItems;
 import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.infrastructure.SamTemplate;
 import kz.senim.intake.ReceiptHasher;
 import kz.senim.intake.SafetyAdvice;
@@ -26,33 +27,41 @@ import kz.senim.triage.Triage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** A fresh cases table for one test, exactly as {@code template.yaml} declares it (keys, indexes, stream, TTL). */
 public final class LocalCasesTable {
 
     private static final String LOGICAL_ID = "CasesTable";
+    private static final String KEYS_LOGICAL_ID = "CaseKeysTable";
 
     private LocalCasesTable() {
     }
 
-    /** @return the new table's name, {@code it-<random>-CasesTable} */
+    /** @return the new table's name, {@code it-<random>-CasesTable}; its keys are in {@link #keysOf}. */
     public static String create(DynamoDbEngine engine) {
-        String name = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-" + LOGICAL_ID;
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String name = run + LOGICAL_ID;
         SamTemplate template = SamTemplate.load();
-        List<CreateTableRequest> cases = template.tables(logicalId -> logicalId.equals(LOGICAL_ID)
-                        ? name : "unused-" + UUID.randomUUID()).stream()
-                .filter(table -> table.tableName().equals(name))
+        List<CreateTableRequest> tables = template.tables(logicalId -> run + logicalId).stream()
+                .filter(table -> table.tableName().equals(name) || table.tableName().equals(keysOf(name)))
                 .toList();
-        engine.createTables(cases);
+        engine.createTables(tables);
         template.ttlAttribute(LOGICAL_ID).ifPresent(attribute -> engine.enableTtl(name, attribute));
         return name;
     }
 
-    /** Intake storing into {@code table}, with the seeded directory and a fast receipt hasher. */
+    /** The case keys table made with the cases table {@code casesTable}. */
+    public static String keysOf(String casesTable) {
+        return casesTable.substring(0, casesTable.length() - LOGICAL_ID.length()) + KEYS_LOGICAL_ID;
+    }
+
+    /** Intake storing into {@code table} (its texts sealed, keys in {@link #keysOf}), with the seeded directory. */
     public static SubmitReport intake(DynamoDbClient dynamoDb, String table, SecureRandom random, Clock clock) {
-        return new SubmitReport(new DynamoDbReports(dynamoDb, table, clock),
+        return new SubmitReport(new DynamoDbReports(dynamoDb, table, clock,
+                TestContent.writes(dynamoDb, keysOf(table))),
                 new Triage(FixedDirectory.seeded()), new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()),
-                new ReceiptHasher(1_000, random), random, clock);
+                TestReceipts.hasher(), random, clock);
     }
 
     /** A victim's report in Almaty, submitted once; its reference. */
@@ -61,9 +70,15 @@ public final class LocalCasesTable {
                 new IdempotencyKey(UUID.randomUUID().toString()), Submissions.victimInAlmaty())).reference();
     }
 
-    /** Puts {@code file} in place as intake stores a new case: its report item, in its region's queue. */
+    /**
+     * Puts {@code file} in place as intake stores a new case: its report item (its texts sealed, their key beside it
+     * in {@link #keysOf}), in its region's queue.
+     */
     public static CaseFile putCase(DynamoDbClient dynamoDb, String table, CaseFile file) {
-        dynamoDb.putItem(r -> r.tableName(table).item(CaseItems.newItem(file, "hmac-sha256$test$not-a-receipt")));
+        ContentWrites.Write write = TestContent.writes(dynamoDb, keysOf(table)).of(file.reference());
+        Map<String, AttributeValue> item = CaseItems.newItem(file, "hmac-sha256$test$not-a-receipt", write);
+        dynamoDb.transactWriteItems(r -> r.transactItems(write.withNewKey(List.of(TransactWriteItem.builder()
+                .put(put -> put.tableName(table).item(item)).build()))));
         return file;
     }
 

@@ -13,7 +13,8 @@ import kz.senim.wiring.Wiring;
  * {@value #DYNAMODB_ENDPOINT} and {@value #SNS_ENDPOINT} (environment: {@code AWS_ENDPOINT_URL_DYNAMODB},
  * {@code AWS_ENDPOINT_URL_SNS}); they are read when a client is built, so they are set only while the wiring builds
  * its clients and restored afterwards. Credentials come from the SDK's default chain: dummy ones are set as system
- * properties if none are, because the engines accept any.
+ * properties if none are, because the engines accept any. The keys Secrets Manager and KMS hold in AWS are test
+ * keys ({@link TestReceipts}, {@link TestContent}) unless the settings name others.
  */
 public final class LocalWiring {
 
@@ -28,6 +29,8 @@ public final class LocalWiring {
     public static Wiring against(DynamoDbEngine dynamoDb, SnsEngine sns, Map<String, String> settings, Clock clock) {
         Map<String, String> all = new HashMap<>(settings);
         all.putIfAbsent(Wiring.AWS_REGION, dynamoDb.region().id());
+        all.putIfAbsent(Wiring.RECEIPT_KEYS, TestReceipts.KEYS);
+        all.putIfAbsent(Wiring.CONTENT_KEK, TestContent.KEK);
         Wiring wiring = new Wiring(all::get, clock);
         setIfAbsent(ACCESS_KEY, "test");
         setIfAbsent(SECRET_KEY, "test");

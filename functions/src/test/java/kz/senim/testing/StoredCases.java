@@ -12,6 +12,7 @@ import kz.senim.cases.CaseStatus;
 import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Severity;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
@@ -27,17 +28,26 @@ public final class StoredCases {
     private final DynamoDbReports reports;
     private final DynamoDbCases cases;
 
-    /** @param clock the test's clock, which the intake store judges idempotency records by */
+    /**
+     * @param casesTable a cases table made with its case keys table ({@link LocalCasesTable#keysOf}), which the
+     *                   report's texts are sealed with
+     * @param clock      the test's clock, which the intake store judges idempotency records by
+     */
     public StoredCases(DynamoDbClient dynamoDb, String casesTable, Clock clock) {
-        this.reports = new DynamoDbReports(dynamoDb, casesTable, clock);
-        this.cases = new DynamoDbCases(dynamoDb, casesTable);
+        this(dynamoDb, casesTable, LocalCasesTable.keysOf(casesTable), clock);
+    }
+
+    /** @param keysTable the case keys table the report's texts are sealed with */
+    public StoredCases(DynamoDbClient dynamoDb, String casesTable, String keysTable, Clock clock) {
+        this.reports = new DynamoDbReports(dynamoDb, casesTable, clock, TestContent.writes(dynamoDb, keysTable));
+        this.cases = new DynamoDbCases(dynamoDb, casesTable, ContentWrites.none());
     }
 
     /** A case as intake stores it, alerted to {@code organisations}, read back as case work sees it. */
     public CaseFile store(ReportSubmission submission, CaseStatus status, Severity severity, Instant submittedAt,
             String... organisations) {
         Report report = new Report(Reference.random(RANDOM), submission, severity, status,
-                "pbkdf2-sha512$1$c2FsdA$aGFzaA", submittedAt, submittedAt);
+                "hmac-sha256$v1$aGFzaA", submittedAt, submittedAt);
         List<Alert> alerts = Arrays.stream(organisations)
                 .map(o -> Alert.of(report.reference(), o, submission.region(), submission.category(), severity,
                         submittedAt))

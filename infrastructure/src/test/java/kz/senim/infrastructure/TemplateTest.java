@@ -60,7 +60,10 @@ class TemplateTest {
             Map.entry("ProvidersFunction", "kz.senim.referral.api.ProvidersHandler::handleRequest"),
             Map.entry("OverviewFunction", "kz.senim.overview.api.OverviewHandler::handleRequest"),
             Map.entry("PostAuthenticationFunction",
-                    "kz.senim.people.cognito.PostAuthenticationHandler::handleRequest"));
+                    "kz.senim.people.cognito.PostAuthenticationHandler::handleRequest"),
+            Map.entry("WithdrawReportFunction", "kz.senim.erasure.api.WithdrawReportHandler::handleRequest"),
+            Map.entry("EraseDueContentFunction",
+                    "kz.senim.erasure.schedule.EraseDueContentHandler::handleRequest"));
 
     /** Routes anyone may call: the reporter's (anonymous by design) and the acknowledgement link (the token decides). */
     private static final Set<HttpRoute> ANONYMOUS_ROUTES = Set.of(
@@ -69,6 +72,7 @@ class TemplateTest {
             new HttpRoute("GET", "/v1/regions"),
             new HttpRoute("GET", "/v1/reports/{reference}/messages"),
             new HttpRoute("POST", "/v1/reports/{reference}/messages"),
+            new HttpRoute("DELETE", "/v1/reports/{reference}"),
             new HttpRoute("GET", "/v1/ack/{token}"),
             new HttpRoute("POST", "/v1/ack/{token}"));
 
@@ -92,7 +96,19 @@ class TemplateTest {
     private static final String CASES = "CasesTable.Arn";
     private static final String DIRECTORY = "DirectoryTable.Arn";
     private static final String SECRET = "AckLinkSecret";
+    private static final String RECEIPT_KEYS = "ReceiptKeySecret";
+    /** The functions that hash a new receipt or check a reporter's. */
+    private static final Set<String> RECEIPT_READERS = Set.of("SubmitReportFunction", "ReportStatusFunction",
+            "ReporterMessagesFunction", "ReporterReplyFunction", "WithdrawReportFunction");
     private static final Set<String> CASE_VARIABLES = Set.of("CASES_TABLE", "DIRECTORY_TABLE");
+    private static final String KEYS = "CaseKeysTable.Arn";
+    private static final String CONTENT_KEY = "ContentKey.Arn";
+    /** Functions that seal typed text: they may make data keys, never unwrap one. */
+    private static final Set<String> CONTENT_WRITERS = Set.of("SubmitReportFunction", "ChangeCaseStatusFunction",
+            "PostCaseMessageFunction", "ReporterReplyFunction", "ChangeReferralStatusFunction");
+    /** The paths that show a case to someone allowed to see it: they may unwrap data keys, never make one. */
+    private static final Set<String> CONTENT_READERS = Set.of("ReadCaseFunction", "ReporterMessagesFunction");
+    private static final Set<String> CONTENT_VARIABLES = Set.of("CASE_KEYS_TABLE", "CONTENT_KEY_ARN");
 
     private static final List<String> REGION_CODES = List.of("10", "11", "15", "19", "23", "27", "31", "33", "35",
             "39", "43", "47", "55", "59", "61", "62", "63", "71", "75", "79");
@@ -166,7 +182,9 @@ class TemplateTest {
                 Map.entry("PeopleFunction", List.of(new HttpRoute("GET", "/v1/people"))),
                 Map.entry("ProvidersFunction", List.of(new HttpRoute("GET", "/v1/providers"))),
                 Map.entry("OverviewFunction", List.of(new HttpRoute("GET", "/v1/overview"))),
-                Map.entry("PostAuthenticationFunction", List.of()));
+                Map.entry("PostAuthenticationFunction", List.of()),
+                Map.entry("WithdrawReportFunction", List.of(new HttpRoute("DELETE", "/v1/reports/{reference}"))),
+                Map.entry("EraseDueContentFunction", List.of()));
     }
 
     // ------------------------------------------------------------------ sign-in
@@ -292,7 +310,7 @@ class TemplateTest {
         Map<String, Set<String>> readers = new TreeMap<>();
         for (String function : HANDLERS.keySet()) {
             grants(function).forEach((resource, actions) -> actions.stream()
-                    .filter(action -> action.startsWith("secretsmanager:"))
+                    .filter(action -> action.startsWith("secretsmanager:") && !resource.equals(RECEIPT_KEYS))
                     .forEach(action -> readers.computeIfAbsent(function, f -> new TreeSet<>())
                             .add(action + " on " + resource)));
         }
@@ -304,6 +322,51 @@ class TemplateTest {
             assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
                     .path("ACK_LINK_SECRET_ARN")).as(function).isEqualTo(JSON.createObjectNode().put("Ref", SECRET));
         }
+    }
+
+    @Test
+    void the_receipt_keys_are_generated_by_version_and_readable_only_where_receipts_are_hashed_or_checked() {
+        JsonNode secret = TEMPLATE.resource(RECEIPT_KEYS);
+        JsonNode generated = secret.path("Properties").path("GenerateSecretString");
+
+        assertThat(secret.path("Type").asText()).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(generated.path("SecretStringTemplate").asText()).isEqualTo("{}");
+        assertThat(generated.path("GenerateStringKey").asText()).isEqualTo("v1");
+        assertThat(generated.path("PasswordLength").asInt()).isGreaterThanOrEqualTo(32);
+        assertThat(secret.path("Properties").has("SecretString")).as("never a key written in the template").isFalse();
+        Set<String> readers = new TreeSet<>();
+        for (String function : HANDLERS.keySet()) {
+            Set<String> actions = grants(function).getOrDefault(RECEIPT_KEYS, Set.of());
+            if (!actions.isEmpty()) {
+                assertThat(actions).as(function).containsExactly("secretsmanager:GetSecretValue");
+                assertThat(TEMPLATE.functionProperties(function).path("Environment").path("Variables")
+                        .path("RECEIPT_KEY_SECRET_ARN")).as(function)
+                        .isEqualTo(JSON.createObjectNode().put("Ref", RECEIPT_KEYS));
+                readers.add(function);
+            }
+        }
+        assertThat(readers).containsExactlyInAnyOrderElementsOf(RECEIPT_READERS);
+    }
+
+    @Test
+    void content_is_erased_every_hour_after_the_retention_periods_the_stack_is_given() {
+        JsonNode events = TEMPLATE.functionProperties("EraseDueContentFunction").path("Events");
+        JsonNode schedule = events.elements().next().path("Properties");
+        JsonNode variables = TEMPLATE.functionProperties("EraseDueContentFunction").path("Environment")
+                .path("Variables");
+        JsonNode parameters = TEMPLATE.document().path("Parameters");
+
+        assertThat(events).hasSize(1);
+        assertThat(events.elements().next().path("Type").asText()).isEqualTo("ScheduleV2");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("rate(1 hour)");
+        assertThat(schedule.path("Name").path("Fn::Sub").asText()).startsWith("${AWS::StackName}-");
+        assertThat(variables.path("RETENTION_DAYS_AFTER_CLOSURE").path("Ref").asText())
+                .isEqualTo("ContentRetentionDaysAfterClosure");
+        assertThat(variables.path("INACTIVE_ERASURE_DAYS").path("Ref").asText()).isEqualTo("InactiveCaseErasureDays");
+        assertThat(parameters.path("ContentRetentionDaysAfterClosure").path("Default").asInt()).isEqualTo(180);
+        assertThat(parameters.path("InactiveCaseErasureDays").path("Default").asInt()).isEqualTo(365);
+        assertThat(parameters.path("InactiveCaseErasureDays").path("MinValue").asInt())
+                .as("longer than the 14 days of warning").isGreaterThan(14);
     }
 
     @Test
@@ -382,6 +445,7 @@ class TemplateTest {
             "AlertDispatcherErrorsAlarm", List.of("AWS/Lambda", "Errors", "AlertDispatcherFunction"),
             "EscalateAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "EscalateAlertsFunction"),
             "SweepAlertsErrorsAlarm", List.of("AWS/Lambda", "Errors", "SweepAlertsFunction"),
+            "EraseDueContentErrorsAlarm", List.of("AWS/Lambda", "Errors", "EraseDueContentFunction"),
             "SweepAlertsNotRunningAlarm", List.of("AWS/Lambda", "Invocations", "SweepAlertsFunction"),
             "UnpublishedAlertsAlarm", List.of("Senim/${AWS::StackName}", "UnpublishedAlertsOverFiveMinutes", ""));
 
@@ -408,7 +472,7 @@ class TemplateTest {
     @Test
     void the_alarms_fire_on_the_first_failure_and_when_the_sweeper_stops_running() {
         for (String alarm : List.of("AlertDeadLetterQueueNotEmptyAlarm", "AlertDispatcherErrorsAlarm",
-                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm")) {
+                "EscalateAlertsErrorsAlarm", "SweepAlertsErrorsAlarm", "EraseDueContentErrorsAlarm")) {
             JsonNode properties = TEMPLATE.resource(alarm).path("Properties");
             assertThat(properties.path("ComparisonOperator").asText()).as(alarm).isEqualTo("GreaterThanThreshold");
             assertThat(properties.path("Threshold").asDouble()).as(alarm).isZero();
@@ -474,9 +538,11 @@ class TemplateTest {
     }
 
     @Test
-    void only_the_stream_dispatcher_the_escalation_and_the_sweeper_get_more_than_15_seconds() {
+    void only_the_stream_dispatcher_the_escalation_the_sweeper_and_the_retention_run_get_more_than_15_seconds() {
         for (String function : HANDLERS.keySet()) {
-            int expected = function.equals("SweepAlertsFunction") ? 60
+            // a retention run may erase many cases, a few writes each; it runs once an hour
+            int expected = function.equals("EraseDueContentFunction") ? 300
+                    : function.equals("SweepAlertsFunction") ? 60
                     : Set.of("AlertDispatcherFunction", "EscalateAlertsFunction").contains(function) ? 30 : 15;
             assertThat(TEMPLATE.functionProperties(function).path("Timeout").asInt()).as(function).isEqualTo(expected);
         }
@@ -504,8 +570,9 @@ class TemplateTest {
                 without(function.environmentVariables(), GLOBAL_VARIABLES)));
 
         assertThat(variables).containsOnly(
-                Map.entry("SubmitReportFunction", Set.of("CASES_TABLE", "DIRECTORY_TABLE")),
-                Map.entry("ReportStatusFunction", Set.of("CASES_TABLE")),
+                Map.entry("SubmitReportFunction", with(Set.of("CASES_TABLE", "DIRECTORY_TABLE",
+                        "RECEIPT_KEY_SECRET_ARN"), CONTENT_VARIABLES)),
+                Map.entry("ReportStatusFunction", Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN")),
                 Map.entry("RegionsFunction", Set.of()),
                 Map.entry("AlertDispatcherFunction", Set.of("CASES_TABLE", "ALERT_TOPIC_ARN_PREFIX",
                         "DIRECTORY_TABLE", "PUBLIC_BASE_URL", "CONSOLE_BASE_URL")),
@@ -513,25 +580,31 @@ class TemplateTest {
                         "PUBLIC_BASE_URL", "CONSOLE_BASE_URL", "METRICS_NAMESPACE")),
                 Map.entry("DirectorySeedFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("CaseQueueFunction", CASE_VARIABLES),
-                Map.entry("ReadCaseFunction", CASE_VARIABLES),
+                Map.entry("ReadCaseFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("AssignCaseFunction", CASE_VARIABLES),
-                Map.entry("ChangeCaseStatusFunction", CASE_VARIABLES),
+                Map.entry("ChangeCaseStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
                 Map.entry("CaseAuditFunction", CASE_VARIABLES),
                 Map.entry("AcknowledgeAlertFunction", CASE_VARIABLES),
                 Map.entry("AcknowledgementLinkFunction", Set.of("CASES_TABLE", "ACK_LINK_SECRET_ARN",
                         "CONSOLE_BASE_URL")),
                 Map.entry("ReferToServiceFunction", CASE_VARIABLES),
                 Map.entry("ProviderReferralsFunction", Set.of("CASES_TABLE")),
-                Map.entry("ChangeReferralStatusFunction", CASE_VARIABLES),
-                Map.entry("PostCaseMessageFunction", CASE_VARIABLES),
-                Map.entry("ReporterMessagesFunction", Set.of("CASES_TABLE")),
-                Map.entry("ReporterReplyFunction", Set.of("CASES_TABLE")),
+                Map.entry("ChangeReferralStatusFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
+                Map.entry("PostCaseMessageFunction", with(CASE_VARIABLES, CONTENT_VARIABLES)),
+                Map.entry("ReporterMessagesFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
+                        CONTENT_VARIABLES)),
+                Map.entry("ReporterReplyFunction", with(Set.of("CASES_TABLE", "RECEIPT_KEY_SECRET_ARN"),
+                        CONTENT_VARIABLES)),
                 Map.entry("EscalateAlertsFunction", CASE_VARIABLES),
                 Map.entry("MeFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("PeopleFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("ProvidersFunction", Set.of("DIRECTORY_TABLE")),
                 Map.entry("OverviewFunction", CASE_VARIABLES),
-                Map.entry("PostAuthenticationFunction", Set.of("DIRECTORY_TABLE")));
+                Map.entry("PostAuthenticationFunction", Set.of("DIRECTORY_TABLE")),
+                Map.entry("WithdrawReportFunction", Set.of("CASES_TABLE", "CASE_KEYS_TABLE",
+                        "RECEIPT_KEY_SECRET_ARN")),
+                Map.entry("EraseDueContentFunction", with(CASE_VARIABLES, Set.of("CASE_KEYS_TABLE",
+                        "RETENTION_DAYS_AFTER_CLOSURE", "INACTIVE_ERASURE_DAYS"))));
         assertThat(TEMPLATE.functions()).allSatisfy(function ->
                 assertThat(function.environmentVariables()).containsAll(GLOBAL_VARIABLES));
     }
@@ -547,19 +620,27 @@ class TemplateTest {
                 assertThat(variables.path("DIRECTORY_TABLE").path("Ref").asText()).as(function)
                         .isEqualTo("DirectoryTable");
             }
+            if (variables.has("CASE_KEYS_TABLE")) {
+                assertThat(variables.path("CASE_KEYS_TABLE").path("Ref").asText()).as(function)
+                        .isEqualTo("CaseKeysTable");
+            }
+            if (variables.has("CONTENT_KEY_ARN")) {
+                assertThat(variables.path("CONTENT_KEY_ARN")).as(function).isEqualTo(getAtt("ContentKey", "Arn"));
+            }
         }
     }
 
     // ------------------------------------------------------------------ tables
 
     @Test
-    void every_table_has_point_in_time_recovery_encryption_and_deletion_protection() {
-        assertThat(TEMPLATE.resources(SamTemplate.TABLE_TYPE)).containsOnlyKeys("CasesTable", "DirectoryTable");
+    void every_table_has_encryption_and_deletion_protection_and_all_but_the_case_keys_point_in_time_recovery() {
+        assertThat(TEMPLATE.resources(SamTemplate.TABLE_TYPE))
+                .containsOnlyKeys("CasesTable", "DirectoryTable", "CaseKeysTable");
 
         TEMPLATE.resources(SamTemplate.TABLE_TYPE).forEach((table, resource) -> {
             JsonNode properties = resource.path("Properties");
             assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
-                    .asBoolean()).as(table).isTrue();
+                    .asBoolean()).as(table).isEqualTo(!table.equals("CaseKeysTable"));
             assertThat(properties.path("SSESpecification").path("SSEEnabled").asBoolean()).as(table).isTrue();
             assertThat(properties.path("DeletionProtectionEnabled").asBoolean()).as(table).isTrue();
             assertThat(properties.path("BillingMode").asText()).as(table).isEqualTo("PAY_PER_REQUEST");
@@ -579,7 +660,7 @@ class TemplateTest {
         Map<String, CreateTableRequest> requests = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
                 .collect(Collectors.toMap(CreateTableRequest::tableName, r -> r));
 
-        assertThat(requests).containsOnlyKeys("senim-cases", "senim-directory");
+        assertThat(requests).containsOnlyKeys("senim-cases", "senim-directory", "senim-case-keys");
         requests.values().forEach(request -> {
             assertThat(request.keySchema()).extracting(k -> k.attributeName() + " " + k.keyType())
                     .containsExactly("pk " + KeyType.HASH, "sk " + KeyType.RANGE);
@@ -590,7 +671,7 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk S", "sk S", "gsi1pk S", "gsi1sk S", "gsi2pk S", "gsi2sk S",
-                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S");
+                        "gsi3pk S", "gsi3sk S", "gsi4pk S", "gsi4sk S", "gsi5pk S", "gsi5sk S");
         assertThat(requests.get("senim-directory").attributeDefinitions())
                 .extracting(a -> a.attributeName() + " " + a.attributeType())
                 .containsExactlyInAnyOrder("pk " + ScalarAttributeType.S, "sk " + ScalarAttributeType.S);
@@ -599,10 +680,99 @@ class TemplateTest {
         assertThat(requests.get("senim-cases").streamSpecification().streamViewType())
                 .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(requests.get("senim-directory").streamSpecification()).isNull();
+        assertThat(requests.get("senim-case-keys").attributeDefinitions())
+                .extracting(a -> a.attributeName() + " " + a.attributeType())
+                .containsExactlyInAnyOrder("pk S", "sk S");
+        assertThat(requests.get("senim-case-keys").globalSecondaryIndexes()).isEmpty();
+        assertThat(requests.get("senim-case-keys").streamSpecification()).isNull();
+    }
+
+    // ------------------------------------------------------------------ what people typed: sealed, and erasable
+
+    @Test
+    void the_case_keys_table_holds_no_backups_of_its_own_and_is_kept_out_of_backup_plans() {
+        JsonNode keys = TEMPLATE.resource("CaseKeysTable");
+        JsonNode properties = keys.path("Properties");
+
+        assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").isBoolean())
+                .as("point-in-time recovery is switched off explicitly, not by omission").isTrue();
+        assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
+                .asBoolean()).isFalse();
+        assertThat(properties.has("StreamSpecification")).as("no stream: a key leaves no copy anywhere").isFalse();
+        assertThat(properties.path("Tags")).anySatisfy(tag -> {
+            assertThat(tag.path("Key").asText()).isEqualTo("senim:backup");
+            assertThat(tag.path("Value").asText()).isEqualTo("never");
+        });
+        assertThat(keys.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(TEMPLATE.tableName("CaseKeysTable", "senim")).isEqualTo("senim-case-keys");
     }
 
     @Test
-    void the_cases_table_has_the_queue_pending_alerts_and_provider_indexes_projecting_everything_on_demand() {
+    void the_content_key_is_a_customer_managed_kms_key_with_rotation_that_writers_only_use_to_make_data_keys() {
+        JsonNode key = TEMPLATE.resource("ContentKey");
+        JsonNode properties = key.path("Properties");
+        List<JsonNode> statements = new ArrayList<>();
+        properties.path("KeyPolicy").path("Statement").forEach(statements::add);
+
+        assertThat(key.path("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(properties.path("EnableKeyRotation").asBoolean()).isTrue();
+        assertThat(properties.path("KeySpec").asText()).isEqualTo("SYMMETRIC_DEFAULT");
+        assertThat(key.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        Map<String, String> use = new TreeMap<>();
+        for (JsonNode statement : statements) {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+            List<String> actions = values(statement.path("Action"));
+            assertThat(actions).allSatisfy(action -> assertThat(action).doesNotContain("*"));
+            List<String> using = actions.stream().filter(a -> List.of("kms:Decrypt", "kms:GenerateDataKey",
+                    "kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKeyWithoutPlaintext",
+                    "kms:CreateGrant").contains(a)).toList();
+            if (using.isEmpty()) {
+                continue;
+            }
+            assertThat(using).as(statement.path("Sid").asText()).hasSize(1);
+            JsonNode condition = statement.path("Condition");
+            assertThat(condition.path("ForAllValues:StringEquals").path("kms:EncryptionContextKeys"))
+                    .as("only for one case").containsExactly(JSON.getNodeFactory().textNode("reference"));
+            assertThat(condition.path("Null").path("kms:EncryptionContext:reference").asText()).isEqualTo("false");
+            use.put(using.getFirst(), condition.path("ArnLike").path("aws:PrincipalArn").path("Fn::Sub").asText());
+        }
+        String role = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${AWS::StackName}/";
+        assertThat(use).containsOnly(
+                Map.entry("kms:GenerateDataKey", role + "content-writer/*"),
+                Map.entry("kms:Decrypt", role + "content-reader/*"));
+    }
+
+    @Test
+    void only_writers_of_typed_text_make_data_keys_and_only_the_paths_that_show_a_case_unwrap_them() {
+        Map<String, Set<String>> kms = new TreeMap<>();
+        Map<String, String> paths = new TreeMap<>();
+        for (String function : HANDLERS.keySet()) {
+            grants(function).forEach((resource, actions) -> actions.stream()
+                    .filter(action -> action.startsWith("kms:"))
+                    .forEach(action -> kms.computeIfAbsent(function, f -> new TreeSet<>())
+                            .add(action + " on " + resource)));
+            JsonNode path = TEMPLATE.functionProperties(function).path("RolePath");
+            if (!path.isMissingNode()) {
+                paths.put(function, path.path("Fn::Sub").asText());
+            }
+        }
+
+        Map<String, Set<String>> expected = new TreeMap<>();
+        Map<String, String> expectedPaths = new TreeMap<>();
+        CONTENT_WRITERS.forEach(f -> {
+            expected.put(f, Set.of("kms:GenerateDataKey on " + CONTENT_KEY));
+            expectedPaths.put(f, "/${AWS::StackName}/content-writer/");
+        });
+        CONTENT_READERS.forEach(f -> {
+            expected.put(f, Set.of("kms:Decrypt on " + CONTENT_KEY));
+            expectedPaths.put(f, "/${AWS::StackName}/content-reader/");
+        });
+        assertThat(kms).isEqualTo(expected);
+        assertThat(paths).isEqualTo(expectedPaths);
+    }
+
+    @Test
+    void the_cases_table_has_its_five_indexes_projecting_everything_on_demand() {
         CreateTableRequest cases = TEMPLATE.tables(id -> TEMPLATE.tableName(id, "senim")).stream()
                 .filter(request -> request.tableName().equals("senim-cases")).findFirst().orElseThrow();
         Map<String, List<String>> keys = new TreeMap<>();
@@ -617,7 +787,8 @@ class TemplateTest {
                 Map.entry("QueueIndex", List.of("gsi1pk HASH", "gsi1sk RANGE")),
                 Map.entry("PendingAlertsIndex", List.of("gsi2pk HASH", "gsi2sk RANGE")),
                 Map.entry("ProviderIndex", List.of("gsi3pk HASH", "gsi3sk RANGE")),
-                Map.entry("UnpublishedAlertsIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")));
+                Map.entry("UnpublishedAlertsIndex", List.of("gsi4pk HASH", "gsi4sk RANGE")),
+                Map.entry("RetentionIndex", List.of("gsi5pk HASH", "gsi5sk RANGE")));
         assertThat(cases.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
@@ -859,7 +1030,7 @@ class TemplateTest {
                         "if-match");
         assertThat(cors.path("ExposeHeaders")).extracting(h -> h.asText().toLowerCase(Locale.ROOT))
                 .contains("location", "idempotent-replayed", "retry-after", "etag");
-        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST", "PUT");
+        assertThat(cors.path("AllowMethods")).extracting(JsonNode::asText).contains("GET", "POST", "PUT", "DELETE");
     }
 
     @Test
@@ -892,9 +1063,13 @@ class TemplateTest {
     void each_function_may_do_exactly_what_its_use_case_needs() {
         assertThat(grants("SubmitReportFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem")),
-                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")));
+                Map.entry("DirectoryTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")),
+                Map.entry(CONTENT_KEY, Set.of("kms:GenerateDataKey")),
+                Map.entry(KEYS, Set.of("dynamodb:PutItem")));
         assertThat(grants("ReportStatusFunction")).containsOnly(
-                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")));
+                Map.entry("CasesTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                Map.entry(RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")));
         assertThat(grants("AlertDispatcherFunction")).containsOnly(
                 Map.entry("CasesTable.Arn", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
                         "dynamodb:BatchGetItem")),
@@ -919,14 +1094,15 @@ class TemplateTest {
     private static final Map<String, Map<String, Set<String>>> ISSUE_3_GRANTS = Map.ofEntries(
             Map.entry("CaseQueueFunction", with(SCOPE,
                     index("QueueIndex"), Set.of("dynamodb:Query"))),
-            Map.entry("ReadCaseFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
+            Map.entry("ReadCaseFunction", with(with(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
+                    CONTENT_KEY, Set.of("kms:Decrypt")), KEYS, Set.of("dynamodb:GetItem"))),
             // The assignee is looked up in the people directory (GetItem of a PERSON item).
             Map.entry("AssignCaseFunction", Map.of(
                     DIRECTORY, Set.of("dynamodb:Query", "dynamodb:GetItem"),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
-            Map.entry("ChangeCaseStatusFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
+            Map.entry("ChangeCaseStatusFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem")))),
             Map.entry("CaseAuditFunction", with(SCOPE,
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
             // Access follows from the alert id (organisation in it), or national scope (the directory type).
@@ -942,14 +1118,18 @@ class TemplateTest {
                     index("ProviderIndex"), Set.of("dynamodb:Query"))),
             // A referral's change is a conditional put of the whole item over its version, with the update of the
             // case's entry of the referral.
-            Map.entry("ChangeReferralStatusFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"))),
-            Map.entry("PostCaseMessageFunction", with(SCOPE,
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+            Map.entry("ChangeReferralStatusFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")))),
+            Map.entry("PostCaseMessageFunction", sealing(with(SCOPE,
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem")))),
             Map.entry("ReporterMessagesFunction", Map.of(
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))),
-            Map.entry("ReporterReplyFunction", Map.of(
-                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"))),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"),
+                    CONTENT_KEY, Set.of("kms:Decrypt"),
+                    KEYS, Set.of("dynamodb:GetItem"))),
+            Map.entry("ReporterReplyFunction", sealing(Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue")))),
             Map.entry("EscalateAlertsFunction", with(with(SCOPE,
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
                     CASES, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"))),
@@ -961,7 +1141,27 @@ class TemplateTest {
                     index("QueueIndex"), Set.of("dynamodb:Query")),
                     index("PendingAlertsIndex"), Set.of("dynamodb:Query")),
                     CASES, Set.of("dynamodb:PutItem"))),
-            Map.entry("PostAuthenticationFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:PutItem"))));
+            Map.entry("PostAuthenticationFunction", Map.of(DIRECTORY, Set.of("dynamodb:Query", "dynamodb:PutItem"))),
+            // Erasure: the report changed over its version, the other items stripped, the keys deleted; no KMS.
+            Map.entry("WithdrawReportFunction", Map.of(
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"),
+                    KEYS, Set.of("dynamodb:Query", "dynamodb:DeleteItem"),
+                    RECEIPT_KEYS, Set.of("secretsmanager:GetSecretValue"))),
+            Map.entry("EraseDueContentFunction", with(with(with(SCOPE,
+                    index("RetentionIndex"), Set.of("dynamodb:Query")),
+                    CASES, Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem")),
+                    KEYS, Set.of("dynamodb:Query", "dynamodb:DeleteItem"))));
+
+    /** A writer of typed text: it makes data keys and keeps each with its text. */
+    private static Map<String, Set<String>> sealing(Map<String, Set<String>> grants) {
+        return with(with(grants, CONTENT_KEY, Set.of("kms:GenerateDataKey")), KEYS, Set.of("dynamodb:PutItem"));
+    }
+
+    private static Set<String> with(Set<String> some, Set<String> more) {
+        Set<String> all = new TreeSet<>(some);
+        all.addAll(more);
+        return all;
+    }
 
     private static String index(String name) {
         return "${CasesTable.Arn}/index/" + name;
@@ -979,7 +1179,7 @@ class TemplateTest {
             grants(function).forEach((resource, actions) -> {
                 if (resource.contains("/index/")) {
                     assertThat(resource).as(function).isIn(index("QueueIndex"), index("PendingAlertsIndex"),
-                            index("ProviderIndex"), index("UnpublishedAlertsIndex"));
+                            index("ProviderIndex"), index("UnpublishedAlertsIndex"), index("RetentionIndex"));
                     assertThat(actions).as(function + " on " + resource).containsOnly("dynamodb:Query");
                 }
             });

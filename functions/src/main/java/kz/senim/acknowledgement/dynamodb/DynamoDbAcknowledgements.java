@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoDbAcknowledgements implements Acknowledgements {
 
-    static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+    static final String ACKNOWLEDGED_AT = AlertItems.ACKNOWLEDGED_AT;
     static final String ACKNOWLEDGED_BY = AlertItems.ACKNOWLEDGED_BY;
     static final String LINK_PREFIX = "ACKLINK#";
     static final String LINK_SK = "USED";
@@ -130,20 +130,8 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     }
 
     private TransactWriteItem acknowledgeOrigin(Acknowledgement a) {
-        Map<String, String> names = new HashMap<>(Map.of("#pk", CasesTable.PK, "#status", AlertItems.STATUS,
-                "#gsi2pk", AlertItems.PENDING_PK, "#gsi2sk", AlertItems.PENDING_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":acknowledged", s(AlertStatus.ACKNOWLEDGED.code()),
-                ":pending", s(AlertStatus.PENDING.code())));
-        String acknowledger = acknowledger(a, names, values);
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table)
-                .key(AlertItems.key(a.origin().alert()))
-                .updateExpression("SET #status = :acknowledged, " + acknowledger + " REMOVE #gsi2pk, #gsi2sk")
-                .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR attribute_not_exists(#status))")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build()).build();
+        return TransactWriteItem.builder().update(AlertItems.acknowledge(table, a.origin().alert(), a.at(),
+                a.acknowledgedBy(), Acknowledger.of(a.entry().actor(), a.acknowledgedBy())).build()).build();
     }
 
     private TransactWriteItem markPage(AlertState page, Acknowledgement a) {
@@ -163,16 +151,8 @@ public final class DynamoDbAcknowledgements implements Acknowledgements {
     /** When, for which organisation and by whom (a person with their id, a link, Senim): the assignments to SET. */
     private static String acknowledger(Acknowledgement a, Map<String, String> names,
             Map<String, AttributeValue> values) {
-        Acknowledger by = Acknowledger.of(a.entry().actor(), a.acknowledgedBy());
-        names.putAll(Map.of("#at", ACKNOWLEDGED_AT, "#by", ACKNOWLEDGED_BY, "#byType", AlertItems.ACKNOWLEDGED_BY_TYPE));
-        values.putAll(Map.of(":at", s(a.at().toString()), ":by", s(a.acknowledgedBy()), ":byType", s(by.type())));
-        String set = "#at = :at, #by = :by, #byType = :byType";
-        if (by.personId().isPresent()) {
-            names.put("#byPerson", AlertItems.ACKNOWLEDGED_BY_PERSON);
-            values.put(":byPerson", s(by.personId().get()));
-            set += ", #byPerson = :byPerson";
-        }
-        return set;
+        return AlertItems.acknowledger(a.at(), a.acknowledgedBy(), Acknowledger.of(a.entry().actor(),
+                a.acknowledgedBy()), names, values);
     }
 
     private Put spendLink(LinkUse link, Instant at) {

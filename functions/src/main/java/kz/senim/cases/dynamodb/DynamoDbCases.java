@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 public final class DynamoDbCases implements Cases {
@@ -27,10 +28,12 @@ public final class DynamoDbCases implements Cases {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final ContentWrites content;
 
-    public DynamoDbCases(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbCases(DynamoDbClient dynamoDb, String table, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.content = content;
     }
 
     @Override
@@ -63,11 +66,14 @@ public final class DynamoDbCases implements Cases {
         return new QueuePage(page.items(), page.nextCursor());
     }
 
+    /** The change and its audit entry; a reason the change gave is sealed, and its key goes with them. */
     @Override
     public SaveOutcome save(CaseFile changed, AuditEntry entry) {
+        ContentWrites.Write write = content.of(changed.reference());
+        List<TransactWriteItem> writes = write.withNewKey(List.of(CaseItems.update(table, changed, write),
+                AuditItems.put(table, entry)));
         try {
-            dynamoDb.transactWriteItems(r -> r.transactItems(CaseItems.update(table, changed),
-                    AuditItems.put(table, entry)));
+            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException cancelled) {
             if (CasesTable.lostRace(cancelled, 0)) {

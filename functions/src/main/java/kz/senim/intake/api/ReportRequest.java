@@ -21,7 +21,7 @@ final class ReportRequest {
 
     static ReportSubmission decode(JsonObject json, RegionCatalogue regions) {
         json.allowOnly(FIELDS);
-        return new ReportSubmission(
+        return ReportSubmission.of(
                 json.code("reporterRole", ReporterRole::fromCode, codes(ReporterRole.values())),
                 json.code("category", Category::fromCode, codes(Category.values())),
                 json.code("region", regions::code, regions.codes()),

@@ -13,6 +13,7 @@ import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
 import kz.senim.intake.Reports;
@@ -41,29 +42,35 @@ public final class DynamoDbReports implements Reports {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final ContentWrites content;
 
-    public DynamoDbReports(DynamoDbClient dynamoDb, String table, Clock clock) {
+    public DynamoDbReports(DynamoDbClient dynamoDb, String table, Clock clock, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.content = content;
     }
 
+    /** The report (narrative and locality sealed, with their key), its alerts and the idempotency record. */
     @Override
     public SaveOutcome saveNew(Report report, List<Alert> alerts, IdempotencyRecord record) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(CaseItems.newItem(report.asNewCase(alerts.stream().map(Alert::organisationId).toList()),
-                report.receiptHash()),
+        ContentWrites.Write write = content.of(report.reference());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(CaseItems.newItem(report.asNewCase(alerts.stream().map(Alert::organisationId).toList()),
+                report.receiptHash(), write),
                 "attribute_not_exists(#pk)", Map.of()));
-        alerts.forEach(alert -> writes.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
-        writes.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt <= :now",
+        alerts.forEach(alert -> items.add(put(AlertItems.toItem(alert), "attribute_not_exists(#pk)", Map.of())));
+        items.add(put(idempotencyItem(record), "attribute_not_exists(#pk) OR #expiresAt <= :now",
                 Map.of(":now", n(clock.instant().getEpochSecond()))));
+        int idempotencyRecord = items.size() - 1;
+        List<TransactWriteItem> writes = write.withNewKey(items);
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
                 return new SaveOutcome.Saved();
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (failedCondition(reasons, writes.size() - 1)) {
+                if (failedCondition(reasons, idempotencyRecord)) {
                     return new SaveOutcome.KeyTaken();
                 }
                 if (failedCondition(reasons, 0)) {
@@ -89,10 +96,11 @@ public final class DynamoDbReports implements Reports {
                 Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()))));
     }
 
+    /** The report its reporter can still come back to: none once its receipt was erased. */
     @Override
     public Optional<Report> find(Reference reference) {
         return CasesTable.item(dynamoDb, table, CaseItems.key(reference))
-                .map(item -> Report.of(CaseItems.fromItem(item), CaseItems.receiptHash(item)));
+                .flatMap(item -> CaseItems.receiptHash(item).map(hash -> Report.of(CaseItems.fromItem(item), hash)));
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/reports/{reference}/messages} with the receipt in {@code X-Receipt}: where my report stands and
- * what responders asked or told me. Who wrote is never shown beyond "responder" or "you".
+ * what responders asked or told me. Who wrote is never shown beyond "responder" or "you"; a message whose text was
+ * erased is not shown at all.
  */
 public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -65,12 +66,12 @@ public final class ReporterMessagesHandler implements RequestHandler<APIGatewayV
                 .put("statusText", Messages.text(language, "status." + found.status().code()));
         ArrayNode messages = body.putArray("messages");
         for (CaseMessage message : found.messages()) {
-            messages.addObject()
+            message.text().readable().ifPresent(text -> messages.addObject()
                     .put("messageId", message.messageId().value())
                     .put("at", message.timestamp())
                     .put("from", message.isFromReporter() ? "you" : "responder")
                     .put("kind", message.kind().code())
-                    .put("text", message.text());
+                    .put("text", text));
         }
         return HttpResponses.json(200, body);
     }

@@ -13,7 +13,9 @@ import kz.senim.cases.Reference;
 import kz.senim.cases.StaffKey;
 import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AuditItems;
+import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Conversations;
@@ -30,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry and a
- * check of the case's report item (present; for responders also not closed); a reply also with its idempotency
+ * Conversations in the cases table. A message goes in one {@code TransactWriteItems} with its audit entry, its
+ * text's data key (in the case keys table: {@link ContentWrites}) and a check of the case's report item (present; for responders also not closed); a reply also with its idempotency
  * record, whose {@code attribute_not_exists} condition makes concurrent retries store it once; so does a responder's
  * message sent with an {@code Idempotency-Key} ({@link StaffKeyItems}).
  */
@@ -44,27 +46,37 @@ public final class DynamoDbConversations implements Conversations {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final ContentWrites content;
 
-    public DynamoDbConversations(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbConversations(DynamoDbClient dynamoDb, String table, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.content = content;
     }
+
+    /** A responder writes only while the case is open (not closed, not withdrawn) and no erasure is under way. */
+    private static final String OPEN = "attribute_exists(#pk) AND NOT (#status IN (:closed, :withdrawn))"
+            + " AND (attribute_not_exists(#retention) OR #retention <> :erasing)";
+    /** The reporter writes while the receipt is there: an erasure (retention, withdrawal) removes it first. */
+    private static final String REACHABLE = "attribute_exists(#pk) AND attribute_exists(#receipt)";
 
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry) {
-        return post(message, List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
-                putNew(MessageItems.toItem(message)),
-                AuditItems.put(table, entry)));
+        ContentWrites.Write write = content.of(message.reference());
+        return post(message, write.withNewKey(List.of(
+                caseCheck(message.reference(), OPEN, true),
+                putNew(MessageItems.toItem(message, write)),
+                AuditItems.put(table, entry))));
     }
 
     @Override
     public PostOutcome post(CaseMessage message, AuditEntry entry, StaffKey key) {
-        return post(message, List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk) AND #status <> :closed", true),
-                putNew(MessageItems.toItem(message)),
+        ContentWrites.Write write = content.of(message.reference());
+        return post(message, write.withNewKey(List.of(
+                caseCheck(message.reference(), OPEN, true),
+                putNew(MessageItems.toItem(message, write)),
                 AuditItems.put(table, entry),
-                StaffKeyItems.putNew(table, message.reference(), key)));
+                StaffKeyItems.putNew(table, message.reference(), key))));
     }
 
     @Override
@@ -95,11 +107,12 @@ public final class DynamoDbConversations implements Conversations {
 
     @Override
     public ReplyStoreOutcome reply(CaseMessage message, ReplyKey key, AuditEntry entry) {
-        List<TransactWriteItem> writes = List.of(
-                caseCheck(message.reference(), "attribute_exists(#pk)", false),
+        ContentWrites.Write write = content.of(message.reference());
+        List<TransactWriteItem> writes = write.withNewKey(List.of(
+                caseCheck(message.reference(), REACHABLE, false),
                 putNew(MessageItems.toItem(message.reference(), key)),
-                putNew(MessageItems.toItem(message)),
-                AuditItems.put(table, entry));
+                putNew(MessageItems.toItem(message, write)),
+                AuditItems.put(table, entry)));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
@@ -150,10 +163,14 @@ public final class DynamoDbConversations implements Conversations {
                         CasesTable.SK, AttributeValue.fromS(REPORT_SK)))
                 .conditionExpression(condition);
         if (withStatus) {
-            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS))
-                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS(CaseStatus.CLOSED.code())));
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#status", STATUS,
+                            "#retention", CaseItems.RETENTION_PK))
+                    .expressionAttributeValues(Map.of(
+                            ":closed", AttributeValue.fromS(CaseStatus.CLOSED.code()),
+                            ":withdrawn", AttributeValue.fromS(CaseStatus.WITHDRAWN_BY_REPORTER.code()),
+                            ":erasing", AttributeValue.fromS(CaseItems.ERASING)));
         } else {
-            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK));
+            check.expressionAttributeNames(Map.of("#pk", CasesTable.PK, "#receipt", CaseItems.RECEIPT_HASH));
         }
         return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }

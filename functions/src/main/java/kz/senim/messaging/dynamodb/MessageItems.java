@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import kz.senim.cases.Actor;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.Direction;
 import kz.senim.messaging.MessageId;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Items of a conversation, in the case's partition: a message ({@code sk=MESSAGE#<at>#<messageId>}, so a query
- * returns the conversation in order) and, for each reporter's reply, the record of its idempotency key
+ * returns the conversation in order; its {@code text} sealed, none once erased) and, for each reporter's reply, the record of its idempotency key
  * ({@code sk=REPLYKEY#<sha256(key)>}).
  */
 final class MessageItems {
@@ -41,7 +43,7 @@ final class MessageItems {
     private MessageItems() {
     }
 
-    static Map<String, AttributeValue> toItem(CaseMessage message) {
+    static Map<String, AttributeValue> toItem(CaseMessage message, ContentWrites.Write write) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CasesTable.PK, s(CasesTable.casePartition(message.reference())));
         item.put(CasesTable.SK, s(MESSAGE_PREFIX + message.timestamp() + "#" + message.messageId().value()));
@@ -51,7 +53,7 @@ final class MessageItems {
         item.put(AT, s(message.timestamp()));
         item.put(DIRECTION, s(message.direction().code()));
         item.put(MESSAGE_KIND, s(message.kind().code()));
-        item.put(TEXT, s(message.text()));
+        write.put(item, TEXT, message.text());
         switch (message.author()) {
             case Actor.Person person -> {
                 item.put(AUTHOR_TYPE, s(AUTHOR_PERSON_TYPE));
@@ -77,7 +79,7 @@ final class MessageItems {
                 Direction.fromCode(item.get(DIRECTION).s()).orElseThrow(),
                 MessageKind.fromCode(item.get(MESSAGE_KIND).s()).orElseThrow(),
                 author,
-                item.get(TEXT).s());
+                item.containsKey(TEXT) ? CaseText.stored(item.get(TEXT).s()) : new CaseText.Erased());
     }
 
     static Map<String, AttributeValue> replyKeyKey(Reference reference, String keyHash) {

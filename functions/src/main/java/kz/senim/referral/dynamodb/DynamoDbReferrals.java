@@ -15,6 +15,7 @@ import kz.senim.cases.StorageUnavailable;
 import kz.senim.cases.dynamodb.AuditItems;
 import kz.senim.cases.dynamodb.CaseItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.Cursors;
 import kz.senim.cases.dynamodb.StaffKeyItems;
 import kz.senim.referral.Referral;
@@ -45,10 +46,12 @@ public final class DynamoDbReferrals implements Referrals {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final ContentWrites content;
 
-    public DynamoDbReferrals(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbReferrals(DynamoDbClient dynamoDb, String table, ContentWrites content) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.content = content;
     }
 
     @Override
@@ -77,7 +80,7 @@ public final class DynamoDbReferrals implements Referrals {
     @Override
     public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry) {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(referral))
+                .item(ReferralItems.toItem(referral, content.of(referral.reference())))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
@@ -101,7 +104,7 @@ public final class DynamoDbReferrals implements Referrals {
     @Override
     public CreateOutcome create(Referral referral, CaseFile changedCase, AuditEntry entry, StaffKey key) {
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(referral))
+                .item(ReferralItems.toItem(referral, content.of(referral.reference())))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", CasesTable.PK))
                 .build()).build();
@@ -157,17 +160,19 @@ public final class DynamoDbReferrals implements Referrals {
         }
     }
 
+    /** The referral over its version, with its audit line; a reason the change gave is sealed, with its key. */
     @Override
     public SaveOutcome save(Referral changed, AuditEntry entry) {
+        ContentWrites.Write write = content.of(changed.reference());
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ReferralItems.toItem(changed))
+                .item(ReferralItems.toItem(changed, write))
                 .conditionExpression("#version = :expected")
                 .expressionAttributeNames(Map.of("#version", ReferralItems.VERSION))
                 .expressionAttributeValues(Map.of(":expected",
                         AttributeValue.fromN(Long.toString(changed.version() - 1))))
                 .build()).build();
-        List<TransactWriteItem> writes = List.of(put, AuditItems.put(table, entry),
-                CaseItems.openReferral(table, changed.reference(), changed.id().value(), changed.onCase()));
+        List<TransactWriteItem> writes = write.withNewKey(List.of(put, AuditItems.put(table, entry),
+                CaseItems.openReferral(table, changed.reference(), changed.id().value(), changed.onCase())));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.directory.ServiceType;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralId;
@@ -13,7 +15,8 @@ import kz.senim.referral.ReferralStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The referral item, in its case's partition: {@code pk=CASE#<reference>}, {@code sk=REFERRAL#<referralId>}. It is
+ * The referral item, in its case's partition: {@code pk=CASE#<reference>}, {@code sk=REFERRAL#<referralId>}; a
+ * rejection's or revocation's reason sealed ({@link ContentWrites}). It is
  * also in its provider's list ({@code ProviderIndex}: {@code gsi3pk=PROVIDER#<providerId>},
  * {@code gsi3sk=<dueDate>#<referralId>}, soonest due first).
  */
@@ -50,7 +53,7 @@ final class ReferralItems {
         return "PROVIDER#" + providerId;
     }
 
-    static Map<String, AttributeValue> toItem(Referral referral) {
+    static Map<String, AttributeValue> toItem(Referral referral, ContentWrites.Write write) {
         Map<String, AttributeValue> item = new HashMap<>(key(referral.id()));
         item.put(CasesTable.KIND, s(KIND));
         item.put(REFERRAL_ID, s(referral.id().value()));
@@ -61,7 +64,7 @@ final class ReferralItems {
         item.put(CONSENT_GIVEN, AttributeValue.fromBool(true));
         item.put(CONSENT_RECORDED_AT, s(referral.consentRecordedAt().toString()));
         item.put(DUE_DATE, s(referral.dueDate().toString()));
-        referral.reason().ifPresent(reason -> item.put(REASON, s(reason)));
+        referral.reason().ifPresent(reason -> write.put(item, REASON, reason));
         item.put(VERSION, AttributeValue.fromN(Long.toString(referral.version())));
         item.put(CREATED_AT, s(referral.createdAt().toString()));
         item.put(UPDATED_AT, s(referral.updatedAt().toString()));
@@ -79,7 +82,7 @@ final class ReferralItems {
                 ReferralStatus.fromCode(item.get(STATUS).s()).orElseThrow(),
                 LocalDate.parse(item.get(DUE_DATE).s()),
                 Instant.parse(item.get(CONSENT_RECORDED_AT).s()),
-                text(item, REASON),
+                text(item, REASON).map(CaseText::stored),
                 Long.parseLong(item.get(VERSION).n()),
                 Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()),

@@ -33,6 +33,7 @@ import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCaseAlerts;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
@@ -77,7 +78,7 @@ class AcknowledgementIT {
         dynamoDb = engine.client();
         table = LocalCasesTable.create(engine);
         acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table);
-        cases = new DynamoDbCases(dynamoDb, table);
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
         acknowledgeAlert = new AcknowledgeAlert(acknowledgements, cases, new CaseAccess(FixedDirectory.seeded()), clock);
         links = new AcknowledgementLinks(new DynamoDbIssuedLinks(dynamoDb, table), clock, RANDOM,
                 AcknowledgementLinks.VALIDITY);

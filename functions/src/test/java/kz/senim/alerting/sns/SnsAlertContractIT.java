@@ -44,6 +44,8 @@ import kz.senim.local.engines.SnsEngine;
 import kz.senim.regions.RegionCatalogue;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.LocalWiring;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.triage.Triage;
 import kz.senim.wiring.Wiring;
@@ -105,9 +107,10 @@ class SnsAlertContractIT {
                 Wiring.DIRECTORY_TABLE, tables.directory(),
                 Wiring.ALERT_TOPIC_ARN_PREFIX, topicArnPrefix), Clock.systemUTC());
         FixedDirectory directory = FixedDirectory.seeded();
-        submitReport = new SubmitReport(new DynamoDbReports(db.client(), tables.cases(), Clock.systemUTC()),
+        submitReport = new SubmitReport(new DynamoDbReports(db.client(), tables.cases(), Clock.systemUTC(),
+                TestContent.writes(db.client(), tables.caseKeys())),
                 new Triage(directory), new SafetyAdvice(RegionCatalogue.load(), directory),
-                new ReceiptHasher(1_000, RANDOM), RANDOM, Clock.systemUTC());
+                TestReceipts.hasher(), RANDOM, Clock.systemUTC());
         dispatchAlerts = new DispatchAlerts(new DynamoDbAlertClaims(db.client(), tables.cases()),
                 new SnsAlertPublisher(wiring.sns(), topicArnPrefix), Clock.systemUTC());
     }
@@ -286,7 +289,7 @@ class SnsAlertContractIT {
         String locality = "locality-" + UUID.randomUUID();
         secrets.add(narrative);
         secrets.add(locality);
-        ReportSubmission submission = new ReportSubmission(role, category, new RegionCode(region),
+        ReportSubmission submission = ReportSubmission.of(role, category, new RegionCode(region),
                 Optional.of(locality), immediateDanger, false, false, false, "Words of the reporter: " + narrative,
                 Language.RU);
         return ((Accepted) submitReport.submit(new IdempotencyKey("contract-" + UUID.randomUUID()), submission))

@@ -42,6 +42,8 @@ import kz.senim.testing.CasesStream;
 import kz.senim.testing.LocalWiring;
 import kz.senim.testing.RecordingAlertPublisher;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.triage.Triage;
 import kz.senim.wiring.Wiring;
@@ -75,9 +77,10 @@ class AlertStreamIT {
         tables = TestTables.create(engine);
         new DirectorySeeder(engine.client(), tables.directory()).seed(DirectoryData.seed());
         Directory directory = new DynamoDbDirectory(engine.client(), tables.directory());
-        submitReport = new SubmitReport(new DynamoDbReports(engine.client(), tables.cases(), Clock.systemUTC()),
+        submitReport = new SubmitReport(new DynamoDbReports(engine.client(), tables.cases(), Clock.systemUTC(),
+                TestContent.writes(engine.client(), tables.caseKeys())),
                 new Triage(directory), new SafetyAdvice(RegionCatalogue.load(), directory),
-                new ReceiptHasher(1_000, RANDOM), RANDOM, Clock.systemUTC());
+                TestReceipts.hasher(), RANDOM, Clock.systemUTC());
         Wiring wiring = LocalWiring.against(engine, null, Map.of(
                 Wiring.CASES_TABLE, tables.cases(),
                 Wiring.DIRECTORY_TABLE, tables.directory()), Clock.systemUTC());

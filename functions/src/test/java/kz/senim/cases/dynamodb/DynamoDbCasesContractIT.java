@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.CasesContract;
 import kz.senim.cases.Category;
 import kz.senim.cases.ClosingOutcome;
@@ -38,7 +39,7 @@ class DynamoDbCasesContractIT extends CasesContract {
     }
 
     @Test
-    void reopeningRemovesTheOutcomeAttributeFromTheReportItem() {
+    void reopeningRemovesTheOutcomeAttributeAndKeepsItsReasonSealedUnderAKeyOfItsOwn() {
         CaseFile file = almaty(NOON, CaseStatus.IN_PROGRESS, Severity.MEDIUM, Category.FORCED_LABOUR);
         CaseFile closed = changed(file.close(ClosingOutcome.ASSISTED, false, NOON.plusSeconds(1)));
         table.cases().save(closed, entry(closed, "case_closed"));
@@ -47,8 +48,14 @@ class DynamoDbCasesContractIT extends CasesContract {
         CaseFile reopened = changed(closed.reopen("again", NOON.plusSeconds(2)));
         table.cases().save(reopened, entry(reopened, "case_reopened"));
 
-        assertThat(reportItem(file).get("statusReason").s()).isEqualTo("again");
+        String reason = reportItem(file).get("statusReason").s();
+        assertThat(reason).startsWith(CaseText.Sealed.PREFIX).doesNotContain("again");
+        assertThat(table.content().opening(file.reference()).open(CaseText.stored(reason)))
+                .isEqualTo(CaseText.plain("again"));
         assertThat(reportItem(file)).doesNotContainKey("outcome");
+        assertThat(table.dynamoDb().scanPaginator(r -> r.tableName(table.keysTable())).items().stream()
+                .filter(key -> key.get("pk").s().equals(CasesTable.casePartition(file.reference()))).toList())
+                .as("the report's data key and the reason's").hasSize(2);
     }
 
     private Map<String, AttributeValue> reportItem(CaseFile file) {

@@ -32,6 +32,7 @@ import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.escalation.EscalateAlerts;
 import kz.senim.escalation.PendingAlert;
@@ -79,7 +80,7 @@ class EscalationIT {
         dynamoDb = engine.client();
         table = LocalCasesTable.create(engine);
         pendingAlerts = new DynamoDbPendingAlerts(dynamoDb, table);
-        cases = new DynamoDbCases(dynamoDb, table);
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
         escalate = escalator();
         submitReport = LocalCasesTable.intake(dynamoDb, table, RANDOM, clock);
         reference = submit();
@@ -241,7 +242,7 @@ class EscalationIT {
     }
 
     private EscalateAlerts escalator() {
-        return new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb, table), new DynamoDbCases(dynamoDb, table),
+        return new EscalateAlerts(new DynamoDbPendingAlerts(dynamoDb, table), new DynamoDbCases(dynamoDb, table, ContentWrites.none()),
                 FixedDirectory.seeded(), clock);
     }
 

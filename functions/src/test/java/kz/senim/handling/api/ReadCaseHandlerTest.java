@@ -22,9 +22,11 @@ import kz.senim.cases.CaseAlerts.AlertLine;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.referral.Referral;
 import kz.senim.testing.CaseWorld;
 import kz.senim.testing.StaffEvents;
+import kz.senim.testing.Submissions;
 import org.junit.jupiter.api.Test;
 
 class ReadCaseHandlerTest {
@@ -54,7 +56,7 @@ class ReadCaseHandlerTest {
                 "ngo-shelter-almaty", "pending", 0, file.submittedAt(), Optional.empty()));
         Referral referral = world.shelterReferral(file);
         world.messages = reference -> List.of(new MessageLine("M0123456789ABCDEF",
-                Instant.parse("2026-11-23T12:05:00Z"), "to_reporter", "question", "person-aigerim", "Are you safe?"));
+                Instant.parse("2026-11-23T12:05:00Z"), "to_reporter", "question", "person-aigerim", CaseText.plain("Are you safe?")));
 
         APIGatewayV2HTTPResponse response = read(ALMATY_RESPONDER, file.reference().value());
 
@@ -62,7 +64,7 @@ class ReadCaseHandlerTest {
         assertThat(headers(response)).containsEntry("ETag", "\"1\"").containsEntry("Cache-Control", "no-store");
         JsonNode body = json(response);
         assertThat(body.path("reference").asText()).isEqualTo(file.reference().value());
-        assertThat(body.path("narrative").asText()).isEqualTo(file.submission().narrative());
+        assertThat(body.path("narrative").asText()).isEqualTo(Submissions.narrative(file.submission()));
         assertThat(body.path("locality").asText()).isEqualTo("Bazaar district");
         assertThat(body.path("version").asLong()).isEqualTo(1);
         assertThat(body.path("takenBy").asText()).isEqualTo("kz-75-commission");

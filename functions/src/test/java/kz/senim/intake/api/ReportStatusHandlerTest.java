@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.Locale;
+import kz.senim.testing.TestReceipts;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.i18n.Language;
@@ -40,7 +41,7 @@ class ReportStatusHandlerTest {
     private final SecureRandom random = new SecureRandom();
     private final MutableClock clock = MutableClock.atNoon();
     private final InMemoryReports reports = new InMemoryReports(clock);
-    private final ReceiptHasher hasher = new ReceiptHasher(1_000, random);
+    private final ReceiptHasher hasher = TestReceipts.hasher();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final ReportStatusHandler handler = new ReportStatusHandler(
             new ShowReportStatus(new ReporterAccess(reports, hasher), audit, clock));

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.directory.Organisation;
@@ -41,6 +42,8 @@ import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.HttpApiEvents;
 import kz.senim.testing.InMemoryReports;
 import kz.senim.testing.MutableClock;
+import kz.senim.testing.Submissions;
+import kz.senim.testing.TestReceipts;
 import kz.senim.triage.Triage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +85,7 @@ class SubmitReportHandlerTest {
 
     private SubmitReportHandler handlerStoringIn(Reports reports) {
         return new SubmitReportHandler(new SubmitReport(reports, new Triage(FixedDirectory.seeded()),
-                new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), new ReceiptHasher(1_000, random),
+                new SafetyAdvice(RegionCatalogue.load(), FixedDirectory.seeded()), TestReceipts.hasher(),
                 random, clock), RegionCatalogue.load());
     }
 
@@ -365,7 +368,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(event);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative())
+        assertThat(reports.reports()).singleElement().extracting(r -> Submissions.narrative(r.submission()))
                 .isEqualTo(object(fixture().getBody()).path("narrative").asText());
     }
 
@@ -399,7 +402,8 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = submit(reportIn(Language.KK, r -> r.put("narrative", narrative)));
 
         assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative()).isEqualTo(narrative);
+        assertThat(reports.reports()).singleElement().extracting(r -> r.submission().narrative())
+                .isEqualTo(CaseText.plain(narrative));
     }
 
     @Test

@@ -19,6 +19,8 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.HttpApiEvents;
 import kz.senim.testing.LocalWiring;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,8 @@ class SubmitReportOutageIT {
             throws IOException {
         TestTables tables = TestTables.create(engine);
         Map<String, String> settings = Map.of(Wiring.CASES_TABLE, tables.cases(),
-                Wiring.DIRECTORY_TABLE, tables.directory());
+                Wiring.DIRECTORY_TABLE, tables.directory(), Wiring.CASE_KEYS_TABLE, tables.caseKeys(),
+                Wiring.CONTENT_KEK, TestContent.KEK, Wiring.RECEIPT_KEYS, TestReceipts.KEYS);
         Wiring up = LocalWiring.against(engine, null, settings, Clock.systemUTC());
         up.directorySeeder().seed(DirectoryData.seed());
         APIGatewayV2HTTPEvent report = HttpApiEvents.header(HttpApiEvents.load(FIXTURE), "Idempotency-Key",

@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.cases.Alert;
+import kz.senim.cases.CaseContent;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.dynamodb.AlertItems;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.intake.IdempotencyRecord;
 import kz.senim.intake.Report;
 import kz.senim.intake.Reports.SaveOutcome;
@@ -22,6 +25,7 @@ import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.LocalCasesTable;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link ReportsContract} against {@link DynamoDbReports} on DynamoDB Local: one transaction, each write conditional;
- * and what it leaves in the case's partition (the report item, one outbox item per alert, nothing of a refused try).
+ * and what it leaves in the case's partition (the report item, its texts sealed with their key beside it in the case
+ * keys table, one outbox item per alert, nothing of a refused try).
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @Timeout(60)
@@ -41,22 +46,66 @@ class DynamoDbReportsContractIT extends ReportsContract {
     private static final Set<String> REPORT_ATTRIBUTES = Set.of("pk", "sk", "kind", "reference", "reporterRole",
             "category", "region", "locality", "immediateDanger", "policeConsent", "childInvolved", "foreignNational",
             "narrative", "language", "severity", "status", "receiptHash", "submittedAt", "updatedAt", "version",
-            "takenBy", "assignee", "involvedOrganisations", "outcome", "statusReason", "gsi1pk", "gsi1sk");
+            "takenBy", "assignee", "involvedOrganisations", "outcome", "statusReason", "gsi1pk", "gsi1sk",
+            "gsi5pk", "gsi5sk", "erasedAt", "erasure", "erasureWarnedAt", "erasureDueAt");
 
     private DynamoDbClient dynamoDb;
     private String table;
+    private String keysTable;
+    private CaseContent content;
     private DynamoDbReports reports;
 
     @BeforeEach
     void freshTable(DynamoDbEngine engine) {
         dynamoDb = engine.client();
         table = LocalCasesTable.create(engine);
-        reports = new DynamoDbReports(dynamoDb, table, clock);
+        keysTable = LocalCasesTable.keysOf(table);
+        content = TestContent.content(dynamoDb, keysTable);
+        reports = new DynamoDbReports(dynamoDb, table, clock, new ContentWrites(content, keysTable));
     }
 
     @Override
     protected Reports reports() {
         return reports;
+    }
+
+    @Override
+    protected CaseContent content() {
+        return content;
+    }
+
+    /** As an erasure's commit does (DynamoDbCaseErasures): the report item loses its receipt's hash. */
+    @Override
+    protected void eraseReceipt(Reference reference) {
+        dynamoDb.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(CasesTable.casePartition(reference)),
+                        "sk", AttributeValue.fromS("REPORT")))
+                .updateExpression("REMOVE receiptHash"));
+    }
+
+    @Test
+    void theNarrativeAndTheLocalityAreStoredSealedTogetherWithTheirKey() {
+        Report report = report(Submissions.victimInAlmaty());
+        reports.saveNew(report, alerts(report, "kz-75-commission"), record(report));
+
+        Map<String, AttributeValue> stored = item(report.reference(), "REPORT");
+        String narrative = stored.get("narrative").s();
+        String locality = stored.get("locality").s();
+        List<Map<String, AttributeValue>> keys = dynamoDb.scanPaginator(r -> r.tableName(keysTable)).items().stream()
+                .toList();
+
+        assertThat(narrative).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(locality).startsWith(CaseText.Sealed.PREFIX);
+        assertThat(stored.toString()).doesNotContain(Submissions.narrative(report.submission()))
+                .doesNotContain("Bazaar");
+        assertThat(keys).as("one data key for the write, in the case keys table").singleElement().satisfies(key -> {
+            assertThat(key.get("pk").s()).isEqualTo(CasesTable.casePartition(report.reference()));
+            assertThat(key.get("sk").s()).isEqualTo("KEY#" + new CaseText.Sealed(narrative).keyId());
+            assertThat(key.get("wrappedKey").b().asByteArray()).hasSizeGreaterThan(32);
+        });
+        assertThat(new CaseText.Sealed(locality).keyId()).isEqualTo(new CaseText.Sealed(narrative).keyId());
+        assertThat(content.opening(report.reference()).open(CaseText.stored(narrative)))
+                .isEqualTo(report.submission().narrative());
     }
 
     @Test
@@ -91,6 +140,9 @@ class DynamoDbReportsContractIT extends ReportsContract {
 
         assertThat(sortKeys(sameKey.reference())).isEmpty();
         assertThat(sortKeys(first.reference())).containsExactlyInAnyOrder("REPORT", "ALERT#kz-75-commission");
+        assertThat(dynamoDb.scanPaginator(r -> r.tableName(keysTable)).items().stream().map(key -> key.get("pk").s()))
+                .as("the first report's data key only: a refused write leaves none")
+                .containsExactly(CasesTable.casePartition(first.reference()));
     }
 
     @Test
@@ -107,7 +159,7 @@ class DynamoDbReportsContractIT extends ReportsContract {
         Map<String, AttributeValue> stored = item(located.reference(), "REPORT");
         assertThat(REPORT_ATTRIBUTES).containsAll(stored.keySet());
         assertThat(stored.get("kind").s()).isEqualTo("REPORT");
-        assertThat(stored.get("locality").s()).isEqualTo("Bazaar district");
+        assertThat(stored.get("locality").s()).startsWith(CaseText.Sealed.PREFIX);
         assertThat(item(unlocated.reference(), "REPORT")).containsKey("narrative").doesNotContainKey("locality");
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ConversationFixture;
 import kz.senim.messaging.Direction;
@@ -65,7 +66,7 @@ class ConversationRoundTripTest {
                 .containsExactly(Direction.TO_REPORTER, Direction.FROM_REPORTER);
         assertThat(caseView.get(0).author()).isEqualTo(ALMATY_RESPONDER.actor());
         assertThat(caseView.get(1).author()).isEqualTo(new Actor.Reporter());
-        assertThat(caseView.get(1).text()).isEqualTo(ANSWER);
+        assertThat(caseView.get(1).text()).isEqualTo(CaseText.plain(ANSWER));
 
         assertThat(world.audit.actions(reported.reference())).containsExactly("message_posted",
                 "messages_read_by_reporter", "reporter_replied", "messages_read_by_reporter");

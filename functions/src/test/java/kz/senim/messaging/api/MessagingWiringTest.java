@@ -23,16 +23,19 @@ class MessagingWiringTest {
     }
 
     @Test
-    void posting_needs_the_cases_and_directory_tables() {
+    void posting_needs_the_cases_and_directory_tables_and_seals_the_text() {
         assertThat(settingsAskedBy(PostCaseMessageHandler::new))
-                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE, Wiring.DIRECTORY_TABLE);
+                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE, Wiring.DIRECTORY_TABLE,
+                        Wiring.CASE_KEYS_TABLE, Wiring.CONTENT_KEY_ARN);
     }
 
     @Test
-    void the_reporters_functions_need_only_the_cases_table() {
+    void the_reporters_functions_need_the_cases_table_the_receipt_keys_and_the_content_keys() {
         assertThat(settingsAskedBy(ReporterMessagesHandler::new))
-                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE);
+                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE, Wiring.RECEIPT_KEY_SECRET_ARN,
+                        Wiring.CASE_KEYS_TABLE, Wiring.CONTENT_KEY_ARN);
         assertThat(settingsAskedBy(ReporterReplyHandler::new))
-                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE);
+                .containsExactlyInAnyOrder(Wiring.AWS_REGION, Wiring.CASES_TABLE, Wiring.RECEIPT_KEY_SECRET_ARN,
+                        Wiring.CASE_KEYS_TABLE, Wiring.CONTENT_KEY_ARN);
     }
 }

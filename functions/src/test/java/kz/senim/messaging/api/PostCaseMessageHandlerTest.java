@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.i18n.Language;
 import kz.senim.messaging.CaseMessage;
 import kz.senim.messaging.ConversationFixture;
@@ -51,7 +52,7 @@ class PostCaseMessageHandlerTest {
         assertThat(created.path("messageId").asText()).isEqualTo(stored.messageId().value());
         assertThat(created.path("at").asText()).isEqualTo("2026-11-23T12:00:00.000Z");
         assertThat(created.size()).isEqualTo(2);
-        assertThat(stored.text()).isEqualTo(QUESTION);
+        assertThat(stored.text()).isEqualTo(CaseText.plain(QUESTION));
         assertThat(headers(response)).containsEntry("Cache-Control", "no-store");
     }
 

@@ -28,14 +28,18 @@ import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.Alert;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.Cases;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Reference;
 import kz.senim.cases.ReportSubmission;
 import kz.senim.cases.Severity;
+import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.http.HttpRequest;
 import kz.senim.infrastructure.SamTemplate;
@@ -48,7 +52,11 @@ import kz.senim.intake.dynamodb.DynamoDbReports;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.messaging.CaseMessage;
+import kz.senim.messaging.Conversations;
 import kz.senim.messaging.Direction;
+import kz.senim.messaging.MessageId;
+import kz.senim.messaging.MessageKind;
+import kz.senim.messaging.MessageText;
 import kz.senim.messaging.PostCaseMessage;
 import kz.senim.messaging.ReadReporterMessages;
 import kz.senim.messaging.ReplyAsReporter;
@@ -58,6 +66,8 @@ import kz.senim.messaging.api.ReporterReplyHandler;
 import kz.senim.testing.FixedDirectory;
 import kz.senim.testing.MutableClock;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,8 +91,10 @@ class DynamoDbConversationsIT {
 
     private DynamoDbClient dynamoDb;
     private String table;
+    private String keysTable;
+    private CaseContent content;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    private final ReceiptHasher hasher = new ReceiptHasher(1_000, RANDOM);
+    private final ReceiptHasher hasher = TestReceipts.hasher();
     private DynamoDbReports reports;
     private Cases cases;
     private DynamoDbConversations conversations;
@@ -99,14 +111,17 @@ class DynamoDbConversationsIT {
         List<CreateTableRequest> tables = SamTemplate.load().tables(logicalId -> run + "-" + logicalId);
         engine.createTables(tables);
         table = run + "-CasesTable";
-        reports = new DynamoDbReports(dynamoDb, table, clock);
-        cases = new DynamoDbCases(dynamoDb, table);
-        conversations = new DynamoDbConversations(dynamoDb, table);
+        keysTable = run + "-CaseKeysTable";
+        content = TestContent.content(dynamoDb, keysTable);
+        ContentWrites writes = new ContentWrites(content, keysTable);
+        reports = new DynamoDbReports(dynamoDb, table, clock, writes);
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
+        conversations = new DynamoDbConversations(dynamoDb, table, writes);
         audit = new DynamoDbAuditTrail(dynamoDb, table);
         ReporterAccess check = new ReporterAccess(reports, hasher);
         post = new PostCaseMessageHandler(new PostCaseMessage(cases, new CaseAccess(FixedDirectory.seeded()),
                 conversations, RANDOM, clock));
-        read = new ReporterMessagesHandler(new ReadReporterMessages(check, conversations, audit, clock));
+        read = new ReporterMessagesHandler(new ReadReporterMessages(check, conversations, audit, content, clock));
         replyAsReporter = new ReplyAsReporter(check, conversations, clock);
         reply = new ReporterReplyHandler(replyAsReporter);
     }
@@ -135,7 +150,8 @@ class DynamoDbConversationsIT {
                 .containsExactly(Direction.TO_REPORTER, Direction.FROM_REPORTER);
         assertThat(caseView.get(0).author()).isEqualTo(ALMATY_RESPONDER.actor());
         assertThat(caseView.get(0).messageId().value()).isEqualTo(body(posted).path("messageId").asText());
-        assertThat(caseView.get(1).text()).isEqualTo(ANSWER);
+        assertThat(caseView.get(1).text()).isInstanceOf(CaseText.Sealed.class);
+        assertThat(content.opening(stored.reference()).open(caseView.get(1).text())).isEqualTo(CaseText.plain(ANSWER));
         assertThat(caseView.get(1).messageId().value()).isEqualTo(body(replied).path("messageId").asText());
         assertThat(audit.entries(stored.reference())).extracting(AuditEntry::action)
                 .containsExactly("message_posted", "messages_read_by_reporter", "reporter_replied");
@@ -155,6 +171,10 @@ class DynamoDbConversationsIT {
                 .allMatch(sk -> sk.matches("MESSAGE#2026-11-23T12:00:00\\.000Z#M[0-9A-Z]{16}"));
         assertThat(sortKeys).filteredOn(sk -> sk.startsWith("REPLYKEY#"))
                 .containsExactly("REPLYKEY#" + new IdempotencyKey("it-reply-key-00000002").hash());
+        assertThat(items).filteredOn(i -> i.get("sk").s().startsWith("MESSAGE#")).hasSize(2)
+                .allSatisfy(i -> assertThat(i.get("text").s()).startsWith(CaseText.Sealed.PREFIX));
+        assertThat(items.toString()).as("no text of the conversation in clear anywhere in the case")
+                .doesNotContain("безопасности", "Общежитие", "Райымбека");
         List<Map<String, AttributeValue>> auditItems = items.stream()
                 .filter(i -> i.get("sk").s().startsWith("AUDIT#")).toList();
         assertThat(auditItems).hasSize(3);
@@ -233,7 +253,8 @@ class DynamoDbConversationsIT {
         assertThat(replied.getStatusCode()).isEqualTo(201);
         assertThat(body(inbox).path("status").asText()).isEqualTo("closed");
         assertThat(conversations.forCase(stored.reference())).singleElement()
-                .satisfies(m -> assertThat(m.text()).isEqualTo("They came back. Please help."));
+                .satisfies(m -> assertThat(content.opening(stored.reference()).open(m.text()))
+                        .isEqualTo(CaseText.plain("They came back. Please help.")));
         assertThat(audit.entries(stored.reference())).filteredOn(e -> e.action().equals("reporter_replied"))
                 .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("caseStatus", "closed"));
     }
@@ -329,6 +350,27 @@ class DynamoDbConversationsIT {
         assertThat(body(reused).path("field").asText()).isEqualTo("Idempotency-Key");
         assertThat(conversations.forCase(stored.reference())).hasSize(1);
         assertThat(audit.entries(stored.reference())).hasSize(1);
+    }
+
+    @Test
+    void aWriteRefusedForATakenResponderKeyLeavesNoDataKeyBehind() {
+        Stored stored = reportInAlmaty();
+        Actor.Person author = ALMATY_RESPONDER.actor();
+        CaseMessage message = CaseMessage.toReporter(stored.reference(), MessageId.forStaffMessage(
+                stored.reference(), "h1"), clock.instant(), MessageKind.QUESTION, author, new MessageText("first"));
+        CaseMessage again = CaseMessage.toReporter(stored.reference(), MessageId.random(RANDOM),
+                clock.instant().plusSeconds(1), MessageKind.QUESTION, author, new MessageText("second"));
+        kz.senim.cases.StaffKey key = new kz.senim.cases.StaffKey("h1", "r1", message.messageId().value(),
+                message.at());
+
+        assertThat(conversations.post(message, AuditEntry.of(stored.reference(), clock.instant(), author,
+                "message_posted"), key)).isEqualTo(new Conversations.PostOutcome.Stored());
+        assertThat(conversations.post(again, AuditEntry.of(stored.reference(), clock.instant(), author,
+                "message_posted"), key)).isEqualTo(new Conversations.PostOutcome.KeyTaken());
+
+        assertThat(dynamoDb.scanPaginator(r -> r.tableName(keysTable)).items().stream()
+                .filter(k -> k.get("pk").s().equals(CasesTable.casePartition(stored.reference()))).toList())
+                .as("the report's key and the first message's; the refused write left no key").hasSize(2);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -67,7 +67,8 @@ class DynamoDbFiguresIT {
         String narrative = "x".repeat(3_900);
         var submission = Submissions.victimInAlmaty();
         var big = new kz.senim.cases.ReportSubmission(submission.reporterRole(), submission.category(),
-                submission.region(), submission.locality(), false, false, false, false, narrative,
+                submission.region(), submission.locality(), false, false, false, false,
+                kz.senim.cases.CaseText.plain(narrative),
                 submission.language());
         for (int i = 0; i < 300; i++) {
             stored.store(big, CaseStatus.RECEIVED, Severity.MEDIUM, morning.plusSeconds(i));

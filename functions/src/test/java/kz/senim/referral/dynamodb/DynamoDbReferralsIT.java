@@ -20,13 +20,16 @@ import kz.senim.access.Role;
 import kz.senim.audit.dynamodb.DynamoDbAuditTrail;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseStatus;
+import kz.senim.cases.CaseText;
 import kz.senim.cases.IdempotencyKey;
 import kz.senim.cases.Severity;
 import kz.senim.cases.StaffKey;
 import kz.senim.cases.dynamodb.CasesTable;
+import kz.senim.cases.dynamodb.ContentWrites;
 import kz.senim.cases.dynamodb.DynamoDbCases;
 import kz.senim.directory.ServiceType;
 import kz.senim.local.engines.DynamoDbEngine;
@@ -43,6 +46,7 @@ import kz.senim.testing.MutableClock;
 import kz.senim.testing.Racers;
 import kz.senim.testing.StoredCases;
 import kz.senim.testing.Submissions;
+import kz.senim.testing.TestContent;
 import kz.senim.testing.TestTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +57,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link DynamoDbReferrals} on DynamoDB Local, beyond what {@code ReferralsContract} says of every store: the items
- * it writes (documented attributes only, the provider index keys) and {@link ReferToService} retried concurrently over
- * it, on one clock.
+ * it writes (documented attributes only, the provider index keys, a reason sealed with its key) and
+ * {@link ReferToService} retried concurrently over it, on one clock.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @Timeout(120)
@@ -73,14 +77,19 @@ class DynamoDbReferralsIT {
     private DynamoDbReferrals referrals;
     private DynamoDbCases cases;
     private DynamoDbAuditTrail audit;
+    private CaseContent content;
+    private String keysTable;
     private CaseFile file;
 
     @BeforeEach
     void aCaseInProgress(DynamoDbEngine engine) {
         dynamoDb = engine.client();
-        table = TestTables.create(engine).cases();
-        referrals = new DynamoDbReferrals(dynamoDb, table);
-        cases = new DynamoDbCases(dynamoDb, table);
+        TestTables created = TestTables.create(engine);
+        table = created.cases();
+        keysTable = created.caseKeys();
+        content = TestContent.content(dynamoDb, keysTable);
+        referrals = new DynamoDbReferrals(dynamoDb, table, new ContentWrites(content, keysTable));
+        cases = new DynamoDbCases(dynamoDb, table, ContentWrites.none());
         audit = new DynamoDbAuditTrail(dynamoDb, table);
         file = new StoredCases(dynamoDb, table, clock).store(Submissions.victimInAlmaty(), CaseStatus.IN_PROGRESS,
                 Severity.MEDIUM, clock.instant().minus(Duration.ofHours(1)), "kz-75-commission");
@@ -134,6 +143,30 @@ class DynamoDbReferralsIT {
                 .isEqualTo(new ReferToService.Outcome.KeyReused());
         assertThat(referrals.of(file.reference())).hasSize(1);
         assertThat(audit.entries(file.reference())).hasSize(1);
+    }
+
+    @Test
+    void aReasonIsKeptSealedUnderAKeyOfItsOwnAlsoAfterTheReferralIsClosed() {
+        Referral referral = referral(file, "ngo-foreign-nationals", ServiceType.LEGAL, today().plusDays(3));
+        referrals.create(referral, referred(file, referral), entry(file, "referral_created"));
+        Referral rejected = changed(referral.apply(ReferralTransition.REJECTED, Optional.of("Нет мест"),
+                clock.instant().plusSeconds(60)));
+        referrals.save(rejected, entry(file, "referral_rejected"));
+        Referral closed = changed(referrals.find(referral.id()).orElseThrow().apply(ReferralTransition.CLOSED,
+                Optional.empty(), clock.instant().plusSeconds(120)));
+        referrals.save(closed, entry(file, "referral_closed"));
+
+        Referral found = referrals.find(referral.id()).orElseThrow();
+        assertThat(found.reason()).containsInstanceOf(CaseText.Sealed.class);
+        assertThat(found.line().withReason(content.opening(referral.reference())::open).reason())
+                .contains(CaseText.plain("Нет мест"));
+        assertThat(item("REFERRAL#" + referral.id().value()).get("statusReason").s())
+                .startsWith(CaseText.Sealed.PREFIX);
+        assertThat(dynamoDb.scanPaginator(r -> r.tableName(table)).items().stream().toList().toString())
+                .as("the reason is kept sealed, also after the referral was closed").doesNotContain("Нет мест");
+        assertThat(dynamoDb.scanPaginator(r -> r.tableName(keysTable)).items().stream()
+                .filter(key -> key.get("pk").s().equals(CasesTable.casePartition(file.reference()))).toList())
+                .as("the report's key and the rejection's; closing typed nothing").hasSize(2);
     }
 
     private LocalDate today() {

@@ -25,6 +25,7 @@ final class DataDirLock implements AutoCloseable {
     static DataDirLock lock(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock;

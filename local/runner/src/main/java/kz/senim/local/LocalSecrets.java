@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -19,17 +18,20 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import kz.senim.intake.ReceiptKeys;
 
 /**
  * The secrets AWS keeps (Secrets Manager, the Cognito user pool's signing key), made locally: random, and kept in the
  * data directory (owner-only) so that what was signed before a restart (acknowledgement links in alerts, ID tokens
- * printed by {@code ./senim token}) still verifies after it. In memory: the link key is new each start, the token
- * signing key lasts as long as the JVM.
+ * printed by {@code ./senim token}, receipts) still verifies after it. In memory: the link and receipt keys are new
+ * each start, the token signing key lasts as long as the JVM.
  */
 final class LocalSecrets {
 
     static final String ACK_LINK_KEY_FILE = "ack-link.key";
     static final String JWT_SIGNING_KEY_FILE = "jwt-signing.key";
+    static final String RECEIPT_KEYS_FILE = "receipt-keys.json";
+    static final String CONTENT_KEK_FILE = "content-kek.key";
     private static final int KEY_BYTES = 32;
     private static final int RSA_BITS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,6 +48,44 @@ final class LocalSecrets {
         return readOrCreate(file, LocalSecrets::newKey, key -> {
             if (Base64.getDecoder().decode(key).length < KEY_BYTES) {
                 throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it");
+            }
+            return key;
+        });
+    }
+
+    /**
+     * The keys receipts are hashed under, as {@code RECEIPT_KEYS} takes them ({@code {"v1": "<key>"}}, like the
+     * secret the template generates): a report stored before a restart can still be followed with its receipt.
+     */
+    static String receiptKeys(Optional<Path> dataDir) {
+        if (dataDir.isEmpty()) {
+            return newReceiptKeys();
+        }
+        Path file = dataDir.get().resolve(RECEIPT_KEYS_FILE);
+        return readOrCreate(file, LocalSecrets::newReceiptKeys, keys -> {
+            try {
+                ReceiptKeys.parse(keys);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(file + " holds no receipt keys: delete it (receipts of reports"
+                        + " stored with it will no longer check)", e);
+            }
+            return keys;
+        });
+    }
+
+    /**
+     * The key-encryption key of case content (the template's KMS key), base64, as {@code CONTENT_KEK} takes it. Losing
+     * it loses every sealed text of the data directory; deleting it on purpose erases them all.
+     */
+    static String contentKek(Optional<Path> dataDir) {
+        if (dataDir.isEmpty()) {
+            return newKey();
+        }
+        Path file = dataDir.get().resolve(CONTENT_KEK_FILE);
+        return readOrCreate(file, LocalSecrets::newKey, key -> {
+            if (Base64.getDecoder().decode(key).length != KEY_BYTES) {
+                throw new IllegalStateException(file + " holds no key of " + KEY_BYTES + " bytes: delete it (what"
+                        + " was sealed with it can then no longer be read)");
             }
             return key;
         });
@@ -77,7 +117,7 @@ final class LocalSecrets {
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file);
-                    restrictToOwner(file);
+                    OwnerOnly.file(file);
                     Files.writeString(file, newSecret.get(), StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     // fine: read it below
@@ -106,17 +146,13 @@ final class LocalSecrets {
         }
     }
 
+    private static String newReceiptKeys() {
+        return "{\"v1\":\"" + newKey() + "\"}";
+    }
+
     private static String newKey() {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile folder is private already
-        }
     }
 }

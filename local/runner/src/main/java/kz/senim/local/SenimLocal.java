@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.senim.alerting.AlertPublisher;
@@ -39,6 +41,13 @@ import kz.senim.people.cognito.PostAuthenticationHandler;
 import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 
 /**
  * Senim on one machine, in one process, without Docker or an AWS account: DynamoDB Local in-process (on disk or in
@@ -135,6 +144,7 @@ public final class SenimLocal implements AutoCloseable {
         }
         if (options.dataDir().isPresent()) {
             resources.push(DataDirLock.lock(options.dataDir().get()));
+            resources.push(LocalDatabase.compactedOnClose(options.dataDir().get())); // once DynamoDB Local stopped
         }
         dynamoDb = options.dataDir().map(EmbeddedDynamoDb::inDirectory).orElseGet(EmbeddedDynamoDb::inMemory);
         resources.push(dynamoDb);
@@ -150,9 +160,12 @@ public final class SenimLocal implements AutoCloseable {
         SamTemplate template = SamTemplate.load();
         Deployment deployment = new Deployment(template, REGION, HttpApiEvents.ACCOUNT_ID, Map.of(
                 "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", LocalSecrets.ackLinkKey(options.dataDir())),
+                "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", LocalSecrets.receiptKeys(options.dataDir())),
+                "CONTENT_KEY_ARN", Map.of("CONTENT_KEK", LocalSecrets.contentKek(options.dataDir())),
                 "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", publicUrl()),
                 "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", publicUrl() + CONSOLE_PATH)));
         createTables(template, deployment);
+        options.dataDir().ifPresent(OwnerOnly::filesIn);
         deployment = seedDirectory(template, deployment);
         this.deployment = deployment;
         inbox = new OnCallInbox(TOPIC_PREFIX);
@@ -266,11 +279,52 @@ public final class SenimLocal implements AutoCloseable {
 
     /** The tables of the template (kept if they exist: a persisted engine is reopened), with their TTL. */
     private void createTables(SamTemplate template, Deployment deployment) {
-        dynamoDb.createTables(template.tables(deployment::tableName));
+        List<CreateTableRequest> requests = template.tables(deployment::tableName);
+        dynamoDb.createTables(requests);
+        requests.forEach(this::addMissingIndexes);
         for (String logicalId : template.resources(SamTemplate.TABLE_TYPE).keySet()) {
             String name = deployment.tableName(logicalId);
             tables.put(logicalId, name);
             template.ttlAttribute(logicalId).ifPresent(attribute -> dynamoDb.enableTtl(name, attribute));
+        }
+    }
+
+    /**
+     * A data directory made by an older Senim lacks the indexes added since (as a deploy adds them to the stack's
+     * table): they are created, and waited for.
+     */
+    private void addMissingIndexes(CreateTableRequest table) {
+        DynamoDbClient client = dynamoDb.client();
+        Set<String> existing = client.describeTable(r -> r.tableName(table.tableName())).table()
+                .globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            if (existing.contains(index.indexName())) {
+                continue;
+            }
+            client.updateTable(r -> r.tableName(table.tableName())
+                    .attributeDefinitions(table.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index.indexName())
+                                    .keySchema(index.keySchema())
+                                    .projection(index.projection())
+                                    .build())
+                            .build()));
+            awaitActive(client, table.tableName(), index.indexName());
+            LOG.info("{}: index {} added", table.tableName(), index.indexName());
+        }
+    }
+
+    /** DynamoDB Local builds a new index in the background, as DynamoDB does: it answers once it is active. */
+    private static void awaitActive(DynamoDbClient client, String table, String index) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (client.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                .noneMatch(gsi -> gsi.indexName().equals(index) && gsi.indexStatus() == IndexStatus.ACTIVE)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(table + ": index " + index + " did not become active");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 

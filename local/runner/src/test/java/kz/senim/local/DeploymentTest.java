@@ -16,6 +16,8 @@ class DeploymentTest {
 
     private final Deployment deployment = new Deployment(SamTemplate.load(), "eu-central-1", "000000000000", Map.of(
             "ACK_LINK_SECRET_ARN", Map.of("ACK_LINK_SECRET", "a-local-key"),
+            "RECEIPT_KEY_SECRET_ARN", Map.of("RECEIPT_KEYS", "local-receipt-keys"),
+            "CONTENT_KEY_ARN", Map.of("CONTENT_KEK", "a-local-kek"),
             "PUBLIC_BASE_URL", Map.of("PUBLIC_BASE_URL", "http://localhost:8080"),
             "CONSOLE_BASE_URL", Map.of("CONSOLE_BASE_URL", "http://localhost:8080/console/")));
 
@@ -42,6 +44,11 @@ class DeploymentTest {
         assertThat(linkHandler).doesNotContainKey("ACK_LINK_SECRET_ARN")
                 .containsEntry("ACK_LINK_SECRET", "a-local-key")
                 .containsEntry("CONSOLE_BASE_URL", "http://localhost:8080/console/");
+        assertThat(deployment.environment("SubmitReportFunction"))
+                .doesNotContainKeys("RECEIPT_KEY_SECRET_ARN", "CONTENT_KEY_ARN")
+                .containsEntry("RECEIPT_KEYS", "local-receipt-keys")
+                .containsEntry("CONTENT_KEK", "a-local-kek")
+                .containsEntry("CASE_KEYS_TABLE", "senim-case-keys");
     }
 
     @Test

@@ -93,14 +93,14 @@ class IdempotencyIT {
         String key = ReportBodies.newKey();
         String reference = api.submit(key, ReportBodies.victimInAlmatyInDanger().toString()).json()
                 .path("reference").asText();
-        int itemsBefore = Tables.cases(senim).size();
+        int itemsBefore = Tables.records(senim).size();
 
         LocalApi.Answer reused = api.submit(key, ReportBodies.witnessInAstana().toString());
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(reused.json().path("field").asText()).isEqualTo("Idempotency-Key");
-        assertThat(Tables.cases(senim)).hasSize(itemsBefore);
+        assertThat(Tables.records(senim)).hasSize(itemsBefore);
         assertStoredOnceAndAlertedOnce(reference, key, 4);
     }
 

@@ -37,7 +37,7 @@ class LimitsIT {
             LocalApi api = new LocalApi(senim);
 
             List<Integer> burst = submit(api, REPORTS.burstLimit(), Map.of());
-            int itemsAfterBurst = Tables.cases(senim).size();
+            int itemsAfterBurst = Tables.records(senim).size();
             LocalApi.Answer refused = api.submit(ReportBodies.newKey(), ReportBodies.witnessInAstana().toString(),
                     Map.of("Accept-Language", "ru"));
             LocalApi.Answer fromElsewhere = api.submit(ReportBodies.newKey(),
@@ -51,7 +51,7 @@ class LimitsIT {
             assertThat(refused.json().path("code").asText()).isEqualTo("too_many_requests");
             assertThat(refused.json().path("detail").asText()).containsPattern("\\p{IsCyrillic}");
             assertThat(fromElsewhere.status()).as("the route's bucket is shared, whoever calls").isEqualTo(429);
-            assertThat(Tables.cases(senim)).hasSize(itemsAfterBurst);
+            assertThat(Tables.records(senim)).hasSize(itemsAfterBurst);
             assertThat(api.get("/v1/regions?lang=kk", Map.of()).status()).as("another route has its own bucket")
                     .isEqualTo(200);
 

@@ -119,7 +119,7 @@ class ReportSubmissionIT {
     void theGatewayRefusesABodyOverOneMebibyteWithAProblemInTheCallersLanguage() {
         byte[] body = new byte[HttpGateway.MAX_BODY_BYTES + 1];
         Arrays.fill(body, (byte) 'a');
-        int itemsBefore = Tables.cases(senim).size();
+        int itemsBefore = Tables.records(senim).size();
 
         LocalApi.Answer answer = api.send("POST", "/v1/reports", Map.of("Content-Type", "application/json",
                 "Idempotency-Key", ReportBodies.newKey(), "Accept-Language", "uz"), body);
@@ -130,7 +130,7 @@ class ReportSubmissionIT {
         assertThat(answer.json().path("code").asText()).isEqualTo("body_too_large");
         assertThat(answer.json().path("field").asText()).isEqualTo("body");
         assertThat(answer.json().path("detail").asText()).contains("bayt");
-        assertThat(Tables.cases(senim)).hasSize(itemsBefore);
+        assertThat(Tables.records(senim)).hasSize(itemsBefore);
     }
 
     @Test

@@ -23,7 +23,8 @@ class SdkEndpointSettingsIT {
 
             Wiring wiring = new Wiring(Map.of(Wiring.AWS_REGION, SenimLocal.REGION)::get, Clock.systemUTC());
             try (DynamoDbClient client = wiring.dynamoDb()) {
-                assertThat(client.listTables().tableNames()).containsExactlyInAnyOrder("senim-cases", "senim-directory");
+                assertThat(client.listTables().tableNames()).containsExactlyInAnyOrder("senim-cases", "senim-directory",
+                        "senim-case-keys");
                 assertThat(client.scan(r -> r.tableName("senim-directory")).items())
                         .as("the organisations, and the people recorded at start")
                         .hasSize(28 + People.load().all().size());

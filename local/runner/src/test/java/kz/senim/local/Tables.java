@@ -20,6 +20,15 @@ final class Tables {
         return scan(senim, senim.tables().get("CasesTable"));
     }
 
+    /**
+     * What requests store in the cases table: every item but the alert path's own bookkeeping (paging windows,
+     * issued acknowledgement links), which the dispatcher writes whenever it publishes, also while a test counts.
+     */
+    static List<Map<String, AttributeValue>> records(SenimLocal senim) {
+        return cases(senim).stream().filter(item -> !item.get("pk").s().startsWith("PAGING#")
+                && !item.get("pk").s().startsWith("ACKLINK#")).toList();
+    }
+
     /** Items of one case: its report and its alerts. */
     static List<Map<String, AttributeValue>> caseItems(SenimLocal senim, String reference) {
         return cases(senim).stream().filter(item -> ("CASE#" + reference).equals(item.get("pk").s())).toList();

@@ -66,7 +66,7 @@ public final class LocalStackEngineProvider implements EngineProvider {
             String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
             int colon = image.lastIndexOf(':');
             Map<String, String> environment = new HashMap<>();
-            environment.put("SERVICES", "dynamodb,dynamodbstreams,sns,sqs");
+            environment.put("SERVICES", "dynamodb,dynamodbstreams,sns,sqs,kms");
             String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
             if (token != null && !token.isBlank()) {
                 environment.put("LOCALSTACK_AUTH_TOKEN", token);

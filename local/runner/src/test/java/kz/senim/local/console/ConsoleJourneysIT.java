@@ -338,6 +338,9 @@ class ConsoleJourneysIT {
         Locator tile = page.locator(".tilemap g[data-region='KZ-10']");
         assertThat(tile).hasClass(java.util.regex.Pattern.compile("tile-failing"));
         assertThat(page.locator(".tilemap g[data-region]")).hasCount(20);
+        assertThat(tile.locator(".tile-name")).hasText("Абай"); // short names, but never two tiles alike:
+        assertThat(page.locator(".tilemap g[data-region='KZ-75'] .tile-name")).hasText("Алматы");
+        assertThat(page.locator(".tilemap g[data-region='KZ-19'] .tile-name")).hasText("Алматы облысы");
         Locator row = page.locator(".overview-table tr[data-region='KZ-10']");
         assertThat(row).containsText("Абай облысы");
         assertThat(row.locator("td").nth(1)).not().hasText("0");
