@@ -40,6 +40,8 @@ import kz.senim.infrastructure.SamTemplate;
 import kz.senim.local.engines.DynamoDbEngine;
 import kz.senim.local.engines.DynamoDbLocalExtension;
 import kz.senim.testing.LocalWiring;
+import kz.senim.testing.TestContent;
+import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +210,9 @@ class LambdaJarIT {
                 Wiring.DIRECTORY_TABLE, tables.directory(), Wiring.AWS_REGION, engine.region().id(),
                 Wiring.ALERT_TOPIC_ARN_PREFIX, "arn:aws:sns:" + engine.region().id() + ":000000000000:senim-alerts-",
                 Wiring.PUBLIC_BASE_URL, "https://ack.example.kz",
-                Wiring.ACK_LINK_SECRET, Base64.getEncoder().encodeToString(new byte[32])));
+                Wiring.ACK_LINK_SECRET, Base64.getEncoder().encodeToString(new byte[32]),
+                Wiring.CONTENT_KEK, TestContent.KEK, Wiring.RECEIPT_KEYS, TestReceipts.KEYS,
+                Wiring.CASE_KEYS_TABLE, tables.caseKeys()));
         LocalWiring.against(engine, null, settings, Clock.systemUTC()).directorySeeder().seed(DirectoryData.seed());
         Map<String, String> answers = new TreeMap<>();
         Set<String> decodedOnly = Set.of("AlertDispatcherFunction", "SweepAlertsFunction", "DirectorySeedFunction");
@@ -272,7 +276,9 @@ class LambdaJarIT {
                 Map.entry("ProvidersFunction", "apigw-v2-providers.json"),
                 Map.entry("OverviewFunction", "apigw-v2-overview.json"),
                 Map.entry("EscalateAlertsFunction", "eventbridge-escalate-alerts.json"),
-                Map.entry("PostAuthenticationFunction", "cognito-post-authentication.json"));
+                Map.entry("PostAuthenticationFunction", "cognito-post-authentication.json"),
+                Map.entry("WithdrawReportFunction", "apigw-v2-withdraw-report.json"),
+                Map.entry("EraseDueContentFunction", "eventbridge-escalate-alerts.json"));
         assertThat(fixtures).as("an event for " + logicalId).containsKey(logicalId);
         return "events/" + fixtures.get(logicalId);
     }

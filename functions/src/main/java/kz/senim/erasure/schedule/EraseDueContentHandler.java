@@ -2,7 +2,6 @@ package kz.senim.erasure.schedule;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kz.senim.cases.Failures;
@@ -15,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * Runs retention on the EventBridge schedule (every hour): erasures due are made, erasures that stopped half-way are
  * finished, coordinators are warned 14 days ahead. Running twice, or two runs at once, erases nothing twice and warns
  * nobody twice. A run that cannot read the retention index fails, logged by its class and Senim's frames, so the
- * function's Errors alarm tells the operators; a failure with one case is counted and retried on the next run.
+ * function's Errors alarm tells the operators; a failure with one case is counted and retried on the next run. The
+ * schedule's event is taken as a map and not read, as escalation's is (no Joda-Time date decoded at a cold start).
  */
-public final class EraseDueContentHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class EraseDueContentHandler implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EraseDueContentHandler.class);
 
@@ -36,7 +36,7 @@ public final class EraseDueContentHandler implements RequestHandler<ScheduledEve
     }
 
     @Override
-    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
         EraseDueContent.Summary summary;
         try {
             summary = eraseDueContent.run();
