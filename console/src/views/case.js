@@ -102,8 +102,12 @@ export function CaseView({ t, api, me, regions, reference }) {
   </div>`;
 }
 
-/** An organisation by name when it is the caller's own (GET /v1/me names it), else by its directory id. */
-function orgName(me, id) {
+/**
+ * An organisation by the name the API sent beside its id (in the console's language), or by name when it is the
+ * caller's own (GET /v1/me names it); else, when the directory does not know it, by its id.
+ */
+function orgName(me, id, name) {
+  if (name) return name;
   return id === me.organisationId && me.organisationName ? me.organisationName : id;
 }
 
@@ -127,7 +131,8 @@ function Facts({ t, item, regions, names, me }) {
       ${row(t('case.language'), t('language.' + item.language))}
       ${FLAGS.map((flag) => row(t('flag.' + flag), item[flag] ? t('yes') : t('no')))}
       ${row(t('case.submittedAt'), t.dateTime(item.submittedAt))}
-      ${row(t('case.takenBy'), item.takenBy ? html`<bdi>${orgName(me, item.takenBy)}</bdi>` : t('case.nobody'))}
+      ${row(t('case.takenBy'), item.takenBy ? html`<bdi>${orgName(me, item.takenBy, item.takenByName)}</bdi>`
+        : t('case.nobody'))}
       ${row(t('case.assignee'), item.assignee ? html`<bdi>${personName(names, me, item.assignee)}</bdi>`
         : t('case.nobody'))}
       ${item.outcome ? row(t('case.outcome'), t('outcome.' + item.outcome)) : null}
@@ -148,7 +153,8 @@ function Acknowledge({ t, api, me, item, changed }) {
     ${mine.map((alert) => html`<button type="button" class="primary big" disabled=${busy}
         onClick=${() => run(() => changed(() => api.post('/v1/alerts/' + encodeURIComponent(alert.alertId)
           + '/acknowledgement')))}>
-      ${t('action.acknowledge')}${mine.length > 1 ? ' · ' + alert.organisationId : ''}</button>`)}
+      ${t('action.acknowledge')}${mine.length > 1
+        ? html` · <bdi>${orgName(me, alert.organisationId, alert.organisationName)}</bdi>` : null}</button>`)}
     <${ProblemBox} t=${t} error=${error} />
   </div>`;
 }
@@ -179,11 +185,11 @@ function Alerts({ t, item, names, me }) {
     ${alerts.length === 0 ? html`<p class="empty">${t('case.noAlerts')}</p>` : html`
     <ol class="alerts">${alerts.map((alert) => {
       const page = alert.status === 'page';
+      const organisation = orgName(me, alert.organisationId, alert.organisationName);
       return html`<li class=${'alert alert-' + alert.status}>
         <p class="alert-head">
-          ${page ? t('case.pageTo', { step: alert.escalationStep, organisation: orgName(me, alert.organisationId) })
-            : t(alert.status === 'notice' ? 'case.noticeTo' : 'case.alertTo',
-              { organisation: orgName(me, alert.organisationId) })}</p>
+          ${page ? t('case.pageTo', { step: alert.escalationStep, organisation })
+            : t(alert.status === 'notice' ? 'case.noticeTo' : 'case.alertTo', { organisation })}</p>
         <p class="alert-meta">
           <span class=${'badge alert-' + alert.status}>${t('alertStatus.' + alert.status)}</span>
           <span>${t('case.raisedAt', { time: t.dateTime(alert.createdAt) })}</span>
@@ -304,7 +310,7 @@ export function ReferralItem({ t, api, me, referral, changed, showCase }) {
   return html`<li class=${'referral' + (referral.overdue ? ' overdue' : '')} data-referral=${referral.referralId}>
     <p class="referral-head">
       <strong>${t('service.' + referral.service)}</strong>
-      <span><bdi>${referral.providerName || referral.providerId}</bdi></span>
+      <span><bdi>${orgName(me, referral.providerId, referral.providerName)}</bdi></span>
     </p>
     <p class="referral-meta">
       <span class=${'badge referral-' + referral.status}>${t('referralStatus.' + referral.status)}</span>
@@ -454,9 +460,10 @@ function CloseOrReopen({ t, api, item, version, changed, closed }) {
 }
 
 function actor(t, a, names, me) {
-  if (a.type === 'person') return personName(names, me, a.personId) + ' · ' + a.organisationId
+  const organisation = orgName(me, a.organisationId, a.organisationName) || '';
+  if (a.type === 'person') return personName(names, me, a.personId) + ' · ' + organisation
     + (a.role ? ' · ' + t('role.' + a.role) : '');
-  if (a.type === 'link') return t('audit.link', { organisation: a.organisationId || '' });
+  if (a.type === 'link') return t('audit.link', { organisation });
   if (a.type === 'reporter') return t('audit.reporter');
   return t('audit.system', { component: a.component || '' });
 }

@@ -20,13 +20,15 @@ import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseReferrals;
 import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
+import kz.senim.directory.Directory;
+import kz.senim.directory.OrganisationNames;
 
 /**
  * Opens a case: the report with its narrative, its alerts, referrals and conversation. Every opening is audited
  * before anything is shown; if the audit line cannot be written, the case is not shown. This is one of the two paths
  * that open what people typed (sealed in the store, {@link CaseContent}), after the caller's scope was checked. The
  * provider of an open referral sees what it needs for the service: the case, its narrative and conversation, and of
- * the alerts and referrals only its own.
+ * the alerts and referrals only its own. The organisations it mentions by id are named from one read of the directory.
  */
 public final class ReadCase {
 
@@ -39,10 +41,11 @@ public final class ReadCase {
     private final CaseMessages messages;
     private final AuditTrail audit;
     private final CaseContent content;
+    private final Directory directory;
     private final Clock clock;
 
     public ReadCase(Cases cases, CaseAccess access, CaseAlerts alerts, CaseReferrals referrals, CaseMessages messages,
-            AuditTrail audit, CaseContent content, Clock clock) {
+            AuditTrail audit, CaseContent content, Directory directory, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.alerts = alerts;
@@ -50,6 +53,7 @@ public final class ReadCase {
         this.messages = messages;
         this.audit = audit;
         this.content = content;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -74,11 +78,12 @@ public final class ReadCase {
         return new Outcome.Found(new CaseDetails(file.withTexts(opening::open), alertLines,
                 referralLines.stream().map(line -> line.withReason(opening::open)).toList(),
                 messages.of(reference).stream().map(line -> line.withText(opening::open)).toList(),
-                LocalDate.ofInstant(now, ReferralLine.CALENDAR)));
+                LocalDate.ofInstant(now, ReferralLine.CALENDAR)), OrganisationNames.of(directory));
     }
 
     public sealed interface Outcome {
-        record Found(CaseDetails details) implements Outcome { }
+        /** The case, and the names of the organisations it mentions by id (those the directory knows). */
+        record Found(CaseDetails details, OrganisationNames names) implements Outcome { }
 
         /** Unknown reference, or a case outside the caller's scope: deliberately the same answer. */
         record NotFound() implements Outcome { }

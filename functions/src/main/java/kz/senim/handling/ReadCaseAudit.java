@@ -12,8 +12,13 @@ import kz.senim.cases.AuditEntry;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.Cases;
 import kz.senim.cases.Reference;
+import kz.senim.directory.Directory;
+import kz.senim.directory.OrganisationNames;
 
-/** A coordinator reads who did what to a case. Reading the trail is itself written to it first. */
+/**
+ * A coordinator reads who did what to a case. Reading the trail is itself written to it first. The organisations of
+ * its actors are named from one read of the directory.
+ */
 public final class ReadCaseAudit {
 
     public static final String AUDIT_ACTION = "audit_read";
@@ -21,12 +26,14 @@ public final class ReadCaseAudit {
     private final Cases cases;
     private final CaseAccess access;
     private final AuditTrail audit;
+    private final Directory directory;
     private final Clock clock;
 
-    public ReadCaseAudit(Cases cases, CaseAccess access, AuditTrail audit, Clock clock) {
+    public ReadCaseAudit(Cases cases, CaseAccess access, AuditTrail audit, Directory directory, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.audit = audit;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -42,12 +49,15 @@ public final class ReadCaseAudit {
         audit.record(new AuditEntry(reference, clock.instant(), caller.actor(), AUDIT_ACTION, Map.of()));
         return new Outcome.Found(reference, audit.entries(reference).stream()
                 .sorted(Comparator.comparing(AuditEntry::at))
-                .toList());
+                .toList(), OrganisationNames.of(directory));
     }
 
     public sealed interface Outcome {
-        /** The trail in time order (entries of the same instant in the order the store keeps them). */
-        record Found(Reference reference, List<AuditEntry> entries) implements Outcome {
+        /**
+         * The trail in time order (entries of the same instant in the order the store keeps them), and the names of
+         * the organisations it mentions (those the directory knows).
+         */
+        record Found(Reference reference, List<AuditEntry> entries, OrganisationNames names) implements Outcome {
             public Found {
                 entries = List.copyOf(entries);
             }

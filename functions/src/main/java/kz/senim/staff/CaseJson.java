@@ -14,13 +14,17 @@ import kz.senim.cases.CaseReferrals.ReferralLine;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.ClosingOutcome;
 import kz.senim.cases.ReportSubmission;
+import kz.senim.directory.OrganisationNames;
 import kz.senim.http.HttpResponses;
+import kz.senim.i18n.Language;
 
 /**
  * The JSON of cases for responders and coordinators. A summary (queue, changes) never holds the narrative nor the
  * locality; the details of an opened case do. Free text is shown only where it is readable: as just typed (a change
  * answers with its own reason), or opened on the path that shows a case; stored, it is sealed and left out. Erased
- * text is marked {@code erased}. Absent optional values are left out.
+ * text is marked {@code erased}. Absent optional values are left out. An opened case names the organisations it
+ * mentions beside their ids, in the reader's language ({@code organisationName}, {@code providerName},
+ * {@code takenByName}); an id the directory does not know stands alone.
  */
 public final class CaseJson {
 
@@ -62,20 +66,25 @@ public final class CaseJson {
         return json;
     }
 
-    /** An opened case: the summary, what the reporter wrote, and its alerts, referrals and conversation. */
-    public static ObjectNode details(CaseDetails details) {
+    /**
+     * An opened case: the summary, what the reporter wrote, and its alerts, referrals and conversation; the
+     * organisations it mentions named in {@code language}.
+     */
+    public static ObjectNode details(CaseDetails details, OrganisationNames names, Language language) {
         ReportSubmission s = details.file().submission();
         ObjectNode json = summary(details.file());
+        details.file().takenBy().flatMap(id -> names.name(id, language)).ifPresent(v -> json.put("takenByName", v));
         s.locality().flatMap(CaseText::readable).ifPresent(v -> json.put("locality", v));
         s.narrative().readable().ifPresent(v -> json.put("narrative", v));
         if (s.narrative() instanceof CaseText.Erased) {
             json.put("erased", true);
         }
         ArrayNode alerts = json.putArray("alerts");
-        latest(details.alerts(), MAX_ALERTS).forEach(alert -> alerts.add(alert(alert)));
+        latest(details.alerts(), MAX_ALERTS).forEach(alert -> alerts.add(
+                alert(alert, names.name(alert.organisationId(), language))));
         ArrayNode referrals = json.putArray("referrals");
-        latest(details.referrals(), MAX_REFERRALS)
-                .forEach(referral -> referrals.add(referral(referral, details.today())));
+        latest(details.referrals(), MAX_REFERRALS).forEach(referral -> referrals.add(
+                referral(referral, details.today(), names.name(referral.providerId(), language))));
         ArrayNode messages = json.putArray("messages");
         latest(details.messages(), MAX_MESSAGES).forEach(message -> messages.add(message(message)));
         return json;
@@ -86,11 +95,13 @@ public final class CaseJson {
         return oldestFirst.subList(Math.max(0, oldestFirst.size() - max), oldestFirst.size());
     }
 
-    public static ObjectNode alert(AlertLine alert) {
+    /** An alert, with its organisation's name when the directory knows it. */
+    public static ObjectNode alert(AlertLine alert, Optional<String> organisationName) {
         ObjectNode json = HttpResponses.JSON.createObjectNode()
                 .put("alertId", alert.alertId())
-                .put("organisationId", alert.organisationId())
-                .put("status", alert.status())
+                .put("organisationId", alert.organisationId());
+        organisationName.ifPresent(name -> json.put("organisationName", name));
+        json.put("status", alert.status())
                 .put("escalationStep", alert.escalationStep())
                 .put("createdAt", alert.createdAt().toString());
         alert.acknowledgedAt().ifPresent(at -> json.put("acknowledgedAt", at.toString()));
@@ -109,11 +120,17 @@ public final class CaseJson {
 
     /** A referral; {@code overdue} is judged on {@code today} (a calendar day in Kazakhstan). */
     public static ObjectNode referral(ReferralLine referral, LocalDate today) {
+        return referral(referral, today, Optional.empty());
+    }
+
+    /** A referral, with its provider's name when the directory knows it. */
+    public static ObjectNode referral(ReferralLine referral, LocalDate today, Optional<String> providerName) {
         ObjectNode json = HttpResponses.JSON.createObjectNode()
                 .put("referralId", referral.referralId())
                 .put("reference", referral.reference().value())
-                .put("providerId", referral.providerId())
-                .put("service", referral.service())
+                .put("providerId", referral.providerId());
+        providerName.ifPresent(name -> json.put("providerName", name));
+        json.put("service", referral.service())
                 .put("status", referral.status())
                 .put("closed", !referral.isOpen())
                 .put("dueDate", referral.dueDate().toString())

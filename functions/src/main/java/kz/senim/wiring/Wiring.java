@@ -218,7 +218,7 @@ public final class Wiring {
         return new ReadCase(cases(), caseAccess(),
                 new DynamoDbCaseAlerts(dynamoDb(), required(CASES_TABLE)),
                 referrals(), new ConversationLines(conversations()),
-                auditTrail(), caseContent(), clock);
+                auditTrail(), caseContent(), directory(), clock);
     }
 
     public AssignCase assignCase() {
@@ -233,7 +233,7 @@ public final class Wiring {
 
     public ReadCaseAudit readCaseAudit() {
         return new ReadCaseAudit(cases(), caseAccess(),
-                auditTrail(), clock);
+                auditTrail(), directory(), clock);
     }
 
     public ReferToService referToService() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import kz.senim.audit.AuditTrail;
 import kz.senim.audit.FiguresRead;
 import kz.senim.cases.Actor;
@@ -27,7 +28,9 @@ import kz.senim.cases.CaseContent;
 import kz.senim.cases.CaseText;
 import kz.senim.cases.Reference;
 import kz.senim.cases.StorageUnavailable;
+import kz.senim.directory.Directory;
 import kz.senim.directory.ServiceType;
+import kz.senim.i18n.Language;
 import kz.senim.referral.ReferToService;
 import kz.senim.referral.Referral;
 import kz.senim.referral.ReferralRequest;
@@ -131,6 +134,36 @@ class ReadCaseTest {
     }
 
     @Test
+    void the_organisations_the_case_mentions_are_named_from_one_read_of_the_directory() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+        for (String organisation : List.of("kz-75-commission", "ngo-shelter-almaty", "national-secretariat",
+                "ngo-closed-in-2025")) {
+            world.alerts.add(file.reference(), new AlertLine(file.reference().value() + "." + organisation,
+                    organisation, "pending", 0, file.submittedAt(), Optional.empty()));
+        }
+        world.shelterReferral(file);
+        AtomicInteger reads = new AtomicInteger();
+        Directory counted = () -> {
+            reads.incrementAndGet();
+            return world.directory.organisations();
+        };
+        ReadCase readCase = new ReadCase(world.cases, world.access, world.alerts, world.referrals,
+                CaseMessages.NONE, world.audit, world.content, counted, world.clock);
+
+        ReadCase.Outcome.Found found = found(readCase.read(ALMATY_RESPONDER, file.reference().value()));
+
+        assertThat(found.details().alerts()).hasSize(4);
+        assertThat(reads).as("one read for four alerts and a referral").hasValue(1);
+        assertThat(found.names().name("ngo-shelter-almaty", Language.RU))
+                .hasValue("Приют НПО для пострадавших от торговли людьми, Алматы");
+        assertThat(found.names().name("ngo-shelter-almaty", Language.KK))
+                .hasValue("Адам саудасынан зардап шеккендерге арналған ҮЕҰ баспанасы, Алматы");
+        assertThat(found.names().name("kz-75-commission", Language.KK))
+                .hasValue("Адам саудасына қарсы іс-қимыл жөніндегі өңірлік комиссия (Алматы)");
+        assertThat(found.names().name("ngo-closed-in-2025", Language.RU)).as("unknown to the directory").isEmpty();
+    }
+
+    @Test
     void every_opening_is_audited_with_who_what_when_and_nothing_the_reporter_wrote() {
         CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
         Instant when = world.clock.instant();
@@ -209,7 +242,7 @@ class ReadCaseTest {
             }
         };
         ReadCase readCase = new ReadCase(world.cases, world.access, world.alerts, world.referrals,
-                CaseMessages.NONE, failing, world.content, world.clock);
+                CaseMessages.NONE, failing, world.content, world.directory, world.clock);
 
         assertThatThrownBy(() -> readCase.read(ALMATY_RESPONDER, file.reference().value()))
                 .isInstanceOf(StorageUnavailable.class);

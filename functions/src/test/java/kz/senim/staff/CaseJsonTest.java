@@ -16,6 +16,8 @@ import kz.senim.cases.CaseDetails;
 import kz.senim.cases.CaseFile;
 import kz.senim.cases.CaseMessages.MessageLine;
 import kz.senim.cases.CaseText;
+import kz.senim.directory.OrganisationNames;
+import kz.senim.i18n.Language;
 import kz.senim.testing.CaseFiles;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,8 @@ class CaseJsonTest {
         List<MessageLine> messages = IntStream.rangeClosed(1, CaseJson.MAX_MESSAGES + 1)
                 .mapToObj(CaseJsonTest::message).toList();
 
-        ObjectNode json = CaseJson.details(new CaseDetails(file, alerts, List.of(), messages, LocalDate.of(2026, 11, 23)));
+        ObjectNode json = CaseJson.details(new CaseDetails(file, alerts, List.of(), messages, LocalDate.of(2026, 11, 23)),
+                OrganisationNames.NONE, Language.RU);
 
         assertThat(json.path("alerts")).hasSize(CaseJson.MAX_ALERTS);
         assertThat(json.path("alerts").path(0).path("organisationId").asText()).isEqualTo("org-6");
@@ -57,7 +60,7 @@ class CaseJsonTest {
         CaseFile file = CaseFiles.receivedInAlmaty("SN-7Q2K-9M4D-XW3P", AT);
 
         ObjectNode json = CaseJson.details(new CaseDetails(file, List.of(alert(1), alert(2)), List.of(),
-                List.of(message(1)), LocalDate.of(2026, 11, 23)));
+                List.of(message(1)), LocalDate.of(2026, 11, 23)), OrganisationNames.NONE, Language.RU);
 
         assertThat(json.path("alerts")).extracting(a -> a.path("organisationId").asText())
                 .containsExactly("org-1", "org-2");

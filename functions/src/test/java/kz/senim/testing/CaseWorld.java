@@ -79,7 +79,7 @@ public final class CaseWorld {
 
     public ReadCase readCase() {
         return new ReadCase(cases, access, alerts, referrals, reference -> messages.of(reference), audit, content,
-                clock);
+                directory, clock);
     }
 
     public AssignCase assignCase() {
@@ -91,7 +91,7 @@ public final class CaseWorld {
     }
 
     public ReadCaseAudit readCaseAudit() {
-        return new ReadCaseAudit(cases, access, audit, clock);
+        return new ReadCaseAudit(cases, access, audit, directory, clock);
     }
 
     public ReferToService referToService() {

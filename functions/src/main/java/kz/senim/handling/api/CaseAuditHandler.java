@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import kz.senim.access.Caller;
 import kz.senim.cases.Actor;
 import kz.senim.cases.AuditEntry;
+import kz.senim.directory.OrganisationNames;
 import kz.senim.handling.ReadCaseAudit;
 import kz.senim.http.HttpRequest;
 import kz.senim.http.HttpResponses;
@@ -21,7 +22,10 @@ import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /v1/cases/{reference}/audit}: who did what to a case, for coordinators in scope; itself audited. */
+/**
+ * {@code GET /v1/cases/{reference}/audit}: who did what to a case, for coordinators in scope, the actors'
+ * organisations named in the caller's language; itself audited.
+ */
 public final class CaseAuditHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** The contract's bound (openapi.yaml AuditTrail.entries maxItems): the latest entries; the trail keeps all. */
@@ -54,7 +58,8 @@ public final class CaseAuditHandler implements RequestHandler<APIGatewayV2HTTPEv
                 LOG.info("{}: reference={} entries={}", OPERATION, found.reference(), found.entries().size());
                 ObjectNode body = HttpResponses.JSON.createObjectNode().put("reference", found.reference().value());
                 ArrayNode entries = body.putArray("entries");
-                CaseJson.latest(found.entries(), MAX_ENTRIES).forEach(entry -> entries.add(entry(entry)));
+                CaseJson.latest(found.entries(), MAX_ENTRIES)
+                        .forEach(entry -> entries.add(entry(entry, found.names(), language)));
                 yield HttpResponses.json(200, body);
             }
             case ReadCaseAudit.Outcome.NotFound notFound ->
@@ -62,15 +67,21 @@ public final class CaseAuditHandler implements RequestHandler<APIGatewayV2HTTPEv
         };
     }
 
-    static ObjectNode entry(AuditEntry entry) {
+    static ObjectNode entry(AuditEntry entry, OrganisationNames names, Language language) {
         ObjectNode json = HttpResponses.JSON.createObjectNode().put("at", entry.at().toString());
         ObjectNode actor = json.putObject("actor");
         switch (entry.actor()) {
-            case Actor.Person person -> actor.put("type", "person")
-                    .put("personId", person.personId())
-                    .put("organisationId", person.organisationId())
-                    .put("role", person.role());
-            case Actor.LinkHolder link -> actor.put("type", "link").put("organisationId", link.organisationId());
+            case Actor.Person person -> {
+                actor.put("type", "person")
+                        .put("personId", person.personId())
+                        .put("organisationId", person.organisationId());
+                names.name(person.organisationId(), language).ifPresent(name -> actor.put("organisationName", name));
+                actor.put("role", person.role());
+            }
+            case Actor.LinkHolder link -> {
+                actor.put("type", "link").put("organisationId", link.organisationId());
+                names.name(link.organisationId(), language).ifPresent(name -> actor.put("organisationName", name));
+            }
             case Actor.Reporter reporter -> actor.put("type", "reporter");
             case Actor.System system -> actor.put("type", "system").put("component", system.component());
         }

@@ -17,7 +17,10 @@ import kz.senim.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /v1/cases/{reference}}: the whole case for someone in scope; every opening is audited. */
+/**
+ * {@code GET /v1/cases/{reference}}: the whole case for someone in scope, its organisations named in the caller's
+ * language; every opening is audited.
+ */
 public final class ReadCaseHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadCaseHandler.class);
@@ -46,7 +49,7 @@ public final class ReadCaseHandler implements RequestHandler<APIGatewayV2HTTPEve
         return switch (readCase.read(caller, request.path("reference").orElse(""))) {
             case ReadCase.Outcome.Found found -> {
                 LOG.info("{}: reference={}", OPERATION, found.details().file().reference());
-                yield HttpResponses.json(200, CaseJson.details(found.details()),
+                yield HttpResponses.json(200, CaseJson.details(found.details(), found.names(), language),
                         IfMatch.etag(found.details().file().version()));
             }
             case ReadCase.Outcome.NotFound notFound ->

@@ -6,6 +6,7 @@ import static kz.senim.testing.CaseWorld.ASTANA_COORDINATOR;
 import static kz.senim.testing.CaseWorld.NATIONAL_COORDINATOR;
 import static kz.senim.testing.StaffEvents.anonymous;
 import static kz.senim.testing.StaffEvents.as;
+import static kz.senim.testing.StaffEvents.header;
 import static kz.senim.testing.StaffEvents.json;
 import static kz.senim.testing.StaffEvents.path;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,8 @@ class CaseAuditHandlerTest {
         assertThat(read.path("actor").path("type").asText()).isEqualTo("person");
         assertThat(read.path("actor").path("personId").asText()).isEqualTo("person-aigerim");
         assertThat(read.path("actor").path("organisationId").asText()).isEqualTo("kz-75-commission");
+        assertThat(read.path("actor").path("organisationName").asText())
+                .isEqualTo("Региональная комиссия по противодействию торговле людьми (Алматы)");
         assertThat(read.path("actor").path("role").asText()).isEqualTo("responder");
         assertThat(read.path("at").asText()).isNotEmpty();
         JsonNode created = body.path("entries").get(2);
@@ -109,6 +112,31 @@ class CaseAuditHandlerTest {
         assertThat(entries.get(1).path("actor").path("type").asText()).isEqualTo("link");
         assertThat(entries.get(1).path("actor").path("organisationId").asText()).isEqualTo("ngo-shelter-almaty");
         assertThat(entries.get(2).path("actor").path("component").asText()).isEqualTo("escalation");
+    }
+
+    @Test
+    void actors_organisations_are_named_in_the_callers_language_and_an_unknown_one_stands_alone() {
+        CaseFile file = world.almatyCase(CaseStatus.ACKNOWLEDGED);
+        world.audit.record(AuditEntry.of(file.reference(), world.clock.instant(),
+                new Actor.LinkHolder("ngo-shelter-almaty"), "alert_acknowledged"));
+        world.audit.record(AuditEntry.of(file.reference(), world.clock.instant(),
+                new Actor.Person("person-timur", "ngo-closed-in-2025", "responder"), "case_read"));
+        APIGatewayV2HTTPEvent event = as(StaffEvents.load(FIXTURE), NATIONAL_COORDINATOR);
+        header(event, "Accept-Language", "kk");
+
+        JsonNode entries = json(handle(path(event, "reference", file.reference().value(),
+                "/v1/cases/" + file.reference().value() + "/audit"), null)).path("entries");
+
+        JsonNode link = entries.get(0).path("actor");
+        assertThat(link.path("organisationId").asText()).isEqualTo("ngo-shelter-almaty");
+        assertThat(link.path("organisationName").asText())
+                .isEqualTo("Адам саудасынан зардап шеккендерге арналған ҮЕҰ баспанасы, Алматы");
+        JsonNode unknown = entries.get(1).path("actor");
+        assertThat(unknown.path("organisationId").asText()).isEqualTo("ngo-closed-in-2025");
+        assertThat(unknown.has("organisationName")).isFalse();
+        JsonNode national = entries.get(2).path("actor");
+        assertThat(national.path("organisationName").asText())
+                .isEqualTo("Адам саудасына қарсы іс-қимыл жөніндегі ведомствоаралық комиссияның хатшылығы");
     }
 
     @Test

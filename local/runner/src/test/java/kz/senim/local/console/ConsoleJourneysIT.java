@@ -35,6 +35,11 @@ class ConsoleJourneysIT {
     static final String SAULE = "saule.national-coordinator.astana";
     static final Map<String, String> NAMES = Map.of(AIGERIM, "Aigerim Nurlanovna", DANA, "Dana Serikovna",
             MADINA, "Madina Askarovna", SAULE, "Saule Maratovna");
+    /** Organisations as the directory names them: the case view shows these, never the ids. */
+    static final String SHELTER_ALMATY_KK = "Адам саудасынан зардап шеккендерге арналған ҮЕҰ баспанасы, Алматы";
+    static final String SHELTER_ALMATY_RU = "Приют НПО для пострадавших от торговли людьми, Алматы";
+    static final String COMMISSION_ABAI_KK = "Адам саудасына қарсы іс-қимыл жөніндегі өңірлік комиссия (Абай облысы)";
+    static final String SHELTER_ASTANA_KK = "Адам саудасынан зардап шеккендерге арналған ҮЕҰ баспанасы, Астана";
 
     static SenimLocal senim;
     static ConsoleBrowser browser;
@@ -164,6 +169,9 @@ class ConsoleJourneysIT {
         assertThat(page.locator(".narrative")).hasText("Паспортымды алып қойды, жалақы төлемейді.");
         button(page, "Растау").click();
         assertThat(page.locator(".facts")).containsText("Расталған");
+        Locator alerts = page.locator(".alerts");
+        assertThat(alerts).containsText(SHELTER_ALMATY_KK);
+        assertThat(alerts).not().containsText("ngo-shelter-almaty");
         browser.check(page, "responder-case-phone-kk");
 
         // Meanwhile the coordinator assigns the case to her: her "start work" meets a changed case, she reloads.
@@ -201,6 +209,8 @@ class ConsoleJourneysIT {
         assertThat(page.locator(".messages")).containsText("Иә, қазір қауіпсізбін.");
         assertThat(page.locator(".messages")).containsText("Хабарлаушыдан");
         assertThat(page.locator(".referrals")).containsText("Баспана");
+        assertThat(page.locator(".referrals")).containsText(SHELTER_ALMATY_KK);
+        assertThat(page.locator(".referrals")).not().containsText("ngo-shelter-almaty");
         assertThat(page.locator(".referrals")).containsText("Орындалды");
         assertThat(page.locator(".facts")).containsText("Жабық");
         browser.check(page, "responder-case-closed-phone-kk");
@@ -216,6 +226,8 @@ class ConsoleJourneysIT {
 
         button(page, "Подтвердить").click();
         assertThat(page.locator(".facts")).containsText("Подтверждено");
+        assertThat(page.locator(".alerts")).containsText(SHELTER_ALMATY_RU);
+        assertThat(page.locator(".alerts")).not().containsText("ngo-shelter-almaty");
 
         // Assign to a person of her organisation, chosen from the list.
         page.locator("#assign-person").selectOption(AIGERIM);
@@ -230,7 +242,8 @@ class ConsoleJourneysIT {
         page.locator("#refer-due").fill(today(2));
         button(page, "Направить").click();
         Locator referral = page.locator(".referrals .referral");
-        assertThat(referral).containsText("Приют");
+        assertThat(referral).containsText(SHELTER_ALMATY_RU);
+        assertThat(referral).not().containsText("ngo-shelter-almaty");
         assertThat(referral).containsText("Отправлено");
         browser.check(page, "coordinator-case-desktop-ru");
 
@@ -273,6 +286,11 @@ class ConsoleJourneysIT {
         assertThat(audit).containsText("Направление создано");
         assertThat(audit).containsText("Дело открыто снова");
         assertThat(audit).containsText("Дело закрыто");
+        Locator shelterPeople = audit.locator("tbody td:nth-child(2)",
+                new Locator.LocatorOptions().setHasText(SHELTER_ALMATY_RU));
+        assertThat(shelterPeople.first()).isVisible(); // the shelter's people accepted and finished the referral
+        assertThat(audit.locator("tbody td:nth-child(2)", new Locator.LocatorOptions().setHasText("ngo-shelter-almaty")))
+                .hasCount(0);
         browser.check(page, "coordinator-case-closed-desktop-ru");
     }
 
@@ -291,6 +309,8 @@ class ConsoleJourneysIT {
         assertThat(items).hasCount(2);
         assertThat(items.nth(0)).containsText("Shelter"); // soonest due first
         assertThat(items.nth(1)).containsText("Psychological support");
+        assertThat(items.nth(0)).containsText("NGO shelter for victims of trafficking, Almaty");
+        assertThat(items.nth(0)).not().containsText("ngo-shelter-almaty");
         browser.check(page, "provider-referrals-desktop-en");
 
         Locator first = page.locator(".referral[data-referral='" + shelter + "']");
@@ -351,7 +371,12 @@ class ConsoleJourneysIT {
         page.locator(".case-card", new Page.LocatorOptions().setHasText(reference)).locator("a").click();
         assertThat(page.locator(".narrative")).hasText("Семейде балаларды қайыр сұратып жүр.");
         Locator acknowledge = page.locator(".action-panel.urgent button");
-        assertThat(acknowledge).hasCount(2); // the commission's alert and the shelter's
+        assertThat(acknowledge).hasCount(2); // the commission's alert and the shelter's, by name
+        assertThat(acknowledge.filter(new Locator.FilterOptions().setHasText(COMMISSION_ABAI_KK))).hasCount(1);
+        assertThat(acknowledge.filter(new Locator.FilterOptions().setHasText(SHELTER_ASTANA_KK))).hasCount(1);
+        assertThat(page.locator(".alerts")).containsText(COMMISSION_ABAI_KK);
+        assertThat(page.locator(".case")).not().containsText("kz-10-commission");
+        browser.check(page, "national-case-desktop-kk");
         while (acknowledge.count() > 0) {
             int before = acknowledge.count();
             acknowledge.first().click();
@@ -359,6 +384,9 @@ class ConsoleJourneysIT {
         }
         button(page, "Жұмысты бастау").click();
         assertThat(page.locator(".facts")).containsText("Жұмыста");
+        // acknowledged by the national coordinator, the case is taken by her secretariat
+        assertThat(page.locator(".facts"))
+                .containsText("Адам саудасына қарсы іс-қимыл жөніндегі ведомствоаралық комиссияның хатшылығы");
         page.locator("#close-outcome").selectOption("assisted");
         button(page, "Істі жабу").click();
         assertThat(page.locator(".facts")).containsText("Көмек көрсетілді");
