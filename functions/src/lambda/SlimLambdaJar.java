@@ -1,4 +1,5 @@
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -33,9 +36,13 @@ import java.util.zip.ZipOutputStream;
  * those name (in their constant pools: class entries, field and method
  * types, and strings that spell a class of the jar, as reflection does) name in turn. One kind of edge is not followed:
  * out of the request and response classes of an AWS operation that no class of Senim names. A client's class names
- * every operation's request class, so the JVM may load it when it verifies the client; it only initialises one, and
- * needs what that one names, when the operation is called. So the model classes only unused operations use (most of
- * DynamoDB's, SNS's and KMS's) are left out.
+ * every operation's request class, so the JVM may load it when it verifies the client (it passes one where an
+ * {@code SdkRequest} is expected); it only initialises one, and needs what that one names, when the operation is
+ * called. So the model classes only unused operations use (most of DynamoDB's, SNS's and KMS's) are left out, and so
+ * are the response classes of unused operations themselves (and their nested classes): the client, its paginators and
+ * waiters name them only where the verifier loads nothing (a cast of what the call returned, a method reference
+ * resolved when the call runs, a return of the same type). {@code LambdaJarIT} links every class that names one from
+ * the jar alone.
  */
 public final class SlimLambdaJar {
 
@@ -119,7 +126,7 @@ public final class SlimLambdaJar {
                     removedClasses++;
                     continue;
                 }
-                ZipEntry copy = new ZipEntry(entry.getKey());
+                ZipEntry copy = sized(new ZipEntry(entry.getKey()), entry.getValue());
                 copy.setTime(times.get(entry.getKey()));
                 out.putNextEntry(copy);
                 out.write(entry.getValue());
@@ -134,18 +141,21 @@ public final class SlimLambdaJar {
                         .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
-    /** What the roots reach, not following what the request and response classes of unused operations name. */
+    /**
+     * What the roots reach, without the response classes of unused operations and not following what their request
+     * classes name.
+     */
     private static Set<String> closure(List<String> roots, Map<String, Set<String>> named, Set<String> classes,
                                        Set<String> usedOperations) {
         Set<String> loadable = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>(roots);
         while (!queue.isEmpty()) {
             String type = queue.removeFirst();
-            if (!classes.contains(type) || !loadable.add(type)) {
-                continue;
-            }
             boolean ofAnUnusedOperation = operation(type, classes).filter(op -> !usedOperations.contains(op))
                     .isPresent();
+            if (!classes.contains(type) || ofAnUnusedOperation && isResponse(type) || !loadable.add(type)) {
+                continue;
+            }
             if (!ofAnUnusedOperation) {
                 queue.addAll(named.get(type));
             }
@@ -175,6 +185,34 @@ public final class SlimLambdaJar {
             return Optional.of(operation.group(1) + "model/" + operation.group(3));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The entry with its sizes and checksum set before it is written, so that no data descriptor (16 bytes an entry)
+     * follows it: deflated as {@link ZipOutputStream} deflates it (which checks that the sizes match), or stored where
+     * deflating would not make it smaller.
+     */
+    private static ZipEntry sized(ZipEntry entry, byte[] bytes) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, deflater)) {
+            out.write(bytes);
+        } finally {
+            deflater.end();
+        }
+        entry.setSize(bytes.length);
+        entry.setCrc(crc.getValue());
+        entry.setMethod(deflated.size() < bytes.length ? ZipEntry.DEFLATED : ZipEntry.STORED);
+        entry.setCompressedSize(Math.min(deflated.size(), bytes.length));
+        return entry;
+    }
+
+    /** Whether an operation's class is its response class or a nested class of it. */
+    private static boolean isResponse(String type) {
+        Matcher operation = OPERATION_CLASS.matcher(type);
+        return operation.matches() && operation.group(4).equals("Response");
     }
 
     /** The class an entry holds ({@code META-INF/versions/N/} classes count as their base class), or null. */

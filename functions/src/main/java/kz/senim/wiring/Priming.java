@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import kz.senim.cases.Failures;
+import kz.senim.cases.KeyEncryptionKey;
+import kz.senim.cases.Reference;
+import kz.senim.cases.kms.KmsKeyEncryptionKey;
 import kz.senim.http.HttpResponses;
 import kz.senim.http.JsonObject;
 import kz.senim.http.Problem;
@@ -36,6 +40,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -58,6 +63,8 @@ final class Priming implements Resource {
     /** The CRaC context holds its resources weakly. */
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
     private static final String TABLE = "senim-priming";
+    private static final String KEY_ARN =
+            "arn:aws:kms:eu-central-1:000000000000:key/00000000-0000-0000-0000-000000000000";
 
     private final Wiring wiring;
 
@@ -94,6 +101,9 @@ final class Priming implements Resource {
         }
         if (wiring.built(SnsClient.class)) {
             part(primed, "sns", () -> sns(region, standIn));
+        }
+        if (wiring.built(KmsClient.class)) {
+            part(primed, "kms", () -> kms(region, standIn));
         }
         primed.addAll(standIn.answered());
         LOG.info("primed {}", String.join(" ", primed));
@@ -183,9 +193,20 @@ final class Priming implements Resource {
         }
     }
 
+    /** A content key made and unwrapped as content is written and read: Senim's KMS adapter, a throwaway key id. */
+    private static void kms(Region region, StandIn standIn) {
+        try (KmsClient client = KmsClient.builder().region(region).httpClient(standIn)
+                .credentialsProvider(standIn.credentials()).build()) {
+            KeyEncryptionKey key = new KmsKeyEncryptionKey(client, KEY_ARN);
+            Reference reference = new Reference("SN-0000-0000-0000");
+            key.unwrap(reference, key.newDataKey(reference).wrapped());
+        }
+    }
+
     /**
      * An HTTP client that sends nothing: it answers each AWS call itself, with the smallest well-formed answer of
-     * its operation ({@code {}} for DynamoDB's, an empty page for a query, a message id for SNS's publish).
+     * its operation ({@code {}} for DynamoDB's, an empty page for a query, a message id for SNS's publish, a
+     * throwaway AES-256 key for KMS's).
      */
     static final class StandIn implements SdkHttpClient {
 
@@ -224,6 +245,18 @@ final class Priming implements Resource {
                     case "dynamodb:Query" -> "{\"Count\":0,\"Items\":[],\"ScannedCount\":0}";
                     case "dynamodb:BatchGetItem" -> "{\"Responses\":{},\"UnprocessedKeys\":{}}";
                     default -> "{}";
+                };
+            } else if (target.startsWith("TrentService.")) {
+                operation = "kms:" + operation;
+                contentType = "application/x-amz-json-1.1";
+                String blob = Base64.getEncoder().encodeToString(new byte[32]);
+                String keyId = "\"KeyId\":\"" + KEY_ARN + "\"";
+                body = switch (operation) {
+                    case "kms:GenerateDataKey" -> "{\"CiphertextBlob\":\"" + blob + "\"," + keyId
+                            + ",\"Plaintext\":\"" + blob + "\"}";
+                    case "kms:Decrypt" -> "{\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\"," + keyId
+                            + ",\"Plaintext\":\"" + blob + "\"}";
+                    default -> throw new IllegalStateException("priming has no answer for " + target);
                 };
             } else if (target.isEmpty() && request.httpRequest().host().startsWith("sns.")) {
                 operation = "sns:Publish";

@@ -548,7 +548,7 @@ public final class Wiring {
 
     /** Whether this wiring has built a client of {@code type} (what its function calls, so what priming warms). */
     synchronized boolean built(Class<?> type) {
-        return type.isInstance(dynamoDb) || type.isInstance(sns);
+        return type.isInstance(dynamoDb) || type.isInstance(sns) || type.isInstance(kms);
     }
 
     private String required(String name) {

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
@@ -43,6 +44,7 @@ import kz.senim.testing.LocalWiring;
 import kz.senim.testing.TestContent;
 import kz.senim.testing.TestReceipts;
 import kz.senim.testing.TestTables;
+import kz.senim.wiring.LambdaJarProbe;
 import kz.senim.wiring.Wiring;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,11 +150,141 @@ class LambdaJarIT {
      * The build takes out what the functions never load (shade filters: event types Senim does not handle,
      * asynchronous clients, the DynamoDB Streams client; then {@code src/lambda/SlimLambdaJar.java}: every class
      * nothing loadable names). So every class a class of the jar names is in the jar or the JDK, but for the optional
-     * libraries of {@link #OPTIONAL_ELSEWHERE} and for what the request and response classes of AWS operations Senim
-     * never calls name: only a call of the operation would load those.
+     * libraries of {@link #OPTIONAL_ELSEWHERE}, for what the request and response classes of AWS operations Senim
+     * never calls name, and for the response classes of those operations themselves: only a call of the operation
+     * would load those ({@link #what_names_a_left_out_response_class_links_from_the_jar_alone}).
      */
     @Test
     void every_class_its_classes_name_is_in_it_or_in_the_jdk() throws IOException {
+        Map<String, Set<String>> named = named();
+        Set<String> called = called(named);
+        Map<String, String> missing = new TreeMap<>();
+        named.forEach((type, names) -> {
+            if (operation(type).filter(op -> !called.contains(op)).isPresent()) {
+                return;
+            }
+            for (String name : names) {
+                if (!named.containsKey(name) && !inTheJdk(name) && !leftOutResponse(name, called)
+                        && OPTIONAL_ELSEWHERE.stream().noneMatch(name::startsWith)) {
+                    missing.putIfAbsent(name, type);
+                }
+            }
+        });
+
+        assertThat(called).contains("dynamodb/TransactWriteItems", "dynamodb/Query", "sns/Publish",
+                "kms/GenerateDataKey", "kms/Decrypt");
+        assertThat(entries).contains("software/amazon/awssdk/services/dynamodb/model/CancellationReason.class",
+                "software/amazon/awssdk/services/dynamodb/model/CreateBackupRequest.class",
+                "software/amazon/awssdk/services/dynamodb/model/QueryResponse.class",
+                "software/amazon/awssdk/services/kms/model/DecryptResponse.class",
+                "software/amazon/awssdk/services/sns/model/PublishResponse.class")
+                .doesNotContain("software/amazon/awssdk/services/dynamodb/model/BackupDescription.class",
+                        "software/amazon/awssdk/services/dynamodb/model/CreateBackupResponse.class",
+                        "software/amazon/awssdk/services/kms/model/EncryptResponse.class",
+                        "software/amazon/awssdk/services/sns/model/ListTopicsResponse.class");
+        assertThat(missing).as("classes named in the jar (and one class naming each) but not in it").isEmpty();
+    }
+
+    /**
+     * The response classes of the operations Senim never calls are left out, though each client, its paginators and
+     * its waiters name them: where they do, the JVM's verifier loads nothing (a cast of what a call returned, a method
+     * reference resolved when the call runs). Linking (and so verifying) every class of the jar that names one, from
+     * the jar alone, shows it: a class the verifier needed would fail the link with a {@code NoClassDefFoundError}.
+     */
+    @Test
+    void what_names_a_left_out_response_class_links_from_the_jar_alone() throws Exception {
+        Map<String, Set<String>> named = named();
+        Set<String> called = called(named);
+        Set<String> naming = new TreeSet<>();
+        named.forEach((type, names) -> {
+            if (operation(type).filter(op -> !called.contains(op)).isEmpty()
+                    && names.stream().anyMatch(name -> !named.containsKey(name) && leftOutResponse(name, called))) {
+                naming.add(type.replace('/', '.'));
+            }
+        });
+        Map<String, String> failures = new TreeMap<>();
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            for (String type : naming) {
+                try {
+                    Class.forName(type, false, alone).getDeclaredConstructors();
+                } catch (LinkageError failure) {
+                    failures.put(type, failure.toString());
+                }
+            }
+            for (String client : List.of("dynamodb.DefaultDynamoDbClient", "sns.DefaultSnsClient",
+                    "kms.DefaultKmsClient")) {
+                assertThat(Class.forName("software.amazon.awssdk.services." + client, true, alone).getClassLoader())
+                        .isSameAs(alone);
+            }
+        }
+
+        assertThat(naming).contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient",
+                "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
+                "software.amazon.awssdk.services.sns.DefaultSnsClient",
+                "software.amazon.awssdk.services.kms.DefaultKmsClient",
+                "software.amazon.awssdk.services.kms.paginators.ListKeysIterable",
+                "software.amazon.awssdk.services.dynamodb.waiters.DefaultDynamoDbWaiter");
+        assertThat(failures).as("classes naming a left-out response class that do not link from the jar alone")
+                .isEmpty();
+    }
+
+    /**
+     * From the jar alone: the function's clients built (DynamoDB, SNS, KMS) and primed, every call Senim makes run
+     * through the SDK's whole request path (answered by {@code Priming}'s stand-in); a call of an operation Senim never
+     * makes fails at the call, naming a left-out class of that operation, and leaves the client working.
+     */
+    @Test
+    void its_clients_prime_from_the_jar_alone_and_an_unused_operation_fails_only_when_called() throws Exception {
+        Map<String, String> settings = Map.of(Wiring.AWS_REGION, "eu-central-1", Wiring.CASES_TABLE, "senim-cases",
+                Wiring.DIRECTORY_TABLE, "senim-directory",
+                Wiring.ALERT_TOPIC_ARN_PREFIX, "arn:aws:sns:eu-central-1:000000000000:senim-alerts-");
+        List<String> primed;
+        Map<String, String> calls;
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> probe = MethodHandles.privateLookupIn(alone.loadClass(Wiring.class.getName()),
+                    MethodHandles.lookup()).defineClass(classFile(LambdaJarProbe.class));
+            assertThat(probe.getClassLoader()).isSameAs(alone);
+            primed = castList(probe.getMethod("prime", Map.class).invoke(null, settings));
+            calls = castMap(probe.getMethod("unusedOperations").invoke(null));
+        }
+
+        assertThat(primed).containsExactly("json", "crypto", "dynamodb", "sns", "kms", "dynamodb:GetItem",
+                "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems",
+                "dynamodb:BatchGetItem", "dynamodb:DeleteItem", "sns:Publish", "kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(calls).containsOnlyKeys("dynamodb:ListTables", "dynamodb:GetItem", "sns:ListTopics", "sns:Publish",
+                        "kms:ListKeys", "kms:GenerateDataKey")
+                .containsEntry("dynamodb:GetItem", "answered").containsEntry("sns:Publish", "answered")
+                .containsEntry("kms:GenerateDataKey", "answered");
+        for (String unused : List.of("dynamodb:ListTables", "sns:ListTopics", "kms:ListKeys")) {
+            String operation = "software/amazon/awssdk/services/" + unused.replace(":", "/model/");
+            assertThat(entries).contains(operation + "Request.class").doesNotContain(operation + "Response.class");
+            assertThat(calls.get(unused)).as(unused).matches("NoClassDefFoundError " + Pattern.quote(operation)
+                    + "(Request|Response)\\$?\\w*").satisfies(missing -> assertThat(entries)
+                    .doesNotContain(missing.substring("NoClassDefFoundError ".length()) + ".class"));
+        }
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            assertThat(in).as(type.getName()).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object list) {
+        return (List<String>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castMap(Object map) {
+        return (Map<String, String>) map;
+    }
+
+    /** What each class of the jar names ({@code kz/senim/intake/SubmitReport} to the classes it names). */
+    private static Map<String, Set<String>> named() throws IOException {
         Map<String, Set<String>> named = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String entry : entries) {
@@ -162,30 +294,25 @@ class LambdaJarIT {
                 }
             }
         }
+        return named;
+    }
+
+    /** The AWS operations Senim's own classes name ({@code dynamodb/GetItem}). */
+    private static Set<String> called(Map<String, Set<String>> named) {
         Set<String> called = new TreeSet<>();
         named.forEach((type, names) -> {
             if (type.startsWith("kz/senim/")) {
                 names.stream().map(LambdaJarIT::operation).flatMap(Optional::stream).forEach(called::add);
             }
         });
-        Map<String, String> missing = new TreeMap<>();
-        named.forEach((type, names) -> {
-            if (operation(type).filter(op -> !called.contains(op)).isPresent()) {
-                return;
-            }
-            for (String name : names) {
-                if (!named.containsKey(name) && !inTheJdk(name)
-                        && OPTIONAL_ELSEWHERE.stream().noneMatch(name::startsWith)) {
-                    missing.putIfAbsent(name, type);
-                }
-            }
-        });
+        return called;
+    }
 
-        assertThat(called).contains("dynamodb/TransactWriteItems", "dynamodb/Query", "sns/Publish");
-        assertThat(entries).contains("software/amazon/awssdk/services/dynamodb/model/CancellationReason.class",
-                "software/amazon/awssdk/services/dynamodb/model/CreateBackupRequest.class")
-                .doesNotContain("software/amazon/awssdk/services/dynamodb/model/BackupDescription.class");
-        assertThat(missing).as("classes named in the jar (and one class naming each) but not in it").isEmpty();
+    /** Whether a class is the response class (or a nested class of one) of an operation Senim never calls. */
+    private static boolean leftOutResponse(String type, Set<String> called) {
+        Matcher matcher = OPERATION_CLASS.matcher(type);
+        return matcher.matches() && matcher.group(3).equals("Response")
+                && operation(type).filter(op -> !called.contains(op)).isPresent();
     }
 
     /** {@code dynamodb/GetItem} for the request or response class (or a nested class of one) of an AWS operation. */

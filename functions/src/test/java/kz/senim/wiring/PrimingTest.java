@@ -37,6 +37,19 @@ class PrimingTest {
     }
 
     @Test
+    void a_function_that_writes_and_reads_content_primes_the_content_keys_calls() {
+        Wiring wiring = new Wiring(SETTINGS::get, Clock.systemUTC());
+        wiring.dynamoDb();
+        wiring.kms();
+
+        List<String> primed = new Priming(wiring).prime();
+
+        assertThat(primed).containsExactly("json", "crypto", "dynamodb", "kms", "dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems", "dynamodb:BatchGetItem",
+                "dynamodb:DeleteItem", "kms:GenerateDataKey", "kms:Decrypt");
+    }
+
+    @Test
     void a_function_that_calls_no_aws_service_primes_json_and_crypto_only() {
         Wiring wiring = new Wiring(SETTINGS::get, Clock.systemUTC());
         wiring.regions();
