@@ -310,6 +310,7 @@ export function ReferralItem({ t, api, me, referral, changed, showCase }) {
   return html`<li class=${'referral' + (referral.overdue ? ' overdue' : '')} data-referral=${referral.referralId}>
     <p class="referral-head">
       <strong>${t('service.' + referral.service)}</strong>
+      <span aria-hidden="true">·</span>
       <span><bdi>${orgName(me, referral.providerId, referral.providerName)}</bdi></span>
     </p>
     <p class="referral-meta">

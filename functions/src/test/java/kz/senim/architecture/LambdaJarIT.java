@@ -61,6 +61,11 @@ class LambdaJarIT {
     private static final String JAR = "senim-functions-lambda.jar";
     /** Lambda's limit for a zip uploaded directly; S3 uploads allow 250 MB unzipped. */
     private static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+    /**
+     * Issue 9's target: every cold start reads this jar, and what it holds is what a restore pages in. A change that
+     * passes it should slim the jar (SlimLambdaJar, ARCHITECTURE.md "Modules") before it lands, or say why not.
+     */
+    private static final long SIZE_TARGET = 10_000_000;
     /** SLF4J finds its binding through this service file. */
     private static final String SLF4J_PROVIDERS = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
     /**
@@ -479,5 +484,10 @@ class LambdaJarIT {
     @Test
     void it_can_be_uploaded_to_lambda_directly() throws IOException {
         assertThat(Files.size(jar)).isLessThan(DIRECT_UPLOAD_LIMIT);
+    }
+
+    @Test
+    void it_stays_within_ten_megabytes() throws IOException {
+        assertThat(Files.size(jar)).as("bytes of " + JAR).isLessThanOrEqualTo(SIZE_TARGET);
     }
 }

@@ -528,7 +528,13 @@ class TemplateTest {
                     .isEqualTo("PublishedVersions");
             assertThat(properties.path("AutoPublishAlias").asText()).as(function).isEqualTo("live");
             assertThat(properties.path("Architectures")).as(function).hasSize(1);
-            assertThat(properties.path("MemorySize").asInt()).as(function).isEqualTo(1024);
+            assertThat(properties.path("MemorySize").asInt()).as(function).isEqualTo(switch (function) {
+                // the alert path: one whole vCPU, so a page leaves without waiting for CPU
+                case "AlertDispatcherFunction", "SweepAlertsFunction", "EscalateAlertsFunction" -> 1769;
+                // nobody waits for them
+                case "DirectorySeedFunction", "EraseDueContentFunction" -> 512;
+                default -> 1024;
+            });
             assertThat(properties.path("Tracing").asText()).as(function).isEqualTo("Active");
             assertThat(properties.path("CodeUri").asText()).as(function)
                     .isEqualTo("../functions/target/senim-functions-lambda.jar");
