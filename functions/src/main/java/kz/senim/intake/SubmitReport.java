@@ -51,10 +51,8 @@ public final class SubmitReport {
     public SubmissionOutcome submit(IdempotencyKey key, ReportSubmission submission) {
         String keyHash = key.hash();
         String requestHash = RequestFingerprint.of(submission);
-        Optional<IdempotencyRecord> earlier = live(reports.idempotencyRecord(keyHash));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), key, requestHash, submission);
-        }
+        // No read first: the transaction itself finds a live record of the key (most submissions are first tries,
+        // so this saves a round trip on each; a retry pays for the refused transaction, then reads the record).
         TriageDecision decision = triage.triage(TriageFacts.of(submission));
         Receipt receipt = Receipt.random(random);
         String receiptHash = receiptHasher.hash(receipt);
@@ -75,9 +73,11 @@ public final class SubmitReport {
                     return accepted(reference, receipt, CaseStatus.RECEIVED, submission, false);
                 }
                 case SaveOutcome.KeyTaken k -> {
-                    IdempotencyRecord winner = reports.idempotencyRecord(keyHash)
-                            .orElseThrow(() -> new IllegalStateException("idempotency record vanished"));
-                    return replay(winner, key, requestHash, submission);
+                    Optional<IdempotencyRecord> winner = live(reports.idempotencyRecord(keyHash));
+                    if (winner.isPresent()) {
+                        return replay(winner.get(), key, requestHash, submission);
+                    }
+                    // it expired between the write and the read: the key is free again, try again
                 }
                 case SaveOutcome.ReferenceTaken r -> {
                     // try again with another random reference
