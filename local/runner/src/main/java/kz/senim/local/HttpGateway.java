@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class HttpGateway implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of a refused body is still read (and dropped) before the answer, so the sender can read it. */
+    private static final long DRAIN_BYTES = 8L * MAX_BODY_BYTES;
     static final String ALERTS_PATH = LocalEndpoints.ALERTS;
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
 
@@ -184,6 +186,7 @@ final class HttpGateway implements AutoCloseable {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                    discard(exchange);
                     return Optional.empty();
                 }
             } catch (NumberFormatException ignored) {
@@ -196,11 +199,26 @@ final class HttpGateway implements AutoCloseable {
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 body.write(buffer, 0, read);
                 if (body.size() > MAX_BODY_BYTES) {
+                    discard(exchange);
                     return Optional.empty();
                 }
             }
         }
         return Optional.of(body.toByteArray());
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@value #DRAIN_BYTES} bytes, so that a client still sending it
+     * reads the 413 instead of a connection closed under it; a longer body is cut off by the close.
+     */
+    private static void discard(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[8192];
+            long left = DRAIN_BYTES;
+            for (int read; left > 0 && (read = in.read(buffer)) >= 0; ) {
+                left -= read;
+            }
+        }
     }
 
     private static List<Map.Entry<String, String>> headers(HttpExchange exchange) {
